@@ -1,0 +1,66 @@
+package dev.ridgeline.core.count;
+
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Node;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.shape.ShapedModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts every node of a shaped model under a convention, with totals and peak live memory. */
+public final class Counter {
+    private Counter() {
+    }
+
+    /**
+     * @param elementBytes bytes per element for weights and activations (4 for FP32)
+     */
+    public static CostReport count(ShapedModel shaped, Convention convention, int elementBytes) {
+        if (elementBytes < 1) {
+            throw new IllegalArgumentException("element size must be at least 1 byte");
+        }
+        Model model = shaped.model();
+        List<Node> nodes = model.nodes();
+        List<LayerCost> layers = new ArrayList<>(nodes.size());
+        Map<String, Integer> notCounted = new TreeMap<>();
+        Cost totals = Cost.ZERO;
+        long featureMaps = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            List<Shape> in = shaped.inputShapes(i);
+            Shape out = shaped.outputShape(i);
+            LayerFacts facts = LayerFacts.of(node.op(), in, out);
+            long flops = convention.flops(facts);
+            boolean counted = flops != Convention.NOT_COUNTED;
+            if (!counted) {
+                notCounted.merge(node.op().type(), 1, Integer::sum);
+                flops = 0;
+            }
+            Cost cost = layerCost(facts, flops, elementBytes);
+            layers.add(new LayerCost(node, in, out, cost, counted));
+            totals = totals.plus(cost);
+            if (!node.op().aliasesInput()) {
+                featureMaps = Math.addExact(featureMaps, out.numel());
+            }
+        }
+        long weightBytes = Math.multiplyExact(totals.params(), elementBytes);
+        return new CostReport(model.name(), shaped.inputShapes(), shaped.batch(), convention, elementBytes, layers,
+                totals, weightBytes, Liveness.peakBytes(shaped, elementBytes), featureMaps, notCounted);
+    }
+
+    /** Reads are inputs plus weights, writes the output; views move nothing. */
+    private static Cost layerCost(LayerFacts f, long flops, int elementBytes) {
+        long outElements = f.outElements();
+        if (f.op().isView()) {
+            return new Cost(0, 0, flops, outElements, 0, 0);
+        }
+        long readElements = f.params();
+        for (Shape s : f.inputs()) {
+            readElements = Math.addExact(readElements, s.numel());
+        }
+        return new Cost(f.params(), f.macs(), flops, outElements, Math.multiplyExact(readElements, elementBytes),
+                Math.multiplyExact(outElements, elementBytes));
+    }
+}

@@ -1,0 +1,233 @@
+package dev.ridgeline.core.graph;
+
+import dev.ridgeline.core.BadInputException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable network: a directed acyclic graph of named nodes over named inputs, kept in a
+ * topological order. Built through {@link #builder(String)}, which rejects unknown input names,
+ * duplicate names, wrong input counts and cycles, naming the nodes involved.
+ */
+public final class Model {
+    private final String name;
+    private final List<ModelInput> inputs;
+    private final List<Node> nodes;
+    private final List<String> outputs;
+    private final Map<String, Integer> indexByName;
+
+    private Model(String name, List<ModelInput> inputs, List<Node> nodes, List<String> outputs) {
+        this.name = name;
+        this.inputs = List.copyOf(inputs);
+        this.nodes = List.copyOf(nodes);
+        this.outputs = List.copyOf(outputs);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i).name(), i);
+        }
+        this.indexByName = Collections.unmodifiableMap(index);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<ModelInput> inputs() {
+        return inputs;
+    }
+
+    /** Nodes in topological order: every node comes after the nodes it reads. */
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** Names of the nodes whose results leave the model. */
+    public List<String> outputs() {
+        return outputs;
+    }
+
+    public Optional<Node> node(String nodeName) {
+        Integer i = indexByName.get(nodeName);
+        return i == null ? Optional.empty() : Optional.of(nodes.get(i));
+    }
+
+    /** Position of a node in {@link #nodes()}, or -1. */
+    public int indexOf(String nodeName) {
+        return indexByName.getOrDefault(nodeName, -1);
+    }
+
+    public boolean isInput(String tensorName) {
+        return inputs.stream().anyMatch(in -> in.name().equals(tensorName));
+    }
+
+    /** A builder that starts from this model's inputs and nodes, for edits such as a design change. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        inputs.forEach(b::input);
+        nodes.forEach(b::add);
+        outputs.forEach(b::output);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + name + ", " + nodes.size() + " nodes]";
+    }
+
+    /** Collects inputs and nodes in any order; {@link #build()} validates and sorts them. */
+    public static final class Builder {
+        private final String name;
+        private final List<ModelInput> inputs = new ArrayList<>();
+        private final List<Node> nodes = new ArrayList<>();
+        private final List<String> outputs = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder input(ModelInput input) {
+            inputs.add(input);
+            return this;
+        }
+
+        public Builder input(String inputName, Shape shape) {
+            return input(new ModelInput(inputName, shape));
+        }
+
+        public Builder add(Node node) {
+            nodes.add(node);
+            return this;
+        }
+
+        public Builder output(String nodeName) {
+            outputs.add(nodeName);
+            return this;
+        }
+
+        public Model build() {
+            BadInputException.check(!inputs.isEmpty(), "model '%s' has no input", name);
+            BadInputException.check(!nodes.isEmpty(), "model '%s' has no layers", name);
+            Map<String, Node> byName = new LinkedHashMap<>();
+            Set<String> inputNames = new LinkedHashSet<>();
+            for (ModelInput in : inputs) {
+                BadInputException.check(inputNames.add(in.name()), "model '%s': input name '%s' is used twice",
+                        name, in.name());
+            }
+            for (Node n : nodes) {
+                BadInputException.check(!inputNames.contains(n.name()),
+                        "node %s has the same name as a model input", n.describe());
+                BadInputException.check(byName.putIfAbsent(n.name(), n) == null,
+                        "node name '%s' is used twice", n.name());
+            }
+            for (Node n : nodes) {
+                BadInputException.check(n.op().arity().accepts(n.inputs().size()),
+                        "node %s takes %s, got %d: %s", n.describe(), n.op().arity().describe(),
+                        n.inputs().size(), n.inputs());
+                for (String in : n.inputs()) {
+                    if (!byName.containsKey(in) && !inputNames.contains(in)) {
+                        throw new BadInputException(String.format(
+                                "node %s reads unknown input '%s'; known names: %s", n.describe(), in,
+                                abbreviate(concat(inputNames, byName.keySet()))));
+                    }
+                }
+            }
+            List<Node> sorted = topologicalOrder(byName);
+            List<String> outs = new ArrayList<>(outputs);
+            if (outs.isEmpty()) {
+                Set<String> consumed = nodes.stream().flatMap(n -> n.inputs().stream()).collect(Collectors.toSet());
+                sorted.stream().map(Node::name).filter(n -> !consumed.contains(n)).forEach(outs::add);
+            }
+            for (String out : outs) {
+                BadInputException.check(byName.containsKey(out), "model '%s': output '%s' is not a node", name, out);
+            }
+            return new Model(name, inputs, sorted, outs);
+        }
+
+        /** Kahn's algorithm, keeping the given order among ready nodes; a leftover means a cycle. */
+        private static List<Node> topologicalOrder(Map<String, Node> byName) {
+            Map<String, Integer> pending = new HashMap<>();
+            Map<String, List<String>> consumers = new HashMap<>();
+            for (Node n : byName.values()) {
+                int count = 0;
+                for (String in : n.inputs()) {
+                    if (byName.containsKey(in)) {
+                        count++;
+                        consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n.name());
+                    }
+                }
+                pending.put(n.name(), count);
+            }
+            List<String> order = new ArrayList<>(byName.keySet());
+            Map<String, Integer> position = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                position.put(order.get(i), i);
+            }
+            java.util.PriorityQueue<String> ready = new java.util.PriorityQueue<>(
+                    java.util.Comparator.comparingInt(position::get));
+            pending.forEach((n, c) -> {
+                if (c == 0) {
+                    ready.add(n);
+                }
+            });
+            List<Node> sorted = new ArrayList<>(byName.size());
+            while (!ready.isEmpty()) {
+                String n = ready.poll();
+                sorted.add(byName.get(n));
+                for (String c : consumers.getOrDefault(n, List.of())) {
+                    if (pending.merge(c, -1, Integer::sum) == 0) {
+                        ready.add(c);
+                    }
+                }
+            }
+            if (sorted.size() < byName.size()) {
+                throw new BadInputException("the layers form a cycle: " + String.join(" -> ", findCycle(byName, pending)));
+            }
+            return sorted;
+        }
+
+        /** Walks back from a node still pending until a name repeats. */
+        private static List<String> findCycle(Map<String, Node> byName, Map<String, Integer> pending) {
+            String start = pending.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
+                    .findFirst().orElseThrow();
+            Deque<String> path = new ArrayDeque<>();
+            Map<String, Integer> seenAt = new HashMap<>();
+            String current = start;
+            while (!seenAt.containsKey(current)) {
+                seenAt.put(current, path.size());
+                path.addLast(current);
+                current = byName.get(current).inputs().stream()
+                        .filter(in -> pending.getOrDefault(in, 0) > 0).findFirst().orElseThrow();
+            }
+            List<String> cycle = new ArrayList<>(path).subList(seenAt.get(current), path.size());
+            List<String> forward = new ArrayList<>(cycle);
+            Collections.reverse(forward);
+            forward.add(forward.get(0));
+            return forward;
+        }
+
+        private static List<String> concat(Set<String> a, Set<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        private static String abbreviate(List<String> names) {
+            return names.size() <= 12 ? names.toString()
+                    : names.subList(0, 12) + " and " + (names.size() - 12) + " more";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ridgeline.core.op;
+
+/** The closed set of operator kinds; {@link #id()} is the name users write and outputs print. */
+public enum OpKind {
+    CONV2D("conv2d"),
+    CONV_TRANSPOSE2D("conv_transpose2d"),
+    LINEAR("linear"),
+    MATMUL("matmul"),
+    BATCH_NORM("batchnorm"),
+    ACTIVATION("activation"),
+    MAX_POOL("maxpool"),
+    AVG_POOL("avgpool"),
+    ADAPTIVE_AVG_POOL("adaptive_avgpool"),
+    GLOBAL_AVG_POOL("global_avgpool"),
+    ADD("add"),
+    MUL("mul"),
+    CONCAT("concat"),
+    FLATTEN("flatten"),
+    CHANNEL_SHUFFLE("channel_shuffle"),
+    UPSAMPLE("upsample"),
+    DROPOUT("dropout"),
+    IDENTITY("identity");
+
+    private final String id;
+
+    OpKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}
