@@ -5,6 +5,7 @@ import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Linear;
+import dev.ridgeline.core.op.Pool2d;
 import dev.ridgeline.core.op.Upsample;
 import java.util.Arrays;
 import java.util.Optional;
@@ -35,69 +36,90 @@ public enum Convention {
     MACS("macs", "MACs", "multiply-accumulates of conv, linear and matmul only (torchvision's model cards)") {
         @Override
         public long flops(LayerFacts f) {
-            return isMacOp(f) ? f.macs() : arithmeticFree(f);
+            return switch (f.op().kind()) {
+                case CONV2D, CONV_TRANSPOSE2D, LINEAR, MATMUL -> f.macs();
+                default -> arithmeticFree(f);
+            };
         }
     },
-    /** fvcore's FlopCountAnalysis: one fused multiply-add is one flop; unsupported ops are skipped with a warning. */
-    FVCORE("fvcore", "flops (1 per multiply-add)", "fvcore FlopCountAnalysis") {
+    /**
+     * fvcore's FlopCountAnalysis in eval mode: one fused multiply-add is one flop; BN 1 per input element
+     * (2 if affine); adaptive average pooling 1 per input element; upsampling 1 (nearest) or 4 (bilinear)
+     * per output element. ReLU, dropout, flatten and cat are ignored; add, mul, pooling and the other
+     * activations are unsupported (fvcore warns).
+     */
+    FVCORE("fvcore", "flops (1 per multiply-add)", "fvcore FlopCountAnalysis (jit_handles.py), eval mode") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
                 case CONV2D, CONV_TRANSPOSE2D, LINEAR, MATMUL -> f.macs();
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
-                case UPSAMPLE -> f.outElements() * (((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR ? 4 : 1);
+                case UPSAMPLE -> f.outElements() * (bilinear(f) ? 4 : 1);
                 default -> arithmeticFree(f);
             };
         }
     },
-    /** ptflops (pytorch backend): MACs plus conv bias, BN, ReLU-family activations and pooling. */
-    PTFLOPS("ptflops", "MACs", "ptflops get_model_complexity_info, pytorch backend") {
+    /**
+     * ptflops' module hooks (pytorch backend, the rules behind its published table): MACs plus one add per
+     * output element for a bias; ReLU, ReLU6 and GELU 1 per output element; every pooling 1 per input
+     * element; BN 1 per input element (2 if affine); upsampling the output elements of one sample. Modules
+     * it has no hook for (sigmoid, SiLU, hard-swish, hard-sigmoid) and Python's + and * count nothing.
+     */
+    PTFLOPS("ptflops", "MACs", "ptflops get_model_complexity_info, pytorch backend module hooks (pytorch_ops.py)") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
                 case CONV2D -> f.macs() + (((Conv2d) f.op()).bias() ? f.outElements() : 0);
-                // ptflops' conv hook uses the output positions for transposed convolutions too
-                case CONV_TRANSPOSE2D -> {
-                    ConvTranspose2d c = (ConvTranspose2d) f.op();
-                    long perPosition = c.window().kernelArea() * c.inChannels() * (c.outChannels() / c.groups());
-                    yield perPosition * f.outPositions() + (c.bias() ? f.outElements() : 0);
-                }
-                case LINEAR -> f.macs() + (((Linear) f.op()).bias() ? ((Linear) f.op()).outFeatures() : 0);
+                case CONV_TRANSPOSE2D -> f.macs() + (((ConvTranspose2d) f.op()).bias() ? f.outElements() : 0);
+                case LINEAR -> f.macs() + (((Linear) f.op()).bias() ? f.outElements() : 0);
                 case MATMUL -> f.macs();
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ACTIVATION -> switch (((Activation) f.op()).function()) {
-                    case RELU, RELU6 -> f.outElements();
-                    default -> NOT_COUNTED;
+                    case RELU, RELU6, GELU -> f.outElements();
+                    case HARDSWISH, HARDSIGMOID, SIGMOID, SILU -> NOT_COUNTED;
                 };
                 case MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
-                case UPSAMPLE -> f.outElements();
+                // the hook counts output[0]: one sample
+                case UPSAMPLE -> f.outElements() / f.output().batch();
                 default -> arithmeticFree(f);
             };
         }
     },
-    /** thop's profile(): MACs of conv and linear, BN 2 per element (4 if affine), average pools per output. */
-    THOP("thop", "MACs", "thop profile()") {
+    /**
+     * thop 0.1.1's module hooks: MACs of conv and linear without bias (transposed conv from its output
+     * positions x Cin/g x K); BN 2 per element, 4 if affine; average pooling 1 per output element;
+     * adaptive pooling (kernel area + 1) per output element; upsampling 1 (nearest) or 11 (bilinear) per
+     * output element. ReLU, ReLU6 and max pooling are zero ops; other activations and functional ops
+     * (add, mul, matmul) have no rule.
+     */
+    THOP("thop", "MACs", "thop 0.1.1 profile() (vision/basic_hooks.py)") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
-                case CONV2D, CONV_TRANSPOSE2D, LINEAR -> f.macs();
-                case BATCH_NORM -> 2 * f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
-                case AVG_POOL -> f.outElements();
-                // adaptive pooling: (kernel area + 1) additions and a division per output element
-                case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> {
-                    long kernel = (long) (f.input().height() / f.output().height())
-                            * (f.input().width() / f.output().width());
-                    yield (kernel + 1) * f.outElements();
+                case CONV2D, LINEAR -> f.macs();
+                case CONV_TRANSPOSE2D -> {
+                    ConvTranspose2d c = (ConvTranspose2d) f.op();
+                    yield f.outElements() * (c.inChannels() / c.groups()) * c.window().kernelArea();
                 }
-                case UPSAMPLE -> ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR
-                        ? 11 * f.outElements() : NOT_COUNTED;
+                case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 4 : 2);
+                case AVG_POOL -> f.outElements();
+                case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> {
+                    double kernel = (double) f.input().height() / f.output().height()
+                            * ((double) f.input().width() / f.output().width());
+                    yield (long) ((kernel + 1) * f.outElements());
+                }
+                case UPSAMPLE -> f.outElements() * (bilinear(f) ? 11 : 1);
                 default -> arithmeticFree(f);
             };
         }
     },
-    /** torchinfo's "mult-adds": a layer's parameters times its output positions (conv) or batch (others). */
-    TORCHINFO("torchinfo", "mult-adds", "torchinfo summary() Mult-Adds") {
+    /**
+     * torchinfo 1.8.0's "mult-adds": for a class named Conv*, every weight and bias element times
+     * N x output positions (transposed conv too); for linear and BN, parameters times the batch.
+     * Layers without parameters count nothing.
+     */
+    TORCHINFO("torchinfo", "mult-adds", "torchinfo 1.8.0 summary() Mult-Adds (layer_info.py calculate_macs)") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
@@ -107,22 +129,52 @@ public enum Convention {
             };
         }
     },
-    /** PyTorch's torch.utils.flop_counter.FlopCounterMode: 2 per multiply-accumulate of conv and matrix products. */
-    PYTORCH("pytorch", "FLOPs", "PyTorch FlopCounterMode") {
+    /** PyTorch's FlopCounterMode: 2 per multiply-accumulate of convolutions and matrix products; bias and everything else ignored. */
+    PYTORCH("pytorch", "FLOPs", "PyTorch torch.utils.flop_counter.FlopCounterMode") {
         @Override
         public long flops(LayerFacts f) {
-            return isMacOp(f) ? 2 * f.macs() : arithmeticFree(f);
+            return switch (f.op().kind()) {
+                case CONV2D, CONV_TRANSPOSE2D, LINEAR, MATMUL -> 2 * f.macs();
+                default -> arithmeticFree(f);
+            };
         }
     },
-    /** onnx-tool's profile: MACs (plus bias) and a count for every other op. */
-    ONNX_TOOL("onnx-tool", "MACs", "onnx-tool model_profile") {
+    /**
+     * onnx-tool's model_profile (its printed MACs) on the ONNX export of the layer: bias adds one per output
+     * element; BN 31 per element; ReLU 1, ReLU6 (Clip) 2, sigmoid 32, hard-sigmoid 4, hard-swish 5, SiLU
+     * (Sigmoid + Mul) 33, GELU (Div, Erf, Add, Mul, Mul) 7 per element; add and mul 1 per output element;
+     * pooling kernel area per output element; global pooling in + 4 x out; bilinear resize 4 per output
+     * element. Transposed conv as its code has it: out x (Cout/g) x K.
+     */
+    ONNX_TOOL("onnx-tool", "MACs", "onnx-tool model_profile (node.py)") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
                 case CONV2D -> f.macs() + (((Conv2d) f.op()).bias() ? f.outElements() : 0);
-                case CONV_TRANSPOSE2D -> f.macs() + (((ConvTranspose2d) f.op()).bias() ? f.outElements() : 0);
+                case CONV_TRANSPOSE2D -> {
+                    ConvTranspose2d c = (ConvTranspose2d) f.op();
+                    yield f.outElements() * (c.outChannels() / c.groups()) * c.window().kernelArea()
+                            + (c.bias() ? f.outElements() : 0);
+                }
                 case LINEAR -> f.macs() + (((Linear) f.op()).bias() ? f.outElements() : 0);
                 case MATMUL -> f.macs();
+                case BATCH_NORM -> 31 * f.outElements();
+                case ACTIVATION -> f.outElements() * switch (((Activation) f.op()).function()) {
+                    case RELU -> 1;
+                    case RELU6 -> 2;
+                    case SIGMOID -> 32;
+                    case HARDSIGMOID -> 4;
+                    case HARDSWISH -> 5;
+                    case SILU -> 33;
+                    case GELU -> 7;
+                };
+                case ADD, MUL -> f.outElements();
+                case MAX_POOL, AVG_POOL -> f.outElements() * ((Pool2d) f.op()).window().kernelArea();
+                // exported as AveragePool with kernel = input / output size
+                case ADAPTIVE_AVG_POOL -> f.outElements()
+                        * ((long) (f.input().height() / f.output().height()) * (f.input().width() / f.output().width()));
+                case GLOBAL_AVG_POOL -> f.inElements() + 4 * f.outElements();
+                case UPSAMPLE -> bilinear(f) ? 4 * f.outElements() : 0;
                 default -> arithmeticFree(f);
             };
         }
@@ -165,8 +217,8 @@ public enum Convention {
         return Arrays.stream(values()).map(Convention::id).collect(Collectors.joining(", "));
     }
 
-    private static boolean isMacOp(LayerFacts f) {
-        return f.macs() > 0;
+    private static boolean bilinear(LayerFacts f) {
+        return ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR;
     }
 
     /** 0 for ops that do no arithmetic (views, copies); {@link #NOT_COUNTED} for anything else. */

@@ -1,0 +1,39 @@
+package dev.ridgeline.core.io;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.io.yaml.ModelYamlReader;
+import dev.ridgeline.core.zoo.Zoo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Turns what a user names (a zoo model or a model file) into a {@link Model}. */
+public final class ModelLoader {
+    private ModelLoader() {
+    }
+
+    /**
+     * A path to a .yaml/.yml model file, or the name of a zoo model. A name that looks like a file but does
+     * not exist is reported as a missing file, not as an unknown zoo name.
+     */
+    public static Model load(String spec) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        Path path = Path.of(spec);
+        boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".onnx")
+                || spec.contains("/") || spec.contains("\\");
+        if (Files.isRegularFile(path) || looksLikeFile) {
+            if (!Files.exists(path)) {
+                throw new BadInputException(spec + ": no such file");
+            }
+            if (lower.endsWith(".onnx")) {
+                throw new BadInputException(spec + ": ONNX files are not readable yet; use a YAML model or a zoo name");
+            }
+            if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
+                throw new BadInputException(spec + ": a model file must end in .yaml or .yml");
+            }
+            return ModelYamlReader.read(path);
+        }
+        return Zoo.load(spec);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.ridgeline.core.io.yaml;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.build.Scope;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.op.Op;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a list of layers into a scope. Each item is "- type: {fields}" (or just "- type" when it needs
+ * no fields), where type is an op, a built-in block or a block the file defines. A layer reads the
+ * previous one unless it names its inputs; "repeat: n" adds n copies, of which only the first keeps
+ * its stride.
+ */
+final class LayerListReader {
+    private static final int MAX_NESTING = 16;
+
+    private final String source;
+    private final Map<String, Block> userBlocks;
+    private final Map<String, YamlMap> defaults;
+    private final int depth;
+
+    /**
+     * @param defaults per layer type, fields that every layer of that type gets unless it sets them
+     */
+    LayerListReader(String source, Map<String, Block> userBlocks, Map<String, YamlMap> defaults, int depth) {
+        this.source = source;
+        this.userBlocks = userBlocks;
+        this.defaults = defaults;
+        this.depth = depth;
+    }
+
+    void read(List<YamlNode> items, Scope scope) {
+        for (YamlNode item : items) {
+            try {
+                readItem(item, scope);
+            } catch (BadInputException e) {
+                throw e.getMessage().startsWith(source) ? e : item.error("%s", e.getMessage());
+            }
+        }
+    }
+
+    private void readItem(YamlNode item, Scope scope) {
+        String type;
+        YamlMap fields;
+        if (item.isScalar()) {
+            type = item.text("a layer");
+            fields = emptyMap(item);
+        } else if (item.isMap()) {
+            YamlMap wrapper = item.asMap("a layer");
+            if (wrapper.size() != 1) {
+                throw item.error("a layer is written '- type: {fields}', with its fields inside the braces or indented "
+                        + "under the type; found the keys %s at one level", wrapper.fields());
+            }
+            type = wrapper.fields().iterator().next();
+            YamlNode value = wrapper.get(type).orElse(null);
+            fields = value == null ? emptyMap(wrapper.key(type)) : value.asMap("the fields of " + type);
+        } else {
+            throw item.error("a layer must be '- type: {fields}' or '- type', got a list");
+        }
+        if (defaults.containsKey(type)) {
+            fields = fields.withDefaults(defaults.get(type));
+        }
+        if (OpReaders.isOp(type)) {
+            readOp(type, fields, scope);
+        } else if (BuiltinBlocks.ALL.containsKey(type) || userBlocks.containsKey(type)) {
+            readBlock(type, userBlocks.getOrDefault(type, BuiltinBlocks.ALL.get(type)), fields, scope);
+        } else {
+            Set<String> known = new TreeSet<>(OpReaders.types());
+            known.addAll(BuiltinBlocks.ALL.keySet());
+            known.addAll(userBlocks.keySet());
+            String hint = Suggest.nearest(type, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+            throw (item.isMap() ? item.asMap("").key(type) : item).error("unknown layer type '%s'%s; layer types: %s",
+                    type, hint, String.join(", ", OpReaders.types()) + "; blocks: "
+                            + String.join(", ", BuiltinBlocks.ALL.keySet())
+                            + (userBlocks.isEmpty() ? "" : ", " + String.join(", ", userBlocks.keySet())));
+        }
+    }
+
+    private void readOp(String type, YamlMap fields, Scope scope) {
+        fields.allowOnly(type, OpReaders.fields(type));
+        int repeat = fields.positiveIntOr("repeat", type, 1);
+        String name = fields.text("name", type).orElse(null);
+        List<String> labels = labels(fields, type);
+        for (int i = 0; i < repeat; i++) {
+            String local = name == null ? scope.autoName(type) : repeat > 1 ? name + "." + i : name;
+            String what = type + " '" + scope.qualify(local) + "'";
+            List<String> inputs = i == 0 ? inputs(fields, what, scope) : List.of(scope.last());
+            Shape first = scope.shape(inputs.get(0));
+            Op op = OpReaders.read(type, fields, what, first);
+            scope.add(local, op, inputs, labels);
+        }
+    }
+
+    private void readBlock(String type, Block block, YamlMap fields, Scope scope) {
+        Set<String> allowed = new HashSet<>(block.fields());
+        allowed.addAll(OpReaders.COMMON);
+        fields.allowOnly(type, allowed);
+        if (depth >= MAX_NESTING) {
+            throw fields.node().error("blocks nest more than %d deep: does block '%s' use itself?", MAX_NESTING, type);
+        }
+        int repeat = fields.positiveIntOr("repeat", type, 1);
+        String name = fields.text("name", type).orElseGet(() -> scope.autoName(type));
+        List<String> labels = new ArrayList<>(labels(fields, type));
+        labels.add(name);
+        String input = inputs(fields, type + " '" + scope.qualify(name) + "'", scope).get(0);
+        for (int i = 0; i < repeat; i++) {
+            String instance = repeat > 1 ? name + "." + i : name;
+            Scope child = scope.childReading(instance, labels, i == 0 ? input : scope.last());
+            String what = type + " '" + scope.qualify(instance) + "'";
+            block.expand(fields, what, child, i == 0, new LayerListReader(source, userBlocks, defaults, depth + 1));
+            if (i == repeat - 1) {
+                scope.adopt(child, instance, name);
+            } else {
+                scope.adopt(child, instance);
+            }
+        }
+    }
+
+    private static List<String> inputs(YamlMap fields, String what, Scope scope) {
+        if (!fields.has("inputs")) {
+            return List.of(scope.last());
+        }
+        List<String> resolved = new ArrayList<>();
+        for (YamlNode ref : fields.require("inputs", what).asListOrSingle()) {
+            try {
+                resolved.add(scope.resolve(ref.text(YamlMap.label(what, "inputs"))));
+            } catch (BadInputException e) {
+                throw ref.error("%s: %s", what, e.getMessage());
+            }
+        }
+        if (resolved.isEmpty()) {
+            throw fields.require("inputs", what).error("field 'inputs' of %s is empty", what);
+        }
+        return resolved;
+    }
+
+    private static List<String> labels(YamlMap fields, String what) {
+        List<String> labels = new ArrayList<>();
+        fields.get("labels").ifPresent(l -> {
+            for (YamlNode n : l.asListOrSingle()) {
+                labels.add(n.text(YamlMap.label(what, "labels")));
+            }
+        });
+        fields.text("stage", what).ifPresent(labels::add);
+        return labels;
+    }
+
+    private static YamlMap emptyMap(YamlNode at) {
+        MappingNode empty = new MappingNode(Tag.MAP, true, List.of(), at.raw().getStartMark(), at.raw().getEndMark(),
+                org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+        return new YamlNode(at.source(), empty).asMap("");
+    }
+}

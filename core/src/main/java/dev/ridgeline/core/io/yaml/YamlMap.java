@@ -1,0 +1,126 @@
+package dev.ridgeline.core.io.yaml;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * The fields of a YAML map, in file order, for strict reading: {@link #allowOnly} rejects unknown
+ * fields (suggesting the nearest allowed one), and every accessor names the field and its location.
+ */
+public final class YamlMap {
+    private final YamlNode self;
+    private final Map<String, YamlNode> values = new LinkedHashMap<>();
+    private final Map<String, YamlNode> keys = new LinkedHashMap<>();
+
+    YamlMap(YamlNode self, MappingNode node) {
+        this.self = self;
+        for (NodeTuple t : node.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                throw new YamlNode(self.source(), t.getKeyNode()).error("field names must be plain words");
+            }
+            YamlNode key = new YamlNode(self.source(), k);
+            if (values.containsKey(k.getValue())) {
+                throw key.error("field '%s' appears twice", k.getValue());
+            }
+            keys.put(k.getValue(), key);
+            values.put(k.getValue(), new YamlNode(self.source(), t.getValueNode()));
+        }
+    }
+
+    /** This map with the fields of {@code defaults} that it does not set itself (defaults keep their locations). */
+    public YamlMap withDefaults(YamlMap defaults) {
+        java.util.List<NodeTuple> tuples = new java.util.ArrayList<>(((MappingNode) self.raw()).getValue());
+        for (NodeTuple t : ((MappingNode) defaults.self.raw()).getValue()) {
+            if (!values.containsKey(((ScalarNode) t.getKeyNode()).getValue())) {
+                tuples.add(t);
+            }
+        }
+        MappingNode raw = (MappingNode) self.raw();
+        MappingNode merged = new MappingNode(raw.getTag(), true, tuples, raw.getStartMark(), raw.getEndMark(),
+                raw.getFlowStyle());
+        return new YamlMap(self, merged);
+    }
+
+    public YamlNode node() {
+        return self;
+    }
+
+    public String location() {
+        return self.location();
+    }
+
+    public Set<String> fields() {
+        return values.keySet();
+    }
+
+    public boolean has(String field) {
+        return values.containsKey(field);
+    }
+
+    public int size() {
+        return values.size();
+    }
+
+    /** Rejects any field not in {@code allowed}: "file:3:5: unknown field 'kernal' in conv (did you mean 'kernel'?); allowed: ...". */
+    public YamlMap allowOnly(String what, Collection<String> allowed) {
+        for (Map.Entry<String, YamlNode> e : keys.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                String hint = Suggest.nearest(e.getKey(), allowed).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                throw e.getValue().error("unknown field '%s' in %s%s; allowed fields: %s", e.getKey(), what, hint,
+                        String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+        return this;
+    }
+
+    public Optional<YamlNode> get(String field) {
+        YamlNode v = values.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** The value of a required field; its absence names the field and what it is for. */
+    public YamlNode require(String field, String what) {
+        return get(field).orElseThrow(() -> self.error("%s needs the field '%s'", what, field));
+    }
+
+    /** Location of a field's name, for errors about the field as a whole. */
+    public YamlNode key(String field) {
+        return keys.get(field);
+    }
+
+    public int intOr(String field, String what, int fallback) {
+        return get(field).map(v -> v.asInt(label(what, field))).orElse(fallback);
+    }
+
+    public int positiveIntOr(String field, String what, int fallback) {
+        return get(field).map(v -> v.asPositiveInt(label(what, field))).orElse(fallback);
+    }
+
+    public int requirePositiveInt(String field, String what) {
+        return require(field, what).asPositiveInt(label(what, field));
+    }
+
+    public double doubleOr(String field, String what, double fallback) {
+        return get(field).map(v -> v.asDouble(label(what, field))).orElse(fallback);
+    }
+
+    public boolean boolOr(String field, String what, boolean fallback) {
+        return get(field).map(v -> v.asBoolean(label(what, field))).orElse(fallback);
+    }
+
+    public Optional<String> text(String field, String what) {
+        return get(field).map(v -> v.text(label(what, field)));
+    }
+
+    /** "field 'kernel' of conv": how messages name a field. */
+    public static String label(String what, String field) {
+        return "field '" + field + "' of " + what;
+    }
+}
