@@ -2,8 +2,8 @@ package dev.ridgeline.core.shape;
 
 /**
  * Output length of a sliding window along one axis. Floor mode: floor((X + pb + pe - D(K-1) - 1) / S) + 1,
- * the seeds' M = (X - K + 2P) / S + 1 for D = 1. Ceil mode rounds up, but (as in PyTorch) the last window
- * must start inside the input or its leading padding.
+ * the seeds' M = (X - K + 2P) / S + 1 for D = 1. Ceil mode rounds up, but (as in PyTorch) the extra window
+ * it adds must start inside the input or its leading padding; it never gives fewer windows than floor mode.
  */
 public final class OutputSize {
     private OutputSize() {
@@ -22,8 +22,10 @@ public final class OutputSize {
         if (room < 0) {
             return 0;
         }
-        long out = ceilMode ? ceilDiv(room, stride) + 1 : room / stride + 1;
-        if (ceilMode && (out - 1) * stride >= (long) x + padBegin) {
+        long floorOut = room / stride + 1;
+        long out = ceilMode ? ceilDiv(room, stride) + 1 : floorOut;
+        // only the window ceil mode adds may be dropped: floor-mode windows always count
+        if (out > floorOut && (out - 1) * stride >= (long) x + padBegin) {
             out--;
         }
         return Math.toIntExact(out);
