@@ -108,12 +108,12 @@ class ConventionTest {
     }
 
     @Test
-    void ptflopsAddsConvBiasBatchNormReluPoolingAndLinearBiasOnce() {
+    void ptflopsAddsConvBiasBatchNormReluPoolingAndLinearBiasPerOutput() {
         long cnn = 940_800 + 12_544 /* conv bias: N*Ho*Wo*Cout */
                 + 12_544 * 2 /* affine BN */
                 + 12_544 /* relu: 1 per element */
                 + 12_544 /* max pool: 1 per input element */
-                + 31_360 + 10 /* fc + bias once */;
+                + 31_360 + 10 /* fc + bias per output element */;
         assertEquals(1_034_890, cnn);
         assertTotal(cnn(), Convention.PTFLOPS, cnn, Map.of());
         long block = 18_432 + 2_048 /* dw + bias */ + 2_048 * 2 /* BN */ + 2_048 /* relu6 */
@@ -154,13 +154,19 @@ class ConventionTest {
     }
 
     @Test
-    void onnxToolCountsMacsPlusOnePerOutputForBias() {
-        // element-wise, normalization and pooling ops are not modelled yet: listed, not hidden as zero
-        long cnn = 940_800 + 12_544 /* conv bias */ + 31_360 + 10 /* fc bias per output element */;
-        assertTotal(cnn(), Convention.ONNX_TOOL, cnn, Map.of("batchnorm", 1, "relu", 1, "maxpool", 1));
-        long block = 18_432 + 2_048 + 32_768 + 4_096 + 32_768 + 64 + 4;
-        assertTotal(depthwiseBlock(), Convention.ONNX_TOOL, block,
-                Map.of("batchnorm", 1, "relu6", 1, "add", 1, "global_avgpool", 1));
+    void onnxToolCountsEveryExportedNodeByItsCostTable() {
+        long cnn = 940_800 + 12_544 /* conv + bias per output */
+                + 31 * 12_544 /* BatchNormalization: add, sqrt, div, add, mul per element */
+                + 12_544 /* Relu: one compare per element */
+                + 3_136 * 4 /* MaxPool: kernel area per output element */
+                + 31_360 + 10 /* Gemm + bias per output */;
+        assertEquals(1_398_666, cnn);
+        assertTotal(cnn(), Convention.ONNX_TOOL, cnn, Map.of());
+        long block = 18_432 + 2_048 /* depthwise + bias */ + 31 * 2_048 /* BN */ + 2 * 2_048 /* Clip: two compares */
+                + 32_768 + 4_096 /* pointwise + bias */ + 32_768 /* shortcut */ + 4_096 /* Add */
+                + 4_096 + 4 * 16 /* GlobalAveragePool: every input, a division per output */ + 64 + 4 /* Gemm */;
+        assertEquals(166_020, block);
+        assertTotal(depthwiseBlock(), Convention.ONNX_TOOL, block, Map.of());
     }
 
     @Test
