@@ -25,7 +25,12 @@ public final class Counter {
         List<Node> nodes = model.nodes();
         List<LayerCost> layers = new ArrayList<>(nodes.size());
         Map<String, Integer> notCounted = new TreeMap<>();
-        Cost totals = Cost.ZERO;
+        long params = 0;
+        long macs = 0;
+        long flopsTotal = 0;
+        long activations = 0;
+        long readBytes = 0;
+        long writeBytes = 0;
         long featureMaps = 0;
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
@@ -40,12 +45,18 @@ public final class Counter {
             }
             Cost cost = layerCost(facts, flops, elementBytes);
             layers.add(new LayerCost(node, in, out, cost, counted));
-            totals = totals.plus(cost);
+            params = Math.addExact(params, cost.params());
+            macs = Math.addExact(macs, cost.macs());
+            flopsTotal = Math.addExact(flopsTotal, cost.flops());
+            activations = Math.addExact(activations, cost.activations());
+            readBytes = Math.addExact(readBytes, cost.readBytes());
+            writeBytes = Math.addExact(writeBytes, cost.writeBytes());
             if (!node.op().aliasesInput()) {
                 featureMaps = Math.addExact(featureMaps, out.numel());
             }
         }
-        long weightBytes = Math.multiplyExact(totals.params(), elementBytes);
+        Cost totals = new Cost(params, macs, flopsTotal, activations, readBytes, writeBytes);
+        long weightBytes = Math.multiplyExact(params, elementBytes);
         return new CostReport(model.name(), shaped.inputShapes(), shaped.batch(), convention, elementBytes, layers,
                 totals, weightBytes, Liveness.peakBytes(shaped, elementBytes), featureMaps, notCounted);
     }

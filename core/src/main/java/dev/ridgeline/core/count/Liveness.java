@@ -1,12 +1,7 @@
 package dev.ridgeline.core.count;
 
 import dev.ridgeline.core.graph.Model;
-import dev.ridgeline.core.graph.ModelInput;
-import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.shape.ShapedModel;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Peak live activation memory when the nodes run one at a time in topological order: a buffer is
@@ -19,56 +14,51 @@ public final class Liveness {
 
     public static long peakBytes(ShapedModel shaped, int elementBytes) {
         Model model = shaped.model();
-        List<Node> nodes = model.nodes();
-        int n = nodes.size();
-        // buffer of each tensor: inputs get ids n.., nodes their own index unless they alias input 0
-        Map<String, Integer> bufferOf = new HashMap<>();
-        int inputCount = model.inputs().size();
-        long[] size = new long[n + inputCount];
-        int[] lastUse = new int[n + inputCount];
-        for (int i = 0; i < inputCount; i++) {
-            ModelInput in = model.inputs().get(i);
-            bufferOf.put(in.name(), n + i);
-            size[n + i] = Math.multiplyExact(shaped.shapeOf(in.name()).numel(), elementBytes);
-            lastUse[n + i] = -1;
+        int n = model.nodes().size();
+        int inputs = model.inputs().size();
+        // buffers: node i owns buffer i unless it aliases its first input; model input k is buffer n + k
+        int[] bufferOfNode = new int[n];
+        long[] size = new long[n + inputs];
+        int[] lastUse = new int[n + inputs];
+        java.util.Arrays.fill(lastUse, -1);
+        long live = 0;
+        for (int k = 0; k < inputs; k++) {
+            size[n + k] = Math.multiplyExact(shaped.inputShapes().get(model.inputs().get(k).name()).numel(),
+                    elementBytes);
+            live += size[n + k];
         }
         for (int i = 0; i < n; i++) {
-            Node node = nodes.get(i);
-            int buffer = node.op().aliasesInput() ? bufferOf.get(node.inputs().get(0)) : i;
-            bufferOf.put(node.name(), buffer);
-            if (buffer == i) {
+            if (model.nodes().get(i).op().aliasesInput()) {
+                bufferOfNode[i] = buffer(model.inputRef(i, 0), bufferOfNode, n);
+            } else {
+                bufferOfNode[i] = i;
                 size[i] = Math.multiplyExact(shaped.outputShape(i).numel(), elementBytes);
-                lastUse[i] = i;
+                lastUse[i] = i; // a result nobody reads is freed at once
             }
-            for (String in : node.inputs()) {
-                int b = bufferOf.get(in);
+            for (int j = 0; j < model.inputCount(i); j++) {
+                int b = buffer(model.inputRef(i, j), bufferOfNode, n);
                 lastUse[b] = Math.max(lastUse[b], i);
             }
-            lastUse[buffer] = Math.max(lastUse[buffer], i);
         }
         for (String out : model.outputs()) {
-            lastUse[bufferOf.get(out)] = n;
+            lastUse[bufferOfNode[model.indexOf(out)]] = n;
         }
-        long live = 0;
-        for (int i = 0; i < inputCount; i++) {
-            live += size[n + i];
-        }
-        long peak = live;
-        long[] freeAt = new long[n + 1];
+        long[] freedAfter = new long[n + 1];
         for (int b = 0; b < size.length; b++) {
-            if (lastUse[b] >= 0 && (b >= n || bufferOwner(b, nodes))) {
-                freeAt[Math.min(lastUse[b], n)] += size[b];
+            if (lastUse[b] >= 0) {
+                freedAfter[lastUse[b]] += size[b];
             }
         }
+        long peak = live;
         for (int i = 0; i < n; i++) {
             live += size[i];
             peak = Math.max(peak, live);
-            live -= freeAt[i];
+            live -= freedAfter[i];
         }
         return peak;
     }
 
-    private static boolean bufferOwner(int index, List<Node> nodes) {
-        return !nodes.get(index).op().aliasesInput();
+    private static int buffer(int ref, int[] bufferOfNode, int n) {
+        return ref >= 0 ? bufferOfNode[ref] : n + (-1 - ref);
     }
 }

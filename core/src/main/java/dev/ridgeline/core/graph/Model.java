@@ -25,6 +25,7 @@ public final class Model {
     private final List<Node> nodes;
     private final List<String> outputs;
     private final Map<String, Integer> indexByName;
+    private final int[][] inputRefs;
 
     private Model(String name, List<ModelInput> inputs, List<Node> nodes, List<String> outputs) {
         this.name = name;
@@ -36,6 +37,31 @@ public final class Model {
             index.put(nodes.get(i).name(), i);
         }
         this.indexByName = Collections.unmodifiableMap(index);
+        Map<String, Integer> inputIndex = new HashMap<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            inputIndex.put(inputs.get(k).name(), k);
+        }
+        this.inputRefs = new int[nodes.size()][];
+        for (int i = 0; i < nodes.size(); i++) {
+            List<String> in = nodes.get(i).inputs();
+            inputRefs[i] = new int[in.size()];
+            for (int j = 0; j < in.size(); j++) {
+                Integer producer = index.get(in.get(j));
+                inputRefs[i][j] = producer != null ? producer : -1 - inputIndex.get(in.get(j));
+            }
+        }
+    }
+
+    /**
+     * Where input {@code j} of node {@code i} comes from: the index of the producing node in {@link #nodes()},
+     * or -1 - k for model input k. Precomputed, for passes that must not look names up.
+     */
+    public int inputRef(int node, int j) {
+        return inputRefs[node][j];
+    }
+
+    public int inputCount(int node) {
+        return inputRefs[node].length;
     }
 
     public static Builder builder(String name) {

@@ -30,22 +30,25 @@ public final class ShapeInference {
 
     /** Shapes for the given input shapes (batch first); inputs not named keep their default shape. */
     public static ShapedModel infer(Model model, Map<String, Shape> inputShapes) {
-        Map<String, Shape> inputs = new HashMap<>();
-        for (ModelInput in : model.inputs()) {
+        Shape[] inputs = new Shape[model.inputs().size()];
+        for (int k = 0; k < inputs.length; k++) {
+            ModelInput in = model.inputs().get(k);
             Shape s = inputShapes.getOrDefault(in.name(), in.shape());
             BadInputException.check(s.rank() == in.shape().rank(),
                     "input '%s' of model '%s' has rank %d (%s), got %s", in.name(), model.name(), in.shape().rank(),
                     in.shape(), s);
-            inputs.put(in.name(), s);
+            inputs[k] = s;
         }
         List<Node> nodes = model.nodes();
         Shape[] out = new Shape[nodes.size()];
-        Map<String, Shape> known = new HashMap<>(inputs);
         for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            List<Shape> in = n.inputs().stream().map(known::get).collect(Collectors.toList());
-            out[i] = outputShape(n, in);
-            known.put(n.name(), out[i]);
+            int count = model.inputCount(i);
+            Shape[] in = new Shape[count];
+            for (int j = 0; j < count; j++) {
+                int ref = model.inputRef(i, j);
+                in[j] = ref >= 0 ? out[ref] : inputs[-1 - ref];
+            }
+            out[i] = outputShape(nodes.get(i), List.of(in));
         }
         return new ShapedModel(model, inputs, out);
     }

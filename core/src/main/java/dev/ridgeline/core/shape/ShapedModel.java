@@ -1,9 +1,7 @@
 package dev.ridgeline.core.shape;
 
 import dev.ridgeline.core.graph.Model;
-import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.graph.Shape;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +9,17 @@ import java.util.Map;
 public final class ShapedModel {
     private final Model model;
     private final Map<String, Shape> inputShapes;
+    private final Shape[] modelInputShapes;
     private final Shape[] outputShapes;
 
-    ShapedModel(Model model, Map<String, Shape> inputShapes, Shape[] outputShapes) {
+    ShapedModel(Model model, Shape[] modelInputShapes, Shape[] outputShapes) {
         this.model = model;
-        this.inputShapes = Map.copyOf(inputShapes);
+        Map<String, Shape> byName = new java.util.HashMap<>();
+        for (int k = 0; k < modelInputShapes.length; k++) {
+            byName.put(model.inputs().get(k).name(), modelInputShapes[k]);
+        }
+        this.inputShapes = Map.copyOf(byName);
+        this.modelInputShapes = modelInputShapes;
         this.outputShapes = outputShapes;
     }
 
@@ -51,11 +55,20 @@ public final class ShapedModel {
     }
 
     public List<Shape> inputShapes(int index) {
-        Node n = model.nodes().get(index);
-        List<Shape> shapes = new ArrayList<>(n.inputs().size());
-        for (String in : n.inputs()) {
-            shapes.add(shapeOf(in));
+        int count = model.inputCount(index);
+        if (count == 1) {
+            return List.of(inputShape(index, 0));
         }
-        return shapes;
+        Shape[] shapes = new Shape[count];
+        for (int j = 0; j < count; j++) {
+            shapes[j] = inputShape(index, j);
+        }
+        return List.of(shapes);
+    }
+
+    /** The shape of input {@code j} of the node at {@code index}. */
+    public Shape inputShape(int index, int j) {
+        int ref = model.inputRef(index, j);
+        return ref >= 0 ? outputShapes[ref] : modelInputShapes[-1 - ref];
     }
 }
