@@ -12,14 +12,6 @@ package dev.ridgeline.core.count;
  * @param writeBytes   bytes written: the output
  */
 public record Cost(long params, long macs, long flops, long activations, long readBytes, long writeBytes) {
-    public static final Cost ZERO = new Cost(0, 0, 0, 0, 0, 0);
-
-    public Cost plus(Cost o) {
-        return new Cost(Math.addExact(params, o.params), Math.addExact(macs, o.macs), Math.addExact(flops, o.flops),
-                Math.addExact(activations, o.activations), Math.addExact(readBytes, o.readBytes),
-                Math.addExact(writeBytes, o.writeBytes));
-    }
-
     public long memoryTrafficBytes() {
         return Math.addExact(readBytes, writeBytes);
     }
