@@ -41,7 +41,7 @@ public final class OutputSize {
     /** Transposed convolution: (X - 1) * S - pb - pe + D(K-1) + outputPadding + 1. */
     public static int transposed(int x, int kernel, int stride, int dilation, int padBegin, int padEnd, int outputPadding) {
         long out = (long) (x - 1) * stride - padBegin - padEnd + (span(kernel, dilation) - 1) + outputPadding + 1;
-        return (int) Math.max(Math.min(out, Integer.MAX_VALUE), 0);
+        return Math.toIntExact(out);
     }
 
     private static long ceilDiv(long a, long b) {
