@@ -53,6 +53,11 @@ public final class NetworkBuilder {
         return out;
     }
 
+    public NetworkBuilder description(String text) {
+        model.description(text);
+        return this;
+    }
+
     public Model build(List<String> outputs) {
         outputs.forEach(model::output);
         return model.build();

@@ -21,14 +21,16 @@ import java.util.stream.Collectors;
  */
 public final class Model {
     private final String name;
+    private final String description;
     private final List<ModelInput> inputs;
     private final List<Node> nodes;
     private final List<String> outputs;
     private final Map<String, Integer> indexByName;
     private final int[][] inputRefs;
 
-    private Model(String name, List<ModelInput> inputs, List<Node> nodes, List<String> outputs) {
+    private Model(String name, String description, List<ModelInput> inputs, List<Node> nodes, List<String> outputs) {
         this.name = name;
+        this.description = description;
         this.inputs = List.copyOf(inputs);
         this.nodes = List.copyOf(nodes);
         this.outputs = List.copyOf(outputs);
@@ -72,6 +74,11 @@ public final class Model {
         return name;
     }
 
+    /** What the model is, in a line (empty when its source gave none). */
+    public String description() {
+        return description;
+    }
+
     public List<ModelInput> inputs() {
         return inputs;
     }
@@ -102,7 +109,7 @@ public final class Model {
 
     /** A builder that starts from this model's inputs and nodes, for edits such as a design change. */
     public Builder toBuilder() {
-        Builder b = new Builder(name);
+        Builder b = new Builder(name).description(description);
         inputs.forEach(b::input);
         nodes.forEach(b::add);
         outputs.forEach(b::output);
@@ -117,12 +124,18 @@ public final class Model {
     /** Collects inputs and nodes in any order; {@link #build()} validates and sorts them. */
     public static final class Builder {
         private final String name;
+        private String description = "";
         private final List<ModelInput> inputs = new ArrayList<>();
         private final List<Node> nodes = new ArrayList<>();
         private final List<String> outputs = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        public Builder description(String text) {
+            this.description = text == null ? "" : text;
+            return this;
         }
 
         public Builder input(ModelInput input) {
@@ -180,7 +193,7 @@ public final class Model {
             for (String out : outs) {
                 BadInputException.check(byName.containsKey(out), "model '%s': output '%s' is not a node", name, out);
             }
-            return new Model(name, inputs, sorted, outs);
+            return new Model(name, description, inputs, sorted, outs);
         }
 
         /** Kahn's algorithm, keeping the given order among ready nodes; a leftover means a cycle. */

@@ -114,7 +114,8 @@ class ZooTest {
         List<String> names = Zoo.names();
         assertTrue(names.containsAll(List.of("alexnet", "vgg16", "resnet18", "resnet50", "mobilenet_v1",
                 "mobilenet_v2", "googlenet", "inception3b", "inception3b_reduced", "inception3b_factorized")), names::toString);
-        org.junit.jupiter.api.Assertions.assertAll(names.stream().map(n -> (Executable) () -> Zoo.load(n)));
+        org.junit.jupiter.api.Assertions.assertAll(names.stream().map(n -> (Executable) () ->
+                assertTrue(!Zoo.load(n).description().isBlank(), n + " says what it is")));
     }
 
     private static LayerCost layer(CostReport r, String name) {

@@ -85,7 +85,8 @@ public final class ModelYamlReader {
             }
         });
 
-        NetworkBuilder builder = new NetworkBuilder(name, inputName, sample);
+        NetworkBuilder builder = new NetworkBuilder(name, inputName, sample)
+                .description(top.text("description", "the model").orElse(""));
         List<YamlNode> layers = top.require("layers", "a model file").asList("layers");
         if (layers.isEmpty()) {
             throw top.require("layers", "").error("layers is empty: a model needs at least one layer");
