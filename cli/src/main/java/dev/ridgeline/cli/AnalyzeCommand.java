@@ -1,0 +1,97 @@
+package dev.ridgeline.cli;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.count.Convention;
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.report.analysis.AnalysisFormat;
+import dev.ridgeline.report.analysis.Provenance;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ridgeline analyze MODEL}: params, MACs, FLOPs and memory of every layer and in total. */
+@Command(name = "analyze",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Count params, MACs, FLOPs, activations and memory of every layer of a model.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ridgeline analyze resnet50",
+            "  ridgeline analyze resnet50 --convention ptflops --format json",
+            "  ridgeline analyze mobilenet_v2 --input 3x160x160 --batch 32",
+            "  ridgeline analyze configs/zoo/vgg16.yaml --format csv --out vgg16.csv"})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main root;
+
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "A zoo name (see 'ridgeline zoo list') or a .yaml model file.")
+    String model;
+
+    @Option(names = "--input", paramLabel = "CxHxW",
+            description = "One sample's shape, channels first, e.g. 3x160x160 (default: the model's own).")
+    String input;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--convention", paramLabel = "NAME", defaultValue = "macs",
+            completionCandidates = ConventionNames.class,
+            description = "How FLOPs are counted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String convention;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            completionCandidates = FormatNames.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+    }
+
+    private int run() {
+        Convention rule = Convention.byId(convention.trim()).orElseThrow(() -> new BadInputException(
+                "unknown convention '" + convention + "'; known conventions: " + Convention.knownIds()));
+        AnalysisFormat writer = AnalysisFormat.byId(format);
+        SampleShape sample = input == null ? null : SampleShape.parse(input);
+        CostReport report = Analyzer.analyze(model, sample, batch, rule);
+        Provenance provenance = Provenance.of(Version.current(), model);
+        if (out == null) {
+            writer.write(report, provenance, spec.commandLine().getOut());
+        } else {
+            OutputFile.write(out, w -> writer.write(report, provenance, w));
+        }
+        return Failures.OK;
+    }
+
+    /** Convention ids for help and shell completion. */
+    static final class ConventionNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Convention.values()).map(Convention::id).iterator();
+        }
+    }
+
+    /** Format ids for help and shell completion. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(AnalysisFormat.values()).map(AnalysisFormat::id).iterator();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ridgeline.cli;
+
+import dev.ridgeline.core.count.Convention;
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.core.count.Counter;
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.ModelInput;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.io.ModelLoader;
+import dev.ridgeline.core.shape.ShapeInference;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The wiring behind analyze: load the model, infer its shapes at the requested input, count. */
+final class Analyzer {
+    /** FP32: what the counts' byte figures assume. */
+    static final int ELEMENT_BYTES = 4;
+
+    private Analyzer() {
+    }
+
+    /**
+     * @param modelSpec a zoo name or a model file
+     * @param sample    one sample's shape for the model's first input, or null for the model's own
+     */
+    static CostReport analyze(String modelSpec, SampleShape sample, int batch, Convention convention) {
+        Model model = ModelLoader.load(modelSpec);
+        return analyze(model, sample, batch, convention);
+    }
+
+    static CostReport analyze(Model model, SampleShape sample, int batch, Convention convention) {
+        // --input replaces the first input's sample; --batch applies to every input
+        Map<String, Shape> shapes = new HashMap<>();
+        for (ModelInput input : model.inputs()) {
+            shapes.put(input.name(), SampleShape.resolve(model.name(), input, shapes.isEmpty() ? sample : null, batch));
+        }
+        return Counter.count(ShapeInference.infer(model, shapes), convention, ELEMENT_BYTES);
+    }
+}

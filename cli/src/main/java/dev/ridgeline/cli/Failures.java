@@ -1,0 +1,74 @@
+package dev.ridgeline.cli;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.RidgelineException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * Turns what a command throws into an exit code and a message on stderr: bad input (a
+ * {@link BadInputException} or a count too large for 64 bits) exits 2 with "ridgeline: error:" and
+ * the message, anything else exits 1 with a one-line description; stack traces only with --debug.
+ */
+final class Failures {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
+
+    static final String PREFIX = "ridgeline: error: ";
+    static final String DEBUG_HINT = "(run with --debug for the stack trace)";
+
+    private Failures() {
+    }
+
+    /** Runs a command body, reporting its failures to {@code err}. */
+    static int guard(PrintWriter err, boolean debug, Callable<Integer> body) {
+        try {
+            return body.call();
+        } catch (BadInputException e) {
+            err.println(PREFIX + e.getMessage());
+            trace(err, debug, e);
+            return BAD_INPUT;
+        } catch (ArithmeticException e) {
+            if (!String.valueOf(e.getMessage()).contains("overflow")) {
+                return internal(err, debug, e);
+            }
+            // Math.*Exact: the user asked for a model, input or batch too large to count in a long
+            err.println(PREFIX + "a count does not fit in 64 bits (" + e.getMessage()
+                    + "); try a smaller --batch or --input");
+            trace(err, debug, e);
+            return BAD_INPUT;
+        } catch (Exception e) {
+            return internal(err, debug, e);
+        } finally {
+            err.flush();
+        }
+    }
+
+    /** Reports a failure of Ridgeline itself. */
+    static int internal(PrintWriter err, boolean debug, Throwable e) {
+        err.println("ridgeline: internal error: " + describe(e));
+        if (debug) {
+            e.printStackTrace(err);
+        } else {
+            err.println(DEBUG_HINT);
+        }
+        err.flush();
+        return FAILURE;
+    }
+
+    private static void trace(PrintWriter err, boolean debug, Throwable e) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+    }
+
+    /** Our own exceptions speak for themselves; anything else also names its type. */
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof RidgelineException) {
+            return message;
+        }
+        return message.isEmpty() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + message;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ridgeline.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code ridgeline} command: a thin layer over core and report. Exit codes: 0 success, 1 a
+ * failure of Ridgeline itself, 2 bad input (with a message and no stack trace).
+ */
+@Command(name = "ridgeline",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer.",
+        subcommands = {AnalyzeCommand.class, ZooCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ridgeline zoo list",
+            "  ridgeline analyze resnet50",
+            "  ridgeline analyze resnet50 --convention pytorch --format json",
+            "  ridgeline analyze my_net.yaml --input 3x160x160 --batch 8 --out my_net.txt",
+            "",
+            "Exit codes: 0 success, 1 internal failure, 2 bad input."})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of failures.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Ridgeline's error handling: "ridgeline: error: ..." and exit code 2 for bad arguments. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setParameterExceptionHandler(Main::badArguments);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                Failures.internal(commandLine.getErr(), debugRequested(commandLine), e));
+        return cmd;
+    }
+
+    /** Without a command: the usage on stderr, as bad input. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(Failures.PREFIX + "a command is required");
+        spec.commandLine().usage(err);
+        return Failures.BAD_INPUT;
+    }
+
+    private static int badArguments(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(Failures.PREFIX + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return Failures.BAD_INPUT;
+    }
+
+    private static boolean debugRequested(CommandLine cmd) {
+        CommandLine root = cmd;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCommand() instanceof Main main && main.debug;
+    }
+}

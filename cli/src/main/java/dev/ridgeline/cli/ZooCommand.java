@@ -1,0 +1,56 @@
+package dev.ridgeline.cli;
+
+import dev.ridgeline.core.count.Convention;
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.core.zoo.Zoo;
+import dev.ridgeline.report.analysis.ModelSummaryTable;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ridgeline zoo list}: the bundled models with their params and MACs at their default input. */
+@Command(name = "zoo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "The bundled model zoo: models you can analyze by name.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ridgeline zoo list", "  ridgeline analyze resnet50"})
+final class ZooCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main root;
+
+    /** Without a subcommand: the usage, as bad input. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(Failures.PREFIX + "a zoo command is required");
+        spec.commandLine().usage(err);
+        return Failures.BAD_INPUT;
+    }
+
+    @Command(name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List the zoo's models with their input, layers, params and MACs (batch 1).",
+            footerHeading = "%nExample:%n",
+            footer = "  ridgeline zoo list")
+    int list() {
+        PrintWriter out = spec.commandLine().getOut();
+        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, () -> {
+            Map<String, CostReport> reports = new LinkedHashMap<>();
+            for (String name : Zoo.names()) {
+                reports.put(name, Analyzer.analyze(Zoo.load(name), null, 1, Convention.MACS));
+            }
+            out.print(ModelSummaryTable.render(reports));
+            out.flush();
+            return Failures.OK;
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ridgeline.report.analysis;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.count.CostReport;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The ways an analysis can be written: a table for people, JSON or CSV for programs. */
+public enum AnalysisFormat {
+    TABLE,
+    JSON,
+    CSV;
+
+    /** The name users type: "table", "json", "csv". */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public void write(CostReport report, Provenance provenance, Writer out) {
+        switch (this) {
+            case TABLE -> AnalysisTable.write(report, out);
+            case JSON -> AnalysisJson.write(report, provenance, out);
+            case CSV -> AnalysisCsv.write(report, out);
+        }
+    }
+
+    /** The format named {@code id} (any case); an unknown name fails listing the known ones. */
+    public static AnalysisFormat byId(String id) {
+        return Arrays.stream(values()).filter(f -> f.id().equalsIgnoreCase(id.trim())).findFirst()
+                .orElseThrow(() -> new BadInputException("unknown format '" + id + "'; known formats: " + knownIds()));
+    }
+
+    public static String knownIds() {
+        return Arrays.stream(values()).map(AnalysisFormat::id).collect(Collectors.joining(", "));
+    }
+}

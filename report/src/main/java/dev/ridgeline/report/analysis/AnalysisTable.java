@@ -1,0 +1,126 @@
+package dev.ridgeline.report.analysis;
+
+import dev.ridgeline.core.count.Convention;
+import dev.ridgeline.core.count.Cost;
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.core.count.LayerCost;
+import dev.ridgeline.report.analysis.TextTable.Align;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a {@link CostReport} for people: a title line (model, input, batch, convention and its unit),
+ * one aligned row per layer (name, op, output shape, params, MACs, FLOPs and the layer's share of the
+ * FLOPs), then a totals block with exact counts and human units, a note on which figures cover the
+ * whole batch and the ops the convention does not count. Fits about 120 columns: long layer names
+ * are shortened in the middle.
+ */
+public final class AnalysisTable {
+    /** Widest layer name before it is shortened. */
+    static final int NAME_WIDTH = 32;
+    static final int OP_WIDTH = 16;
+    static final int SHAPE_WIDTH = 18;
+    /** Where notes below the table wrap. */
+    static final int LINE_WIDTH = 100;
+
+    private AnalysisTable() {
+    }
+
+    public static void write(CostReport report, Writer out) {
+        try {
+            out.write(render(report));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String render(CostReport report) {
+        StringBuilder text = new StringBuilder();
+        Convention convention = report.convention();
+        text.append(String.format(Locale.ROOT, "%s  |  input %s  |  batch %d  |  convention %s (%s)\n",
+                report.modelName(), ReportInputs.sampleText(ReportInputs.primary(report)), report.batch(),
+                convention.id(), convention.unit()));
+        text.append(String.format(Locale.ROOT, "%s: %s\n\n", convention.id(), convention.description()));
+        text.append(layers(report)).append('\n');
+        text.append(totals(report));
+        if (report.batch() > 1) {
+            text.append('\n').append(wrap(String.format(Locale.ROOT, "per batch: MACs, FLOPs, activations, peak"
+                    + " activation memory and memory traffic cover all %d samples; params and weights are per model.",
+                    report.batch()), LINE_WIDTH, "  "));
+        }
+        if (!report.notCounted().isEmpty()) {
+            text.append('\n').append(wrap(String.format(Locale.ROOT,
+                    "not counted by the %s convention (FLOPs shown as -): %s", convention.id(),
+                    notCounted(report.notCounted())), LINE_WIDTH, "  "));
+        }
+        return text.toString();
+    }
+
+    private static String layers(CostReport report) {
+        TextTable table = new TextTable()
+                .column("name", Align.LEFT, NAME_WIDTH)
+                .column("op", Align.LEFT, OP_WIDTH)
+                .column("output shape", Align.LEFT, SHAPE_WIDTH)
+                .column("params", Align.RIGHT)
+                .column("MACs", Align.RIGHT)
+                .column("FLOPs", Align.RIGHT)
+                .column("% FLOPs", Align.RIGHT);
+        long totalFlops = report.totals().flops();
+        for (LayerCost layer : report.layers()) {
+            Cost c = layer.cost();
+            boolean counted = layer.countedByConvention();
+            table.row(layer.node().name(), layer.node().op().type(), layer.outputShape().toString(),
+                    Quantities.grouped(c.params()), Quantities.grouped(c.macs()),
+                    counted ? Quantities.grouped(c.flops()) : "-",
+                    counted ? Quantities.percent(c.flops(), totalFlops) : "-");
+        }
+        return table.render();
+    }
+
+    private static String totals(CostReport report) {
+        Cost t = report.totals();
+        TextTable table = new TextTable()
+                .column("totals", Align.LEFT)
+                .column("exact", Align.RIGHT)
+                .column("approx.", Align.RIGHT);
+        table.row("params", Quantities.grouped(t.params()), Quantities.human(t.params()));
+        table.row("MACs", Quantities.grouped(t.macs()), Quantities.human(t.macs()));
+        table.row("FLOPs (" + report.convention().unit() + ")", Quantities.grouped(t.flops()),
+                Quantities.human(t.flops()));
+        table.row("activations", Quantities.grouped(t.activations()), Quantities.human(t.activations()));
+        bytes(table, "weights", report.weightBytes());
+        bytes(table, "peak activation memory", report.peakActivationBytes());
+        bytes(table, "memory traffic", t.memoryTrafficBytes());
+        return table.render();
+    }
+
+    private static void bytes(TextTable table, String label, long bytes) {
+        table.row(label + " (bytes)", Quantities.grouped(bytes), Quantities.mebibytes(bytes));
+    }
+
+    /** Breaks a note into lines of at most {@code width} characters at spaces, continuation lines indented. */
+    static String wrap(String note, int width, String indent) {
+        StringBuilder out = new StringBuilder();
+        String line = "";
+        for (String word : note.split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line = indent + word;
+            } else {
+                line = line.isEmpty() ? word : line + " " + word;
+            }
+        }
+        return out.append(line).append('\n').toString();
+    }
+
+    private static String notCounted(Map<String, Integer> notCounted) {
+        return notCounted.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " layer)" : " layers)"))
+                .collect(Collectors.joining(", "));
+    }
+}

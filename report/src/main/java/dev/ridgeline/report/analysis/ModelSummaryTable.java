@@ -1,0 +1,34 @@
+package dev.ridgeline.report.analysis;
+
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.report.analysis.TextTable.Align;
+import java.util.Map;
+
+/**
+ * One line per model for listings such as the zoo's: name, one sample's input shape, layers, params
+ * and MACs, exact and in human units.
+ */
+public final class ModelSummaryTable {
+    private ModelSummaryTable() {
+    }
+
+    /** @param reports each model's report at its default input, under the name users call it by */
+    public static String render(Map<String, CostReport> reports) {
+        TextTable table = new TextTable()
+                .column("model", Align.LEFT, 40)
+                .column("input", Align.LEFT)
+                .column("layers", Align.RIGHT)
+                .column("params", Align.RIGHT)
+                .column("", Align.RIGHT)
+                .column("MACs", Align.RIGHT)
+                .column("", Align.RIGHT);
+        for (Map.Entry<String, CostReport> e : reports.entrySet()) {
+            CostReport r = e.getValue();
+            table.row(e.getKey(), ReportInputs.sampleText(ReportInputs.primary(r)),
+                    Integer.toString(r.layers().size()),
+                    Quantities.grouped(r.totals().params()), Quantities.human(r.totals().params()),
+                    Quantities.grouped(r.totals().macs()), Quantities.human(r.totals().macs()));
+        }
+        return table.render();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ridgeline.report.analysis;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * How reports print numbers for people: exact counts with thousands separators ("4,089,184,256"),
+ * counts in SI units to three significant digits ("4.09 G", "25.6 M", "1.2 k"), bytes in MiB and
+ * shares as percentages. Output is the same in every locale.
+ */
+public final class Quantities {
+    private static final String[] SI_PREFIXES = {"", " k", " M", " G", " T", " P", " E"};
+    private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
+    private static final double BYTES_PER_MEBIBYTE = 1024.0 * 1024.0;
+
+    private Quantities() {
+    }
+
+    /** An exact count with "," between thousands: {@code 25557032 -> "25,557,032"}. */
+    public static String grouped(long count) {
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(count);
+    }
+
+    /**
+     * A count to three significant digits in SI units (powers of 1000), trailing zeros dropped:
+     * {@code 4089184256 -> "4.09 G"}, {@code 1200 -> "1.2 k"}, {@code 532 -> "532"}.
+     */
+    public static String human(long count) {
+        if (count == Long.MIN_VALUE) {
+            return "-" + human(Long.MAX_VALUE);
+        }
+        if (count < 0) {
+            return "-" + human(-count);
+        }
+        BigDecimal rounded = new BigDecimal(count).round(THREE_DIGITS);
+        int prefix = 0;
+        // choose the unit after rounding so that 999,950 reads "1 M", not "1000 k"
+        while (prefix < SI_PREFIXES.length - 1 && rounded.compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            rounded = rounded.movePointLeft(3);
+            prefix++;
+        }
+        return rounded.stripTrailingZeros().toPlainString() + SI_PREFIXES[prefix];
+    }
+
+    /** Bytes in mebibytes with two decimals: {@code 102228128 -> "97.49 MiB"}. */
+    public static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / BYTES_PER_MEBIBYTE);
+    }
+
+    /** {@code part / whole} as a percentage with one decimal ("2.9%"), or "-" when the whole is zero. */
+    public static String percent(long part, long whole) {
+        if (whole == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    /** {@code part / whole} as a fraction with six decimals ("0.028860"), or "" when the whole is zero. */
+    public static String fraction(long part, long whole) {
+        if (whole == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.6f", (double) part / whole);
+    }
+}
