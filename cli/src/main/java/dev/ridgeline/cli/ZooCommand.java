@@ -2,6 +2,7 @@ package dev.ridgeline.cli;
 
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.zoo.Zoo;
 import dev.ridgeline.report.analysis.ModelSummaryTable;
 import java.io.PrintWriter;
@@ -38,17 +39,20 @@ final class ZooCommand implements Callable<Integer> {
 
     @Command(name = "list",
             mixinStandardHelpOptions = true,
-            description = "List the zoo's models with their input, layers, params and MACs (batch 1).",
+            description = "List the zoo's models with their input, layers, params, MACs (batch 1) and description.",
             footerHeading = "%nExample:%n",
             footer = "  ridgeline zoo list")
     int list() {
         PrintWriter out = spec.commandLine().getOut();
         return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, () -> {
             Map<String, CostReport> reports = new LinkedHashMap<>();
+            Map<String, String> descriptions = new LinkedHashMap<>();
             for (String name : Zoo.names()) {
-                reports.put(name, Analyzer.analyze(Zoo.load(name), null, 1, Convention.MACS));
+                Model model = Zoo.load(name);
+                reports.put(name, Analyzer.analyze(model, null, 1, Convention.MACS));
+                descriptions.put(name, model.description());
             }
-            out.print(ModelSummaryTable.render(reports));
+            out.print(ModelSummaryTable.render(reports, descriptions));
             out.flush();
             return Failures.OK;
         });

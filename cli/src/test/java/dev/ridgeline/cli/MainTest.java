@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @Test
-    void zooListShowsEveryBundledModelWithItsParamsAndMacs() {
+    void zooListShowsEveryBundledModelWithItsParamsMacsAndDescription() {
         Run run = Run.of("zoo", "list");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("model "), run.out());
-        String resnet50 = "resnet50 +3x224x224 +175 +25,557,032 +25\\.6 M +4,089,184,256 +4\\.09 G";
+        String resnet50 = "resnet50 +3x224x224 +175 +25,557,032 +25\\.6 M +4,089,184,256 +4\\.09 G"
+                + " +ResNet-50 v1\\.5 \\(He et al\\. 2015\\), torchvision layout";
         assertTrue(run.out().matches("(?s).*\\n" + resnet50 + "\\n.*"), run.out());
         assertTrue(run.out().contains("\nmobilenet_v2 "), run.out());
         assertTrue(run.out().contains("\ninception3b "), run.out());

@@ -100,7 +100,7 @@ public final class AnalysisTable {
     }
 
     private static void bytes(TextTable table, String label, long bytes) {
-        table.row(label + " (bytes)", Quantities.grouped(bytes), Quantities.mebibytes(bytes));
+        table.row(label + " (bytes)", Quantities.grouped(bytes), Quantities.bytes(bytes));
     }
 
     /** Breaks a note into lines of at most {@code width} characters at spaces, continuation lines indented. */

@@ -6,14 +6,17 @@ import java.util.Map;
 
 /**
  * One line per model for listings such as the zoo's: name, one sample's input shape, layers, params
- * and MACs, exact and in human units.
+ * and MACs (exact and in human units), and what the model is.
  */
 public final class ModelSummaryTable {
     private ModelSummaryTable() {
     }
 
-    /** @param reports each model's report at its default input, under the name users call it by */
-    public static String render(Map<String, CostReport> reports) {
+    /**
+     * @param reports      each model's report at its default input, under the name users call it by
+     * @param descriptions each model's one-line description, by the same names (missing ones print empty)
+     */
+    public static String render(Map<String, CostReport> reports, Map<String, String> descriptions) {
         TextTable table = new TextTable()
                 .column("model", Align.LEFT, 40)
                 .column("input", Align.LEFT)
@@ -21,13 +24,15 @@ public final class ModelSummaryTable {
                 .column("params", Align.RIGHT)
                 .column("", Align.RIGHT)
                 .column("MACs", Align.RIGHT)
-                .column("", Align.RIGHT);
+                .column("", Align.RIGHT)
+                .column("description", Align.LEFT, 70);
         for (Map.Entry<String, CostReport> e : reports.entrySet()) {
             CostReport r = e.getValue();
             table.row(e.getKey(), ReportInputs.sampleText(ReportInputs.primary(r)),
                     Integer.toString(r.layers().size()),
                     Quantities.grouped(r.totals().params()), Quantities.human(r.totals().params()),
-                    Quantities.grouped(r.totals().macs()), Quantities.human(r.totals().macs()));
+                    Quantities.grouped(r.totals().macs()), Quantities.human(r.totals().macs()),
+                    descriptions.getOrDefault(e.getKey(), ""));
         }
         return table.render();
     }

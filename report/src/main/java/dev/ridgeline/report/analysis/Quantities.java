@@ -9,13 +9,13 @@ import java.util.Locale;
 
 /**
  * How reports print numbers for people: exact counts with thousands separators ("4,089,184,256"),
- * counts in SI units to three significant digits ("4.09 G", "25.6 M", "1.2 k"), bytes in MiB and
+ * counts in SI units to three significant digits ("4.09 G", "25.6 M", "1.2 k"), bytes in binary units (KiB, MiB, GiB) and
  * shares as percentages. Output is the same in every locale.
  */
 public final class Quantities {
     private static final String[] SI_PREFIXES = {"", " k", " M", " G", " T", " P", " E"};
     private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
-    private static final double BYTES_PER_MEBIBYTE = 1024.0 * 1024.0;
+    private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Quantities() {
     }
@@ -47,9 +47,21 @@ public final class Quantities {
         return rounded.stripTrailingZeros().toPlainString() + SI_PREFIXES[prefix];
     }
 
-    /** Bytes in mebibytes with two decimals: {@code 102228128 -> "97.49 MiB"}. */
-    public static String mebibytes(long bytes) {
-        return String.format(Locale.ROOT, "%.2f MiB", bytes / BYTES_PER_MEBIBYTE);
+    /**
+     * Bytes in the largest binary unit that keeps the number at least 1, two decimals:
+     * {@code 102228128 -> "97.49 MiB"}, {@code 1285292192 -> "1.20 GiB"}, {@code 532 -> "532 B"}.
+     */
+    public static String bytes(long bytes) {
+        if (Math.abs(bytes) < 1024) {
+            return bytes + " B";
+        }
+        double value = bytes;
+        int unit = 0;
+        while (unit < BINARY_UNITS.length - 1 && Math.abs(value) >= 1024) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.2f %s", value, BINARY_UNITS[unit]);
     }
 
     /** {@code part / whole} as a percentage with one decimal ("2.9%"), or "-" when the whole is zero. */

@@ -64,7 +64,7 @@ class AnalysisTableTest {
         assertTrue(text.matches("(?s).*\\nparams +2,682 +2\\.68 k\\n.*"), text);
         assertTrue(text.matches("(?s).*\\nMACs +9,472 +9\\.47 k\\n.*"), text);
         assertTrue(text.matches("(?s).*\\nFLOPs \\(FLOPs\\) +18,944 +18\\.9 k\\n.*"), text);
-        assertTrue(text.matches("(?s).*\\nweights \\(bytes\\) +10,728 +0\\.01 MiB\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\nweights \\(bytes\\) +10,728 +10\\.48 KiB\\n.*"), text);
         assertTrue(text.contains("peak activation memory (bytes)"), text);
         assertTrue(text.contains("memory traffic (bytes)"), text);
     }

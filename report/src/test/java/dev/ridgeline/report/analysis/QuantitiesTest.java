@@ -35,7 +35,10 @@ class QuantitiesTest {
             assertEquals("4,089,184,256", Quantities.grouped(4_089_184_256L));
             assertEquals("999", Quantities.grouped(999));
             assertEquals("-1,000", Quantities.grouped(-1000));
-            assertEquals("97.49 MiB", Quantities.mebibytes(102_228_128));
+            assertEquals("97.49 MiB", Quantities.bytes(102_228_128));
+            assertEquals("1.20 GiB", Quantities.bytes(1_285_292_192));
+            assertEquals("10.48 KiB", Quantities.bytes(10_728));
+            assertEquals("532 B", Quantities.bytes(532));
             assertEquals("2.9%", Quantities.percent(118_013_952, 4_089_184_256L));
         } finally {
             java.util.Locale.setDefault(saved);
