@@ -38,7 +38,7 @@ record SampleShape(int[] dims) {
         int[] declaredDims = declared.toArray();
         String expected = new SampleShape(Arrays.copyOfRange(declaredDims, 1, declaredDims.length)).toString();
         BadInputException.check(sample.dims.length == declared.rank() - 1,
-                "--input %s has %d dimensions, but model '%s' takes one sample of %d, like %s", sample,
+                "--input %s has %d dimensions, but model '%s' takes samples of %d dimensions, like %s", sample,
                 sample.dims.length, modelName, declared.rank() - 1, expected);
         BadInputException.check(sample.dims[0] == declared.channels(),
                 "--input %s has %s, but model '%s' expects %s (its input is %s)", sample,

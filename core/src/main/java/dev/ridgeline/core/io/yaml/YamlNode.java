@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -60,6 +61,9 @@ public final class YamlNode {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
             throw new BadInputException(where + ": not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            // unreadable characters, binary content, alias bombs: not a text YAML file
+            throw new BadInputException(source + ": not a YAML text file: " + e.getMessage());
         }
     }
 

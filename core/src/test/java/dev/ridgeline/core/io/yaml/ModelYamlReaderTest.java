@@ -262,6 +262,12 @@ class ModelYamlReaderTest {
     }
 
     @Test
+    void binaryContentIsReportedAsNotYaml() {
+        BadInputException e = assertThrows(BadInputException.class, () -> read("input: [3, 8, 8]\u0000\u0001"));
+        assertTrue(e.getMessage().startsWith("net.yaml: not a YAML text file"), e.getMessage());
+    }
+
+    @Test
     void duplicateFieldsAreRejected() {
         BadInputException e = assertThrows(BadInputException.class, () -> read("""
                 input: [3, 32, 32]
