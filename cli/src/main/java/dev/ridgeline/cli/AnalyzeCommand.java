@@ -4,6 +4,7 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.report.analysis.AnalysisFormat;
+import dev.ridgeline.core.io.ModelLoader;
 import dev.ridgeline.report.analysis.Provenance;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisFormat writer = AnalysisFormat.byId(format);
         SampleShape sample = input == null ? null : SampleShape.parse(input);
         CostReport report = Analyzer.analyze(model, sample, batch, rule);
-        Provenance provenance = Provenance.of(Version.current(), model);
+        Provenance provenance = Provenance.of(Version.current(), model, ModelLoader.sha256(model));
         if (out == null) {
             writer.write(report, provenance, spec.commandLine().getOut());
         } else {

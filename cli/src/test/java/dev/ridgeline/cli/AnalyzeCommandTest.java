@@ -43,6 +43,9 @@ class AnalyzeCommandTest {
         assertEquals("[3,224,224]", root.get("input").toString());
         assertEquals("resnet50", root.get("provenance").get("modelSource").asText());
         assertEquals(Version.current(), root.get("provenance").get("version").asText());
+        assertEquals(com.google.common.hash.Hashing.sha256().hashBytes(
+                        java.nio.file.Files.readAllBytes(java.nio.file.Path.of("configs/zoo/resnet50.yaml"))).toString(),
+                root.get("provenance").get("modelSha256").asText(), "the hash of the bundled file it was counted from");
     }
 
     @Test
@@ -53,7 +56,7 @@ class AnalyzeCommandTest {
         assertEquals("conv2d", conv1.get("op").asText());
         assertEquals("[7,7]", conv1.get("kernel").toString());
         assertEquals("[2,2]", conv1.get("stride").toString());
-        assertEquals("[3]", conv1.get("padding").toString());
+        assertEquals("[3,3]", conv1.get("padding").toString());
         assertEquals("[1,1]", conv1.get("dilation").toString());
         assertEquals(1, conv1.get("groups").asInt());
         assertEquals("[1,64,112,112]", conv1.get("outputShape").toString());

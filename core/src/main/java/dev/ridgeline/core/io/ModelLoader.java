@@ -1,5 +1,6 @@
 package dev.ridgeline.core.io;
 
+import com.google.common.hash.Hashing;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.io.yaml.ModelYamlReader;
@@ -35,5 +36,21 @@ public final class ModelLoader {
             return ModelYamlReader.read(path);
         }
         return Zoo.load(spec);
+    }
+
+    /**
+     * SHA-256 (hex) of the bytes {@link #load} reads for {@code spec}: the file, or the zoo model's
+     * bundled file, so that a report names exactly what it was computed from.
+     */
+    public static String sha256(String spec) {
+        Path path = Path.of(spec);
+        byte[] bytes;
+        try {
+            bytes = Files.isRegularFile(path) ? Files.readAllBytes(path)
+                    : Zoo.bytes(spec).orElseThrow(() -> new BadInputException("unknown model '" + spec + "'"));
+        } catch (java.io.IOException e) {
+            throw new BadInputException(spec + ": cannot read: " + e.getMessage());
+        }
+        return Hashing.sha256().hashBytes(bytes).toString();
     }
 }

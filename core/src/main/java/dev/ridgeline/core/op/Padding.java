@@ -28,13 +28,13 @@ public record Padding(boolean same, int top, int left, int bottom, int right) {
         return new Padding(false, top, left, bottom, right);
     }
 
-    /** How outputs print it: "same", [p], [ph, pw] or [top, left, bottom, right]. */
+    /** How outputs print it, as PyTorch does: "same", [ph, pw] when symmetric, else [top, left, bottom, right]. */
     public Object describe() {
         if (same) {
             return "same";
         }
         if (top == bottom && left == right) {
-            return top == left ? List.of(top) : List.of(top, left);
+            return List.of(top, left);
         }
         return List.of(top, left, bottom, right);
     }

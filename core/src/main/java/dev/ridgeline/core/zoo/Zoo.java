@@ -61,6 +61,15 @@ public final class Zoo {
         }
     }
 
+    /** The bytes of a bundled model's file, for provenance hashes; empty when the name is unknown. */
+    public static java.util.Optional<byte[]> bytes(String name) {
+        try (InputStream in = Zoo.class.getClassLoader().getResourceAsStream(ROOT + "/" + name + ".yaml")) {
+            return in == null ? java.util.Optional.empty() : java.util.Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new RidgelineException("cannot read zoo model " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     public static boolean contains(String name) {
         return Zoo.class.getClassLoader().getResource(ROOT + "/" + name + ".yaml") != null;
     }

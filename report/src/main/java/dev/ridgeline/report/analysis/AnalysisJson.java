@@ -27,7 +27,7 @@ import java.util.Set;
  * featureMapElements*: the seeds' plain sum of feature maps,
  * notCounted*: {op type: number of nodes whose arithmetic the convention ignores},
  * inputs*: {input name: one sample's shape}, only for a model with more than one input,
- * provenance*: {tool, version, modelSource},
+ * provenance*: {tool, version, modelSource, modelSha256},
  * layers: [{name, op, inputs, outputShape (batch first), params, macs, flops, activations*, readBytes,
  *           writeBytes, counted*, labels*, then the op's attributes under their own names}]
  * </pre>
@@ -102,6 +102,7 @@ public final class AnalysisJson {
         source.put("tool", provenance.tool());
         source.put("version", provenance.version());
         source.put("modelSource", provenance.modelSource());
+        source.put("modelSha256", provenance.modelSha256());
 
         ArrayNode layers = root.putArray("layers");
         for (LayerCost layer : report.layers()) {

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnalysisJsonTest {
-    private static final Provenance PROVENANCE = Provenance.of("9.9.9", "models/tiny.yaml");
+    private static final Provenance PROVENANCE = Provenance.of("9.9.9", "models/tiny.yaml", "ab12");
 
     static JsonNode json(CostReport report) throws Exception {
         StringWriter out = new StringWriter();
@@ -63,7 +63,7 @@ class AnalysisJsonTest {
         // the flatten view adds no feature map of its own
         assertEquals(256 + 256 + 10, root.get("featureMapElements").asLong());
         assertEquals("{\"relu\":1}", root.get("notCounted").toString());
-        assertEquals("{\"tool\":\"ridgeline\",\"version\":\"9.9.9\",\"modelSource\":\"models/tiny.yaml\"}",
+        assertEquals("{\"tool\":\"ridgeline\",\"version\":\"9.9.9\",\"modelSource\":\"models/tiny.yaml\",\"modelSha256\":\"ab12\"}",
                 root.get("provenance").toString());
     }
 
@@ -84,7 +84,7 @@ class AnalysisJsonTest {
         assertEquals("[\"stem\"]", conv.get("labels").toString());
         assertEquals("[3,3]", conv.get("kernel").toString());
         assertEquals("[1,1]", conv.get("stride").toString());
-        assertEquals("[1]", conv.get("padding").toString());
+        assertEquals("[1,1]", conv.get("padding").toString());
         assertEquals("[1,1]", conv.get("dilation").toString());
         assertEquals(1, conv.get("groups").asInt());
         assertTrue(conv.get("bias").asBoolean());
