@@ -279,6 +279,30 @@ class ModelYamlReaderTest {
     }
 
     @Test
+    void factorizingSevenBySevenIntoSevenByOneAndOneBySevenCutsMacsBySevenTwoAndAHalfTimes() {
+        // seed 001, section 4.4 (InceptionV3): N x 1 then 1 x N keeps the receptive field of N x N
+        Model nxn = read("""
+                input: [64, 17, 17]
+                layers:
+                  - conv: {out: 64, kernel: 7, padding: 3, bias: false}
+                """);
+        Model factorized = read("""
+                input: [64, 17, 17]
+                layers:
+                  - conv: {out: 64, kernel: [1, 7], padding: [0, 3], bias: false}
+                  - conv: {out: 64, kernel: [7, 1], padding: [3, 0], bias: false}
+                """);
+        long full = dev.ridgeline.core.count.Counter.count(ShapeInference.infer(nxn, 1),
+                dev.ridgeline.core.count.Convention.MACS, 4).totals().macs();
+        var split = dev.ridgeline.core.count.Counter.count(ShapeInference.infer(factorized, 1),
+                dev.ridgeline.core.count.Convention.MACS, 4);
+        assertEquals(17L * 17 * 64 * 64 * 49, full);
+        assertEquals(2L * 17 * 17 * 64 * 64 * 7, split.totals().macs());
+        assertEquals(Shape.of(1, 64, 17, 17), split.layers().get(1).outputShape());
+        assertEquals(List.of(1, 7), node(factorized, "conv1").op().attributes().get("kernel"));
+    }
+
+    @Test
     void aDepthwiseConvTakesItsGroupsAndWidthFromItsInput() {
         Model m = read("""
                 input: [3, 8, 8]
