@@ -36,11 +36,6 @@ public final class Scope {
         this.last = input;
     }
 
-    /** A nested scope named {@code localName} whose input is this scope's latest output. */
-    public Scope child(String localName, List<String> extraLabels) {
-        return childReading(localName, extraLabels, last);
-    }
-
     /** A nested scope named {@code localName} reading the given full tensor name. */
     public Scope childReading(String localName, List<String> extraLabels, String inputTensor) {
         List<String> all = new ArrayList<>(labels);

@@ -107,15 +107,6 @@ public final class Model {
         return inputs.stream().anyMatch(in -> in.name().equals(tensorName));
     }
 
-    /** A builder that starts from this model's inputs and nodes, for edits such as a design change. */
-    public Builder toBuilder() {
-        Builder b = new Builder(name).description(description);
-        inputs.forEach(b::input);
-        nodes.forEach(b::add);
-        outputs.forEach(b::output);
-        return b;
-    }
-
     @Override
     public String toString() {
         return "Model[" + name + ", " + nodes.size() + " nodes]";

@@ -20,10 +20,6 @@ public record Node(String name, Op op, List<String> inputs, List<String> labels)
         this(name, op, inputs, List.of());
     }
 
-    public Node withOp(Op newOp) {
-        return new Node(name, newOp, inputs, labels);
-    }
-
     /** "'layer1.0.conv1' (conv2d)": how messages name a node. */
     public String describe() {
         return "'" + name + "' (" + op.type() + ")";

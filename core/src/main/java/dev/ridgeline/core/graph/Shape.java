@@ -65,11 +65,6 @@ public final class Shape {
         return n;
     }
 
-    /** Elements of one sample: {@link #numel()} divided by the batch. */
-    public long numelPerSample() {
-        return numel() / dims[0];
-    }
-
     public Shape withDim(int axis, int value) {
         int[] copy = dims.clone();
         copy[axis < 0 ? dims.length + axis : axis] = value;

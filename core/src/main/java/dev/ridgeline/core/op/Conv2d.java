@@ -15,10 +15,6 @@ public record Conv2d(int inChannels, int outChannels, Window window, int groups,
         return new Conv2d(in, out, Window.square(kernel, stride, padding), 1, false);
     }
 
-    public boolean depthwise() {
-        return groups == inChannels && groups > 1;
-    }
-
     @Override
     public OpKind kind() {
         return OpKind.CONV2D;

@@ -30,10 +30,6 @@ public record Window(int kernelH, int kernelW, int strideH, int strideW, int dil
         return (long) kernelH * kernelW;
     }
 
-    public Window withKernel(int kh, int kw) {
-        return new Window(kh, kw, strideH, strideW, dilationH, dilationW, padding);
-    }
-
     /** The attributes users know from PyTorch, in their order. */
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();

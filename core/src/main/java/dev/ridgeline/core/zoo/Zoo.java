@@ -70,10 +70,6 @@ public final class Zoo {
         }
     }
 
-    public static boolean contains(String name) {
-        return Zoo.class.getClassLoader().getResource(ROOT + "/" + name + ".yaml") != null;
-    }
-
     /** Loads a bundled model; an unknown name fails with the nearest known name and the whole list. */
     public static Model load(String name) {
         InputStream in = Zoo.class.getClassLoader().getResourceAsStream(ROOT + "/" + name + ".yaml");

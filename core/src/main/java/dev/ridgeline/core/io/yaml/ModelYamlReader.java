@@ -5,7 +5,6 @@ import dev.ridgeline.core.build.NetworkBuilder;
 import dev.ridgeline.core.build.Scope;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.graph.Shape;
-import dev.ridgeline.core.op.OpKind;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,11 +136,5 @@ public final class ModelYamlReader {
             withBatch[i + 1] = dims.get(i);
         }
         return Shape.of(withBatch);
-    }
-
-    /** The layer types and blocks a model file can use, for help texts. */
-    public static String vocabulary() {
-        return "layer types: " + String.join(", ", OpReaders.types()) + "; blocks: "
-                + String.join(", ", BuiltinBlocks.ALL.keySet()) + " (" + OpKind.values().length + " op kinds)";
     }
 }
