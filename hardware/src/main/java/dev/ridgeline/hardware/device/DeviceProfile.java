@@ -1,0 +1,64 @@
+package dev.ridgeline.hardware.device;
+
+import dev.ridgeline.core.BadInputException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A device the roofline model can time: dense peaks per precision, off-chip bandwidth, memory, the
+ * efficiency factors that turn peaks into attainable rates, a fixed cost per layer, and where every
+ * figure comes from. A precision the device lacks is absent: asking for it is an error, never a zero.
+ *
+ * @param memoryCapacityBytes   device memory, or 0 when it is the host's (then no fit check applies)
+ * @param onChipBufferBytes     on-chip memory (SRAM, L2), or 0 when unknown
+ * @param computeEfficiency     the share of peak compute a layer attains, in (0, 1]
+ * @param memoryEfficiency      the share of peak bandwidth a layer attains, in (0, 1]
+ * @param layerOverheadSeconds  fixed time per layer that runs (kernel launch, scheduling)
+ * @param source                where the figures come from (datasheet, page, formula)
+ * @param bandwidthStatus       how the bandwidth was obtained
+ */
+public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
+                            double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
+                            double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
+                            double layerOverheadSeconds, String source) {
+    public DeviceProfile {
+        if (peaks.isEmpty()) {
+            throw new IllegalArgumentException("device " + id + " supports no precision");
+        }
+        if (!(bandwidthBytesPerSecond > 0)) {
+            throw new IllegalArgumentException("device " + id + " needs a bandwidth above 0");
+        }
+        if (!(computeEfficiency > 0 && computeEfficiency <= 1) || !(memoryEfficiency > 0 && memoryEfficiency <= 1)) {
+            throw new IllegalArgumentException("efficiencies must be in (0, 1]");
+        }
+        if (layerOverheadSeconds < 0 || memoryCapacityBytes < 0 || onChipBufferBytes < 0) {
+            throw new IllegalArgumentException("overhead, memory and buffer sizes must not be negative");
+        }
+        peaks = Map.copyOf(new EnumMap<>(peaks));
+    }
+
+    public Optional<PrecisionPeak> peak(Precision precision) {
+        return Optional.ofNullable(peaks.get(precision));
+    }
+
+    /** The peak of a precision; an unsupported one fails with the precisions the device has. */
+    public PrecisionPeak require(Precision precision) {
+        return peak(precision).orElseThrow(() -> new BadInputException("device '" + id + "' (" + name
+                + ") does not support " + precision.id() + "; it supports " + supported()));
+    }
+
+    /** Supported precisions, widest first: "fp32, fp16, int8". */
+    public String supported() {
+        return peaks.keySet().stream().sorted().map(Precision::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The ridge point of a precision: the arithmetic intensity (operations per byte) where the compute roof
+     * (efficiency x peak) meets the memory roof (efficiency x bandwidth).
+     */
+    public double ridgeOpsPerByte(Precision precision) {
+        return computeEfficiency * require(precision).opsPerSecond() / (memoryEfficiency * bandwidthBytesPerSecond);
+    }
+}

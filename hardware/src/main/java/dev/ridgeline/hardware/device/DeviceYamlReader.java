@@ -1,0 +1,174 @@
+package dev.ridgeline.hardware.device;
+
+import dev.ridgeline.core.io.yaml.Suggest;
+import dev.ridgeline.core.io.yaml.YamlMap;
+import dev.ridgeline.core.io.yaml.YamlNode;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a device profile:
+ * <pre>
+ * id: h100-sxm
+ * name: NVIDIA H100 SXM5 80GB
+ * class: gpu                                  # gpu, cpu, npu or soc
+ * source: NVIDIA H100 Tensor Core GPU datasheet
+ * status: datasheet                           # default status of the figures: datasheet, derived, unverified
+ * memory:
+ *   bandwidthBytesPerSecond: 3.35e12          # required
+ *   capacityBytes: 80.0e9                     # 0 or absent: host memory, no fit check
+ *   onChipBufferBytes: 50.0e6
+ * efficiency: {compute: 0.7, memory: 0.9}     # the defaults
+ * layerOverheadSeconds: 3.0e-6                # default 0
+ * precisions:                                 # absent precisions are unsupported
+ *   fp16: {matrixOpsPerSecond: 989.0e12, vectorOpsPerSecond: 133.8e12, use: matrix, status: datasheet, note: ...}
+ * </pre>
+ * Every mistake is reported with file:line:column and what is allowed.
+ */
+public final class DeviceYamlReader {
+    static final double DEFAULT_COMPUTE_EFFICIENCY = 0.7;
+    static final double DEFAULT_MEMORY_EFFICIENCY = 0.9;
+
+    private static final Set<String> TOP = Set.of("id", "name", "class", "source", "status", "memory", "efficiency",
+            "layerOverheadSeconds", "precisions", "notes");
+    private static final Set<String> MEMORY = Set.of("bandwidthBytesPerSecond", "bandwidthStatus", "capacityBytes",
+            "onChipBufferBytes", "note");
+    private static final Set<String> PEAK = Set.of("matrixOpsPerSecond", "vectorOpsPerSecond", "use", "status", "note");
+
+    private DeviceYamlReader() {
+    }
+
+    public static DeviceProfile read(Path file) {
+        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return read(YamlNode.parse(file), stem);
+    }
+
+    public static DeviceProfile read(String source, Reader reader) {
+        String stem = Path.of(source).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return read(YamlNode.parse(source, reader), stem);
+    }
+
+    static DeviceProfile read(YamlNode root, String defaultId) {
+        String what = "a device profile";
+        YamlMap top = root.asMap(what).allowOnly(what, TOP);
+        String id = top.text("id", what).orElse(defaultId);
+        String name = top.text("name", what).orElse(id);
+        DeviceClass deviceClass = enumField(top, "class", what, DeviceClass.class, DeviceClass.GPU);
+        FigureStatus status = enumField(top, "status", what, FigureStatus.class, FigureStatus.DATASHEET);
+        String source = top.require("source", what + " (where its figures come from)").text("field 'source'");
+
+        YamlMap memory = top.require("memory", what).asMap("memory").allowOnly("memory", MEMORY);
+        double bandwidth = positive(memory.require("bandwidthBytesPerSecond", "memory"), "memory",
+                "bandwidthBytesPerSecond");
+        FigureStatus bandwidthStatus = enumField(memory, "bandwidthStatus", "memory", FigureStatus.class, status);
+        double capacity = nonNegative(memory, "capacityBytes", "memory");
+        double onChip = nonNegative(memory, "onChipBufferBytes", "memory");
+
+        double computeEfficiency = DEFAULT_COMPUTE_EFFICIENCY;
+        double memoryEfficiency = DEFAULT_MEMORY_EFFICIENCY;
+        if (top.has("efficiency")) {
+            YamlMap eff = top.require("efficiency", what).asMap("efficiency")
+                    .allowOnly("efficiency", Set.of("compute", "memory"));
+            computeEfficiency = fraction(eff, "compute", DEFAULT_COMPUTE_EFFICIENCY);
+            memoryEfficiency = fraction(eff, "memory", DEFAULT_MEMORY_EFFICIENCY);
+        }
+        double overhead = top.get("layerOverheadSeconds").map(v -> {
+            double o = v.asDouble("field 'layerOverheadSeconds'");
+            if (o < 0) {
+                throw v.error("field 'layerOverheadSeconds' must not be negative, got %s", o);
+            }
+            return o;
+        }).orElse(0.0);
+
+        YamlMap precisions = top.require("precisions", what + " (the peak of at least one precision)")
+                .asMap("precisions");
+        Map<Precision, PrecisionPeak> peaks = new EnumMap<>(Precision.class);
+        for (String p : precisions.fields()) {
+            Precision precision = Precision.byId(p).orElseThrow(() -> precisions.key(p).error(
+                    "unknown precision '%s'%s; precisions: %s", p, hint(p), Precision.knownIds()));
+            peaks.put(precision, readPeak(precisions.require(p, "precisions"), p, status));
+        }
+        if (peaks.isEmpty()) {
+            throw precisions.node().error("precisions is empty: give the peak of at least one of %s",
+                    Precision.knownIds());
+        }
+        try {
+            return new DeviceProfile(id, name, deviceClass, peaks, bandwidth, bandwidthStatus, capacity, onChip,
+                    computeEfficiency, memoryEfficiency, overhead, source);
+        } catch (IllegalArgumentException e) {
+            throw root.error("%s", e.getMessage());
+        }
+    }
+
+    private static PrecisionPeak readPeak(YamlNode node, String precision, FigureStatus defaultStatus) {
+        String what = "precision " + precision;
+        YamlMap f = node.asMap(what).allowOnly(what, PEAK);
+        double matrix = f.has("matrixOpsPerSecond") ? positive(f.require("matrixOpsPerSecond", what), what,
+                "matrixOpsPerSecond") : Double.NaN;
+        double vector = f.has("vectorOpsPerSecond") ? positive(f.require("vectorOpsPerSecond", what), what,
+                "vectorOpsPerSecond") : Double.NaN;
+        if (Double.isNaN(matrix) && Double.isNaN(vector)) {
+            throw f.node().error("%s needs matrixOpsPerSecond or vectorOpsPerSecond (leave the precision out if the "
+                    + "device does not support it)", what);
+        }
+        Engine engine = enumField(f, "use", what, Engine.class, Double.isNaN(matrix) ? Engine.VECTOR : Engine.MATRIX);
+        if (Double.isNaN(engine == Engine.MATRIX ? matrix : vector)) {
+            throw f.require("use", what).error("%s uses the %s engine but gives no %sOpsPerSecond", what,
+                    engine.name().toLowerCase(Locale.ROOT), engine.name().toLowerCase(Locale.ROOT));
+        }
+        FigureStatus status = enumField(f, "status", what, FigureStatus.class, defaultStatus);
+        return new PrecisionPeak(matrix, vector, engine, status, f.text("note", what).orElse(""));
+    }
+
+    private static double positive(YamlNode v, String what, String field) {
+        double d = v.asDouble(YamlMap.label(what, field));
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw v.error("field '%s' of %s must be a number above 0, got %s", field, what, v.text(field));
+        }
+        return d;
+    }
+
+    private static double nonNegative(YamlMap f, String field, String what) {
+        return f.get(field).map(v -> {
+            double d = v.asDouble(YamlMap.label(what, field));
+            if (d < 0 || Double.isInfinite(d)) {
+                throw v.error("field '%s' of %s must not be negative, got %s", field, what, v.text(field));
+            }
+            return d;
+        }).orElse(0.0);
+    }
+
+    private static double fraction(YamlMap f, String field, double fallback) {
+        return f.get(field).map(v -> {
+            double d = v.asDouble(YamlMap.label("efficiency", field));
+            if (!(d > 0 && d <= 1)) {
+                throw v.error("field '%s' of efficiency must be in (0, 1], got %s", field, v.text(field));
+            }
+            return d;
+        }).orElse(fallback);
+    }
+
+    private static <E extends Enum<E>> E enumField(YamlMap f, String field, String what, Class<E> type, E fallback) {
+        return f.get(field).map(v -> {
+            String text = v.text(YamlMap.label(what, field));
+            try {
+                return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                String allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "));
+                throw v.error("field '%s' of %s must be one of %s, got '%s'", field, what, allowed, text);
+            }
+        }).orElse(fallback);
+    }
+
+    private static String hint(String name) {
+        return Suggest.nearest(name, Arrays.stream(Precision.values()).map(Precision::id).toList())
+                .map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ridgeline.hardware.device;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.io.BundledFiles;
+import dev.ridgeline.core.io.yaml.Suggest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The device presets (configs/hardware, bundled under ridgeline/hardware) and device files: what
+ * {@code --hardware NAME|FILE} and job files name.
+ */
+public final class Devices {
+    private static final BundledFiles PRESETS = new BundledFiles("ridgeline/hardware");
+
+    private Devices() {
+    }
+
+    /** Ids of the bundled presets, sorted. */
+    public static List<String> presetIds() {
+        return PRESETS.names();
+    }
+
+    /** A preset by id; an unknown id fails naming the nearest ids and all of them. */
+    public static DeviceProfile preset(String id) {
+        byte[] bytes = PRESETS.bytes(id).orElseThrow(() -> unknown(id));
+        return DeviceYamlReader.read("hardware/" + id + ".yaml",
+                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+    }
+
+    /** A device file (.yaml/.yml or a path) or a preset id. */
+    public static DeviceProfile resolve(String spec) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        Path path = Path.of(spec);
+        if (Files.isRegularFile(path) || lower.endsWith(".yaml") || lower.endsWith(".yml") || spec.contains("/")) {
+            if (!Files.exists(path)) {
+                throw new BadInputException(spec + ": no such file");
+            }
+            return DeviceYamlReader.read(path);
+        }
+        return preset(spec);
+    }
+
+    private static BadInputException unknown(String id) {
+        List<String> ids = presetIds();
+        List<String> nearest = new ArrayList<>(ids);
+        nearest.sort(Comparator.comparingInt(known -> Suggest.distance(id.toLowerCase(Locale.ROOT), known)));
+        String hint = Suggest.nearest(id, ids).map(s -> " (did you mean '" + s + "'?)")
+                .orElse(" (nearest: " + String.join(", ", nearest.subList(0, Math.min(3, nearest.size()))) + ")");
+        return new BadInputException("unknown hardware '" + id + "'" + hint + ": not a file, and the presets are: "
+                + String.join(", ", ids));
+    }
+}

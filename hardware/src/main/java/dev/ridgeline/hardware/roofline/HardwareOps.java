@@ -1,0 +1,52 @@
+package dev.ridgeline.hardware.roofline;
+
+import dev.ridgeline.core.count.LayerFacts;
+import dev.ridgeline.core.op.Activation;
+import dev.ridgeline.core.op.Conv2d;
+import dev.ridgeline.core.op.ConvTranspose2d;
+import dev.ridgeline.core.op.Linear;
+import dev.ridgeline.core.op.Pool2d;
+import dev.ridgeline.core.op.Upsample;
+
+/**
+ * The operations a device executes for a layer, whatever convention a report prints: 2 per
+ * multiply-accumulate plus element-wise work, per element of the batch:
+ * <ul>
+ *   <li>bias: 1 add per output element; batch norm (inference, folded to scale and shift): 2 per element;</li>
+ *   <li>activations per element: relu 1, relu6 2, hardsigmoid 4 (mul, add, two clamps), hardswish 5
+ *       (hardsigmoid and a mul), sigmoid 4 (negate, exp, add, divide), silu 5 (sigmoid and a mul),
+ *       gelu 8 (the tanh approximation);</li>
+ *   <li>max pooling: kernel area - 1 compares per output; average pooling: kernel area (adds and a divide)
+ *       per output; adaptive and global average pooling: 1 add per input and a divide per output;</li>
+ *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), nearest 0;</li>
+ *   <li>concat, flatten, channel shuffle, dropout and identity: 0 (memory only).</li>
+ * </ul>
+ */
+public final class HardwareOps {
+    private HardwareOps() {
+    }
+
+    public static long of(LayerFacts f) {
+        long out = f.outElements();
+        return switch (f.op().kind()) {
+            case CONV2D -> 2 * f.macs() + (((Conv2d) f.op()).bias() ? out : 0);
+            case CONV_TRANSPOSE2D -> 2 * f.macs() + (((ConvTranspose2d) f.op()).bias() ? out : 0);
+            case LINEAR -> 2 * f.macs() + (((Linear) f.op()).bias() ? out : 0);
+            case MATMUL -> 2 * f.macs();
+            case BATCH_NORM -> 2 * out;
+            case ACTIVATION -> out * switch (((Activation) f.op()).function()) {
+                case RELU -> 1;
+                case RELU6 -> 2;
+                case HARDSIGMOID, SIGMOID -> 4;
+                case HARDSWISH, SILU -> 5;
+                case GELU -> 8;
+            };
+            case MAX_POOL -> out * (((Pool2d) f.op()).window().kernelArea() - 1);
+            case AVG_POOL -> out * ((Pool2d) f.op()).window().kernelArea();
+            case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements() + out;
+            case ADD, MUL -> out;
+            case UPSAMPLE -> ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR ? 7 * out : 0;
+            case CONCAT, FLATTEN, CHANNEL_SHUFFLE, DROPOUT, IDENTITY -> 0;
+        };
+    }
+}
