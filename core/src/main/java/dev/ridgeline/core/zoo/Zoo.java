@@ -35,7 +35,7 @@ public final class Zoo {
     public static Model load(String name) {
         byte[] bytes = FILES.bytes(name).orElseThrow(() -> {
             List<String> known = names();
-            String hint = Suggest.nearest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+            String hint = Suggest.hint(name, known);
             return new BadInputException("unknown model '" + name + "'" + hint
                     + ": not a file, and the zoo has: " + String.join(", ", known));
         });

@@ -168,7 +168,6 @@ public final class DeviceYamlReader {
     }
 
     private static String hint(String name) {
-        return Suggest.nearest(name, Arrays.stream(Precision.values()).map(Precision::id).toList())
-                .map(s -> " (did you mean '" + s + "'?)").orElse("");
+        return Suggest.hint(name, Arrays.stream(Precision.values()).map(Precision::id).toList());
     }
 }

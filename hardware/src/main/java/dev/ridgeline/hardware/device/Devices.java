@@ -52,8 +52,9 @@ public final class Devices {
         List<String> ids = presetIds();
         List<String> nearest = new ArrayList<>(ids);
         nearest.sort(Comparator.comparingInt(known -> Suggest.distance(id.toLowerCase(Locale.ROOT), known)));
-        String hint = Suggest.nearest(id, ids).map(s -> " (did you mean '" + s + "'?)")
-                .orElse(" (nearest: " + String.join(", ", nearest.subList(0, Math.min(3, nearest.size()))) + ")");
+        String close = Suggest.hint(id, ids);
+        String hint = !close.isEmpty() ? close
+                : " (nearest: " + String.join(", ", nearest.subList(0, Math.min(3, nearest.size()))) + ")";
         return new BadInputException("unknown hardware '" + id + "'" + hint + ": not a file, and the presets are: "
                 + String.join(", ", ids));
     }

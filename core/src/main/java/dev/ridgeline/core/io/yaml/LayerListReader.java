@@ -76,7 +76,7 @@ final class LayerListReader {
             Set<String> known = new TreeSet<>(OpReaders.types());
             known.addAll(BuiltinBlocks.ALL.keySet());
             known.addAll(userBlocks.keySet());
-            String hint = Suggest.nearest(type, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+            String hint = Suggest.hint(type, known);
             throw (item.isMap() ? item.asMap("").key(type) : item).error("unknown layer type '%s'%s; layer types: %s",
                     type, hint, String.join(", ", OpReaders.types()) + "; blocks: "
                             + String.join(", ", BuiltinBlocks.ALL.keySet())

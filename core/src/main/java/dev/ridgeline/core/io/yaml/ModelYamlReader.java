@@ -77,8 +77,7 @@ public final class ModelYamlReader {
             for (String type : byType.fields()) {
                 if (!OpReaders.isOp(type) && !BuiltinBlocks.ALL.containsKey(type) && !blocks.containsKey(type)) {
                     throw byType.key(type).error("defaults for unknown layer type '%s'%s", type,
-                            Suggest.nearest(type, OpReaders.types()).map(s -> " (did you mean '" + s + "'?)")
-                                    .orElse(""));
+                            Suggest.hint(type, OpReaders.types()));
                 }
                 defaults.put(type, byType.require(type, "defaults").asMap("the defaults of " + type));
             }

@@ -1,22 +1,37 @@
 package dev.ridgeline.core.io.yaml;
 
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Finds the nearest known name to a misspelt one (Levenshtein distance), for "did you mean" hints. */
+/** Finds the known names nearest to a misspelt one (Levenshtein distance), for "did you mean" hints. */
 public final class Suggest {
     private Suggest() {
     }
 
-    /** The closest candidate within a distance of a third of the name's length (at least 2), if any. */
-    public static Optional<String> nearest(String name, Collection<String> candidates) {
+    /**
+     * The candidates closest to {@code name}, all of them when several tie, within a distance of a third
+     * of the name's length (at least 2); empty when none is that close.
+     */
+    public static List<String> nearest(String name, Collection<String> candidates) {
         String n = name.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, n.length() / 3);
-        return candidates.stream()
-                .filter(c -> distance(n, c.toLowerCase(Locale.ROOT)) <= limit)
-                .min(Comparator.comparingInt((String c) -> distance(n, c.toLowerCase(Locale.ROOT))));
+        int best = candidates.stream().mapToInt(c -> distance(n, c.toLowerCase(Locale.ROOT))).min()
+                .orElse(Integer.MAX_VALUE);
+        if (best > limit) {
+            return List.of();
+        }
+        return candidates.stream().filter(c -> distance(n, c.toLowerCase(Locale.ROOT)) == best).distinct().toList();
+    }
+
+    /** " (did you mean 'kernel'?)", " (did you mean 'fp16' or 'fp32'?)", or "" when nothing is close. */
+    public static String hint(String name, Collection<String> candidates) {
+        List<String> near = nearest(name, candidates);
+        if (near.isEmpty()) {
+            return "";
+        }
+        return " (did you mean " + near.stream().map(s -> "'" + s + "'").collect(Collectors.joining(" or ")) + "?)";
     }
 
     /** Levenshtein distance between two names. */

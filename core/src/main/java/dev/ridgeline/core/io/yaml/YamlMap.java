@@ -72,7 +72,7 @@ public final class YamlMap {
     public YamlMap allowOnly(String what, Collection<String> allowed) {
         for (Map.Entry<String, YamlNode> e : keys.entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                String hint = Suggest.nearest(e.getKey(), allowed).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                String hint = Suggest.hint(e.getKey(), allowed);
                 throw e.getValue().error("unknown field '%s' in %s%s; allowed fields: %s", e.getKey(), what, hint,
                         String.join(", ", new TreeSet<>(allowed)));
             }

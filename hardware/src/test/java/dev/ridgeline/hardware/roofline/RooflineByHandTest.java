@@ -1,0 +1,112 @@
+package dev.ridgeline.hardware.roofline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.hardware.device.DeviceProfile;
+import dev.ridgeline.hardware.device.Devices;
+import dev.ridgeline.hardware.device.Precision;
+import org.junit.jupiter.api.Test;
+
+/** Roofline times worked out by hand from the preset figures. */
+class RooflineByHandTest {
+    private static final Shape MAP = Shape.of(1, 64, 56, 56);
+    private static final long ELEMENTS = 64L * 56 * 56; // 200,704
+
+    private static void assertClose(double expected, double actual) {
+        assertEquals(expected, actual, Math.abs(expected) * 1e-12, () -> "expected " + expected + ", got " + actual);
+    }
+
+    @Test
+    void a3x3ConvIsComputeBoundOnH100AtFp16() {
+        DeviceProfile h100 = Devices.preset("h100-sxm");
+        LayerTiming t = Layers.timeOne(Layers.single(MAP, Layers.conv3x3(64, 64, 1)), 1, h100, Precision.FP16);
+        long ops = 2L * 56 * 56 * 64 * 64 * 9; // 231,211,008
+        long bytes = 2 * (ELEMENTS + 64 * 64 * 9 + ELEMENTS); // input, weights, output at 2 bytes: 876,544
+        assertEquals(ops, t.ops());
+        assertEquals(bytes, t.bytes());
+        double compute = ops / (0.7 * 989.0e12);
+        double memory = bytes / (0.9 * 3.35e12);
+        assertClose(compute, t.computeSeconds());
+        assertClose(memory, t.memorySeconds());
+        assertClose(compute + 3.0e-6, t.seconds());
+        assertEquals(Bound.COMPUTE, t.bound());
+        assertTrue(t.arithmeticIntensity() > h100.ridgeOpsPerByte(Precision.FP16));
+    }
+
+    @Test
+    void aDepthwise3x3IsMemoryBoundOnH100AtFp16() {
+        DeviceProfile h100 = Devices.preset("h100-sxm");
+        LayerTiming t = Layers.timeOne(Layers.single(MAP, Layers.conv3x3(64, 64, 64)), 1, h100, Precision.FP16);
+        long ops = 2L * 56 * 56 * 64 * 9; // 3,612,672
+        long bytes = 2 * (ELEMENTS + 64 * 9 + ELEMENTS); // 803,968
+        assertEquals(ops, t.ops());
+        assertEquals(bytes, t.bytes());
+        assertClose(ops / (0.7 * 989.0e12), t.computeSeconds());
+        assertClose(bytes / (0.9 * 3.35e12), t.memorySeconds());
+        assertClose(bytes / (0.9 * 3.35e12) + 3.0e-6, t.seconds());
+        assertEquals(Bound.MEMORY, t.bound());
+    }
+
+    @Test
+    void theRidgePointIsWhereTheRoofsMeet() {
+        // 0.7 x 989 TFLOPS over 0.9 x 3.35 TB/s
+        assertClose(0.7 * 989.0e12 / (0.9 * 3.35e12), Devices.preset("h100-sxm").ridgeOpsPerByte(Precision.FP16));
+        assertClose(0.7 * 1979.0e12 / (0.9 * 3.35e12), Devices.preset("h100-sxm").ridgeOpsPerByte(Precision.INT8));
+        assertClose(0.7 * 67.0e12 / (0.9 * 3.35e12), Devices.preset("h100-sxm").ridgeOpsPerByte(Precision.FP64));
+    }
+
+    @Test
+    void aLayerExactlyAtTheRidgeTakesTheSameTimeOnBothRoofs() {
+        // intensity = peak / bandwidth x (0.7 / 0.9): both roofs give the same time
+        DeviceProfile device = Layers.device(7.0e12, 9.0e11);
+        LayerTiming t = Layers.timeOne(Layers.single(MAP, Layers.conv3x3(64, 64, 1)), 1, device, Precision.FP32);
+        double ridge = device.ridgeOpsPerByte(Precision.FP32);
+        assertClose(t.ops() / ridge / (0.9 * 9.0e11), t.computeSeconds());
+    }
+
+    @Test
+    void theModelTakesTheSumOfItsLayersAndViewsTakeNothing() {
+        var model = dev.ridgeline.core.graph.Model.builder("two").input("input", MAP)
+                .add(new dev.ridgeline.core.graph.Node("dw", Layers.conv3x3(64, 64, 64), java.util.List.of("input")))
+                .add(new dev.ridgeline.core.graph.Node("flat", new dev.ridgeline.core.op.Flatten(1),
+                        java.util.List.of("dw")))
+                .build();
+        DeviceProfile h100 = Devices.preset("h100-sxm");
+        LatencyReport r = Roofline.time(Layers.count(model, 1, Precision.FP16), h100, RooflineOptions.of(Precision.FP16));
+        assertEquals(0.0, r.layers().get(1).seconds(), "a view launches nothing");
+        assertClose(r.layers().get(0).seconds(), r.totalSeconds());
+        assertClose(r.totalOps() / r.totalSeconds() / 989.0e12, r.utilization());
+        assertEquals(1.0, r.memoryBoundShare());
+    }
+
+    @Test
+    void anUnsupportedPrecisionIsAnErrorNotAZero() {
+        DeviceProfile onlyFp32 = new DeviceProfile("cpu", "a cpu", dev.ridgeline.hardware.device.DeviceClass.CPU,
+                java.util.Map.of(Precision.FP32, new dev.ridgeline.hardware.device.PrecisionPeak(Double.NaN, 1e12,
+                        dev.ridgeline.hardware.device.Engine.VECTOR, dev.ridgeline.hardware.device.FigureStatus.DERIVED,
+                        "")), 1e11, dev.ridgeline.hardware.device.FigureStatus.DERIVED, 0, 0, 0.7, 0.9, 0, "test");
+        BadInputException e = assertThrows(BadInputException.class, () -> Roofline.time(
+                Layers.count(Layers.single(MAP, Layers.conv3x3(64, 64, 1)), 1, Precision.INT8), onlyFp32,
+                RooflineOptions.of(Precision.INT8)));
+        assertTrue(e.getMessage().contains("does not support int8; it supports fp32"), e.getMessage());
+    }
+
+    @Test
+    void onChipReuseServesTheNextLayersReadWhenTheTensorFits() {
+        var model = dev.ridgeline.core.graph.Model.builder("two").input("input", MAP)
+                .add(new dev.ridgeline.core.graph.Node("a", Layers.conv3x3(64, 64, 1), java.util.List.of("input")))
+                .add(new dev.ridgeline.core.graph.Node("b", Layers.conv3x3(64, 64, 1), java.util.List.of("a")))
+                .build();
+        DeviceProfile h100 = Devices.preset("h100-sxm"); // 50 MB of L2 holds the 401,408-byte map
+        var counted = Layers.count(model, 1, Precision.FP16);
+        LatencyReport plain = Roofline.time(counted, h100, RooflineOptions.of(Precision.FP16));
+        LatencyReport reuse = Roofline.time(counted, h100,
+                new RooflineOptions(Precision.FP16, java.util.Optional.empty(), true));
+        assertEquals(plain.layers().get(0).bytes(), reuse.layers().get(0).bytes(), "the model input comes from memory");
+        assertEquals(plain.layers().get(1).bytes() - 2 * ELEMENTS, reuse.layers().get(1).bytes());
+    }
+}
