@@ -52,11 +52,37 @@ class RooflineByHandTest {
     }
 
     @Test
+    void onJetsonNanoAtFp32TheConvIsComputeBoundAndTheDepthwiseMemoryBound() {
+        DeviceProfile nano = Devices.preset("jetson-nano");
+        assertEquals(0.236e12, nano.require(Precision.FP32).opsPerSecond());
+        assertEquals(25.6e9, nano.bandwidthBytesPerSecond());
+        double computeRate = nano.computeEfficiency() * 0.236e12;
+        double memoryRate = nano.memoryEfficiency() * 25.6e9;
+
+        LayerTiming conv = Layers.timeOne(Layers.single(MAP, Layers.conv3x3(64, 64, 1)), 1, nano, Precision.FP32);
+        long convBytes = 4 * (ELEMENTS + 64 * 64 * 9 + ELEMENTS); // 1,753,088
+        assertEquals(convBytes, conv.bytes());
+        assertClose(231_211_008 / computeRate, conv.computeSeconds());
+        assertClose(convBytes / memoryRate, conv.memorySeconds());
+        assertClose(231_211_008 / computeRate + nano.layerOverheadSeconds(), conv.seconds());
+        assertEquals(Bound.COMPUTE, conv.bound());
+
+        LayerTiming dw = Layers.timeOne(Layers.single(MAP, Layers.conv3x3(64, 64, 64)), 1, nano, Precision.FP32);
+        long dwBytes = 4 * (ELEMENTS + 64 * 9 + ELEMENTS); // 1,607,936
+        assertClose(3_612_672 / computeRate, dw.computeSeconds());
+        assertClose(dwBytes / memoryRate + nano.layerOverheadSeconds(), dw.seconds());
+        assertEquals(Bound.MEMORY, dw.bound());
+    }
+
+    @Test
     void theRidgePointIsWhereTheRoofsMeet() {
         // 0.7 x 989 TFLOPS over 0.9 x 3.35 TB/s
         assertClose(0.7 * 989.0e12 / (0.9 * 3.35e12), Devices.preset("h100-sxm").ridgeOpsPerByte(Precision.FP16));
         assertClose(0.7 * 1979.0e12 / (0.9 * 3.35e12), Devices.preset("h100-sxm").ridgeOpsPerByte(Precision.INT8));
         assertClose(0.7 * 67.0e12 / (0.9 * 3.35e12), Devices.preset("h100-sxm").ridgeOpsPerByte(Precision.FP64));
+        DeviceProfile nano = Devices.preset("jetson-nano");
+        assertClose(nano.computeEfficiency() * 0.236e12 / (nano.memoryEfficiency() * 25.6e9),
+                nano.ridgeOpsPerByte(Precision.FP32));
     }
 
     @Test
