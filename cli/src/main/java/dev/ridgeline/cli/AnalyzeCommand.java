@@ -3,12 +3,14 @@ package dev.ridgeline.cli;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.CostReport;
-import dev.ridgeline.report.analysis.AnalysisFormat;
 import dev.ridgeline.core.io.ModelLoader;
+import dev.ridgeline.hardware.roofline.LatencyReport;
+import dev.ridgeline.report.analysis.AnalysisFormat;
 import dev.ridgeline.report.analysis.Provenance;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,16 +19,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ridgeline analyze MODEL}: params, MACs, FLOPs and memory of every layer and in total. */
+/**
+ * {@code ridgeline analyze MODEL}: params, MACs, FLOPs and memory of every layer and in total, and with
+ * {@code --hardware} the roofline latency of every layer on that device.
+ */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Count params, MACs, FLOPs, activations and memory of every layer of a model.",
+        description = {"Count params, MACs, FLOPs, activations and memory of every layer of a model;",
+            "with --hardware, estimate each layer's latency on that device with a roofline model."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline analyze resnet50",
             "  ridgeline analyze resnet50 --convention ptflops --format json",
             "  ridgeline analyze mobilenet_v2 --input 3x160x160 --batch 32",
+            "  ridgeline analyze mobilenet_v2 --hardware h100-sxm --precision fp16",
+            "  ridgeline analyze resnet50 --hardware my-board.yaml --precision int8 --batch 8 --format json",
             "  ridgeline analyze configs/zoo/vgg16.yaml --format csv --out vgg16.csv"})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
@@ -52,6 +60,26 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "How FLOPs are counted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String convention;
 
+    @Option(names = "--hardware", paramLabel = "NAME|FILE",
+            description = "Estimate latency on this device: a preset (see 'ridgeline hardware list') or a device"
+                    + " .yaml file.")
+    String hardware;
+
+    @Option(names = "--precision", paramLabel = "P",
+            description = "Number format: fp64, fp32, fp16, bf16 or int8 (default: fp32). Sets the bytes per"
+                    + " weight and activation, with or without --hardware.")
+    String precision;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "With --hardware: time on the matrix or the vector engine (default: the device's choice"
+                    + " for the precision).")
+    String engine;
+
+    @Option(names = "--on-chip-reuse",
+            description = "With --hardware: a layer reads its predecessor's output from the on-chip buffer when it"
+                    + " fits, not from memory.")
+    boolean onChipReuse;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = FormatNames.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -70,12 +98,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 "unknown convention '" + convention + "'; known conventions: " + Convention.knownIds()));
         AnalysisFormat writer = AnalysisFormat.byId(format);
         SampleShape sample = input == null ? null : SampleShape.parse(input);
-        CostReport report = Analyzer.analyze(model, sample, batch, rule);
+        LatencyRequest timing = LatencyRequest.of(hardware, precision, engine, onChipReuse);
+        CostReport report = Analyzer.analyze(model, sample, batch, rule, timing.precision().bytes());
+        Optional<LatencyReport> latency = timing.time(report);
         Provenance provenance = Provenance.of(Version.current(), model, ModelLoader.sha256(model));
         if (out == null) {
-            writer.write(report, provenance, spec.commandLine().getOut());
+            writer.write(report, latency, provenance, spec.commandLine().getOut());
         } else {
-            OutputFile.write(out, w -> writer.write(report, provenance, w));
+            OutputFile.write(out, w -> writer.write(report, latency, provenance, w));
         }
         return Failures.OK;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** The wiring behind analyze: load the model, infer its shapes at the requested input, count. */
 final class Analyzer {
-    /** FP32: what the counts' byte figures assume. */
+    /** FP32: what the counts' byte figures assume unless a precision says otherwise. */
     static final int ELEMENT_BYTES = 4;
 
     private Analyzer() {
@@ -23,17 +23,23 @@ final class Analyzer {
      * @param modelSpec a zoo name or a model file
      * @param sample    one sample's shape for the model's first input, or null for the model's own
      */
-    static CostReport analyze(String modelSpec, SampleShape sample, int batch, Convention convention) {
+    static CostReport analyze(String modelSpec, SampleShape sample, int batch, Convention convention,
+                              int elementBytes) {
         Model model = ModelLoader.load(modelSpec);
-        return analyze(model, sample, batch, convention);
+        return analyze(model, sample, batch, convention, elementBytes);
     }
 
     static CostReport analyze(Model model, SampleShape sample, int batch, Convention convention) {
+        return analyze(model, sample, batch, convention, ELEMENT_BYTES);
+    }
+
+    /** @param elementBytes bytes per weight and activation element: the precision's size */
+    static CostReport analyze(Model model, SampleShape sample, int batch, Convention convention, int elementBytes) {
         // --input replaces the first input's sample; --batch applies to every input
         Map<String, Shape> shapes = new HashMap<>();
         for (ModelInput input : model.inputs()) {
             shapes.put(input.name(), SampleShape.resolve(model.name(), input, shapes.isEmpty() ? sample : null, batch));
         }
-        return Counter.count(ShapeInference.infer(model, shapes), convention, ELEMENT_BYTES);
+        return Counter.count(ShapeInference.infer(model, shapes), convention, elementBytes);
     }
 }

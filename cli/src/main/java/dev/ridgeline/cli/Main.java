@@ -12,20 +12,23 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code ridgeline} command: a thin layer over core and report. Exit codes: 0 success, 1 a
+ * The {@code ridgeline} command: a thin layer over core, hardware and report. Exit codes: 0 success, 1 a
  * failure of Ridgeline itself, 2 bad input (with a message and no stack trace).
  */
 @Command(name = "ridgeline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer.",
-        subcommands = {AnalyzeCommand.class, ZooCommand.class},
+        description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer,",
+            "and their roofline latency on a device."},
+        subcommands = {AnalyzeCommand.class, ZooCommand.class, HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline zoo list",
             "  ridgeline analyze resnet50",
             "  ridgeline analyze resnet50 --convention pytorch --format json",
             "  ridgeline analyze my_net.yaml --input 3x160x160 --batch 8 --out my_net.txt",
+            "  ridgeline hardware list",
+            "  ridgeline analyze mobilenet_v2 --hardware h100-sxm --precision fp16",
             "",
             "Exit codes: 0 success, 1 internal failure, 2 bad input."})
 public final class Main implements Callable<Integer> {

@@ -32,7 +32,8 @@ class MainTest {
 
     @Test
     void everyCommandsHelpHasExamples() {
-        String[][] helps = {{"--help"}, {"analyze", "--help"}, {"zoo", "--help"}, {"zoo", "list", "--help"}};
+        String[][] helps = {{"--help"}, {"analyze", "--help"}, {"zoo", "--help"}, {"zoo", "list", "--help"},
+            {"hardware", "--help"}, {"hardware", "list", "--help"}, {"hardware", "show", "--help"}};
         for (String[] args : helps) {
             Run run = Run.of(args);
             assertEquals(0, run.exitCode(), String.join(" ", args));

@@ -2,9 +2,11 @@ package dev.ridgeline.report.analysis;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.hardware.roofline.LatencyReport;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The ways an analysis can be written: a table for people, JSON or CSV for programs. */
@@ -19,10 +21,15 @@ public enum AnalysisFormat {
     }
 
     public void write(CostReport report, Provenance provenance, Writer out) {
+        write(report, Optional.empty(), provenance, out);
+    }
+
+    /** The report and, when it was timed on a device, its latency. */
+    public void write(CostReport report, Optional<LatencyReport> latency, Provenance provenance, Writer out) {
         switch (this) {
-            case TABLE -> AnalysisTable.write(report, out);
-            case JSON -> AnalysisJson.write(report, provenance, out);
-            case CSV -> AnalysisCsv.write(report, out);
+            case TABLE -> AnalysisTable.write(report, latency, out);
+            case JSON -> AnalysisJson.write(report, latency, provenance, out);
+            case CSV -> AnalysisCsv.write(report, latency, out);
         }
     }
 

@@ -10,11 +10,13 @@ import dev.ridgeline.core.count.Cost;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.count.LayerCost;
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.hardware.roofline.LatencyReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,7 +31,8 @@ import java.util.Set;
  * inputs*: {input name: one sample's shape}, only for a model with more than one input,
  * provenance*: {tool, version, modelSource, modelSha256},
  * layers: [{name, op, inputs, outputShape (batch first), params, macs, flops, activations*, readBytes,
- *           writeBytes, counted*, labels*, then the op's attributes under their own names}]
+ *           writeBytes, counted*, labels*, then the op's attributes under their own names}],
+ * latency: only when the model was timed on a device, see {@link LatencyJson}
  * </pre>
  * Fields marked * are additions to the contract. {@code counted} is false for a layer whose flops the
  * convention ignores (its flops then read 0). An attribute whose name is taken by a layer field is
@@ -58,8 +61,13 @@ public final class AnalysisJson {
     }
 
     public static void write(CostReport report, Provenance provenance, Writer out) {
+        write(report, Optional.empty(), provenance, out);
+    }
+
+    /** The report, and its {@code latency} when it was timed on a device. */
+    public static void write(CostReport report, Optional<LatencyReport> latency, Provenance provenance, Writer out) {
         try {
-            MAPPER.writer(PRETTY).writeValue(out, tree(report, provenance));
+            MAPPER.writer(PRETTY).writeValue(out, tree(report, latency, provenance));
             out.write('\n');
             out.flush();
         } catch (IOException e) {
@@ -69,6 +77,11 @@ public final class AnalysisJson {
 
     /** The report as a JSON tree, fields in the documented order. */
     public static ObjectNode tree(CostReport report, Provenance provenance) {
+        return tree(report, Optional.empty(), provenance);
+    }
+
+    /** The report and its latency as a JSON tree, fields in the documented order. */
+    public static ObjectNode tree(CostReport report, Optional<LatencyReport> latency, Provenance provenance) {
         ObjectNode root = MAPPER.createObjectNode();
         Map<String, Shape> inputs = ReportInputs.ordered(report);
         root.put("model", report.modelName());
@@ -108,6 +121,7 @@ public final class AnalysisJson {
         for (LayerCost layer : report.layers()) {
             layers.add(layer(layer));
         }
+        latency.ifPresent(l -> root.set("latency", LatencyJson.tree(l)));
         return root;
     }
 

@@ -4,20 +4,25 @@ import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.Cost;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.count.LayerCost;
+import dev.ridgeline.hardware.roofline.LatencyReport;
+import dev.ridgeline.hardware.roofline.LayerTiming;
 import dev.ridgeline.report.analysis.TextTable.Align;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Writes a {@link CostReport} for people: a title line (model, input, batch, convention and its unit),
- * one aligned row per layer (name, op, output shape, params, MACs, FLOPs and the layer's share of the
- * FLOPs), then a totals block with exact counts and human units, a note on which figures cover the
- * whole batch and the ops the convention does not count. Fits about 120 columns: long layer names
- * are shortened in the middle.
+ * Writes a {@link CostReport} for people: a title line (model, input, batch, convention and its unit,
+ * element size), one aligned row per layer (name, op, output shape, params, MACs, FLOPs and the layer's
+ * share of the FLOPs), then a totals block with exact counts and human units, a note on which figures cover
+ * the whole batch and the ops the convention does not count. A report timed on a device shows each layer's
+ * roofline time, its share of the total time and its bound in place of the FLOPs share, and ends with the
+ * {@link LatencySummary}. Fits about 120 columns: long layer names are shortened in the middle.
  */
 public final class AnalysisTable {
     /** Widest layer name before it is shortened. */
@@ -31,8 +36,12 @@ public final class AnalysisTable {
     }
 
     public static void write(CostReport report, Writer out) {
+        write(report, Optional.empty(), out);
+    }
+
+    public static void write(CostReport report, Optional<LatencyReport> latency, Writer out) {
         try {
-            out.write(render(report));
+            out.write(render(report, latency));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,24 +49,29 @@ public final class AnalysisTable {
     }
 
     public static String render(CostReport report) {
+        return render(report, Optional.empty());
+    }
+
+    public static String render(CostReport report, Optional<LatencyReport> latency) {
         StringBuilder text = new StringBuilder();
         Convention convention = report.convention();
-        text.append(String.format(Locale.ROOT, "%s  |  input %s  |  batch %d  |  convention %s (%s)\n",
-                report.modelName(), ReportInputs.sampleText(ReportInputs.primary(report)), report.batch(),
-                convention.id(), convention.unit()));
+        text.append(String.format(Locale.ROOT, "%s  |  input %s  |  batch %d  |  convention %s (%s)  |  %d bytes"
+                        + " per element\n", report.modelName(), ReportInputs.sampleText(ReportInputs.primary(report)),
+                report.batch(), convention.id(), convention.unit(), report.elementBytes()));
         text.append(String.format(Locale.ROOT, "%s: %s\n\n", convention.id(), convention.description()));
-        text.append(layers(report)).append('\n');
+        text.append(latency.map(l -> layers(report, l)).orElseGet(() -> layers(report))).append('\n');
         text.append(totals(report));
         if (report.batch() > 1) {
-            text.append('\n').append(wrap(String.format(Locale.ROOT, "per batch: MACs, FLOPs, activations, peak"
-                    + " activation memory and memory traffic cover all %d samples; params and weights are per model.",
-                    report.batch()), LINE_WIDTH, "  "));
+            text.append('\n').append(TextTable.wrap(String.format(Locale.ROOT, "per batch: MACs, FLOPs, activations,"
+                    + " peak activation memory and memory traffic cover all %d samples; params and weights are per"
+                    + " model.", report.batch()), LINE_WIDTH, "  "));
         }
         if (!report.notCounted().isEmpty()) {
-            text.append('\n').append(wrap(String.format(Locale.ROOT,
+            text.append('\n').append(TextTable.wrap(String.format(Locale.ROOT,
                     "not counted by the %s convention (FLOPs shown as -): %s", convention.id(),
                     notCounted(report.notCounted())), LINE_WIDTH, "  "));
         }
+        latency.ifPresent(l -> text.append('\n').append(LatencySummary.render(l)));
         return text.toString();
     }
 
@@ -82,6 +96,42 @@ public final class AnalysisTable {
         return table.render();
     }
 
+    /**
+     * With latency: the FLOPs share gives way to time, share of the time and bound ("-" for a layer that does not
+     * run).
+     */
+    private static String layers(CostReport report, LatencyReport latency) {
+        List<LayerTiming> timings = latency.layers();
+        if (timings.size() != report.layers().size()) {
+            throw new IllegalArgumentException("latency of " + timings.size() + " layers for a report of "
+                    + report.layers().size());
+        }
+        TextTable table = new TextTable()
+                .column("name", Align.LEFT, NAME_WIDTH)
+                .column("op", Align.LEFT, OP_WIDTH)
+                .column("output shape", Align.LEFT, SHAPE_WIDTH)
+                .column("params", Align.RIGHT)
+                .column("MACs", Align.RIGHT)
+                .column("FLOPs", Align.RIGHT)
+                .column("time", Align.RIGHT)
+                .column("% time", Align.RIGHT)
+                .column("bound", Align.LEFT);
+        double total = latency.totalSeconds();
+        for (int i = 0; i < timings.size(); i++) {
+            LayerCost layer = report.layers().get(i);
+            LayerTiming t = timings.get(i);
+            Cost c = layer.cost();
+            boolean runs = t.ops() > 0 || t.bytes() > 0;
+            table.row(layer.node().name(), layer.node().op().type(), layer.outputShape().toString(),
+                    Quantities.grouped(c.params()), Quantities.grouped(c.macs()),
+                    layer.countedByConvention() ? Quantities.grouped(c.flops()) : "-",
+                    runs ? Quantities.seconds(t.seconds()) : "-",
+                    runs ? Quantities.percent(t.seconds(), total) : "-",
+                    runs ? t.bound().id() : "-");
+        }
+        return table.render();
+    }
+
     private static String totals(CostReport report) {
         Cost t = report.totals();
         TextTable table = new TextTable()
@@ -101,21 +151,6 @@ public final class AnalysisTable {
 
     private static void bytes(TextTable table, String label, long bytes) {
         table.row(label + " (bytes)", Quantities.grouped(bytes), Quantities.bytes(bytes));
-    }
-
-    /** Breaks a note into lines of at most {@code width} characters at spaces, continuation lines indented. */
-    static String wrap(String note, int width, String indent) {
-        StringBuilder out = new StringBuilder();
-        String line = "";
-        for (String word : note.split(" ")) {
-            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
-                out.append(line).append('\n');
-                line = indent + word;
-            } else {
-                line = line.isEmpty() ? word : line + " " + word;
-            }
-        }
-        return out.append(line).append('\n').toString();
     }
 
     private static String notCounted(Map<String, Integer> notCounted) {

@@ -96,4 +96,19 @@ public final class TextTable {
         int tail = keep - head;
         return text.substring(0, head) + ELLIPSIS + text.substring(text.length() - tail);
     }
+
+    /** Breaks a note into lines of at most {@code width} characters at spaces, continuation lines indented. */
+    public static String wrap(String note, int width, String indent) {
+        StringBuilder out = new StringBuilder();
+        String line = "";
+        for (String word : note.split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line = indent + word;
+            } else {
+                line = line.isEmpty() ? word : line + " " + word;
+            }
+        }
+        return out.append(line).append('\n').toString();
+    }
 }

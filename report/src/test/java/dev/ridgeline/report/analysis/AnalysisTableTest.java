@@ -29,10 +29,11 @@ class AnalysisTableTest {
     }
 
     @Test
-    void theTitleNamesModelInputBatchConventionAndUnit() {
+    void theTitleNamesModelInputBatchConventionUnitAndElementSize() {
         String text = AnalysisTable.render(TinyModels.count(TinyModels.tiny(), 1, Convention.PTFLOPS));
         String title = text.lines().findFirst().orElseThrow();
-        assertEquals("tiny  |  input 3x8x8  |  batch 1  |  convention ptflops (MACs)", title);
+        assertEquals("tiny  |  input 3x8x8  |  batch 1  |  convention ptflops (MACs)  |  4 bytes per element",
+                title);
     }
 
     @Test
@@ -92,11 +93,5 @@ class AnalysisTableTest {
         assertTrue(shown.startsWith("backbone.stage4.") && shown.contains("...") && shown.endsWith("pointwise_conv"),
                 shown);
         text.lines().forEach(line -> assertTrue(line.length() <= 120, line.length() + ": " + line));
-    }
-
-    @Test
-    void notesWrapAtSpaces() {
-        assertEquals("one two\n  three\n", AnalysisTable.wrap("one two three", 8, "  "));
-        assertEquals("short\n", AnalysisTable.wrap("short", 80, "  "));
     }
 }

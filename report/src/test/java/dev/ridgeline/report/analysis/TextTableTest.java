@@ -36,4 +36,10 @@ class TextTableTest {
         TextTable table = new TextTable().column("a", Align.LEFT).column("b", Align.LEFT);
         assertThrows(IllegalArgumentException.class, () -> table.row("only one"));
     }
+
+    @Test
+    void notesWrapAtSpaces() {
+        assertEquals("one two\n  three\n", TextTable.wrap("one two three", 8, "  "));
+        assertEquals("short\n", TextTable.wrap("short", 80, "  "));
+    }
 }

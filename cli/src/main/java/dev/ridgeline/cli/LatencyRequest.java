@@ -1,0 +1,70 @@
+package dev.ridgeline.cli;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.core.io.yaml.Suggest;
+import dev.ridgeline.hardware.device.DeviceProfile;
+import dev.ridgeline.hardware.device.Devices;
+import dev.ridgeline.hardware.device.Engine;
+import dev.ridgeline.hardware.device.Precision;
+import dev.ridgeline.hardware.roofline.LatencyReport;
+import dev.ridgeline.hardware.roofline.Roofline;
+import dev.ridgeline.hardware.roofline.RooflineOptions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code --precision}, {@code --hardware}, {@code --engine} and {@code --on-chip-reuse} ask for, checked
+ * before anything is counted: the precision whose element size the counts use (fp32 unless given) and, with a
+ * device, how to time the model on it.
+ */
+record LatencyRequest(Precision precision, Optional<DeviceProfile> device, RooflineOptions options) {
+
+    /**
+     * @param hardware  a preset id or device file, or null
+     * @param precision a precision id, or null for fp32
+     * @param engine    matrix or vector, or null for the device's choice
+     */
+    static LatencyRequest of(String hardware, String precision, String engine, boolean onChipReuse) {
+        Precision p = precision == null ? Precision.FP32 : precision(precision);
+        if (hardware == null) {
+            BadInputException.check(engine == null, "--engine needs --hardware NAME|FILE");
+            BadInputException.check(!onChipReuse, "--on-chip-reuse needs --hardware NAME|FILE");
+            return new LatencyRequest(p, Optional.empty(), RooflineOptions.of(p));
+        }
+        DeviceProfile device = Devices.resolve(hardware);
+        try {
+            device.require(p);
+        } catch (BadInputException e) {
+            throw precision == null ? new BadInputException(e.getMessage() + " (fp32 is the default; choose one"
+                    + " with --precision)") : e;
+        }
+        Optional<Engine> chosen = engine == null ? Optional.empty() : Optional.of(engine(engine));
+        return new LatencyRequest(p, Optional.of(device), new RooflineOptions(p, chosen, onChipReuse));
+    }
+
+    /** The model's roofline latency on the device, if one was asked for. */
+    Optional<LatencyReport> time(CostReport report) {
+        return device.map(d -> Roofline.time(report, d, options));
+    }
+
+    static Precision precision(String id) {
+        return Precision.byId(id).orElseThrow(() -> new BadInputException("unknown precision '" + id + "'"
+                + hint(id, Arrays.stream(Precision.values()).map(Precision::id).toList())
+                + "; precisions: " + Precision.knownIds()));
+    }
+
+    static Engine engine(String id) {
+        String known = Arrays.stream(Engine.values()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        return Arrays.stream(Engine.values()).filter(e -> e.name().equalsIgnoreCase(id.trim())).findFirst()
+                .orElseThrow(() -> new BadInputException("unknown engine '" + id + "'; engines: " + known));
+    }
+
+    private static String hint(String id, List<String> known) {
+        return Suggest.nearest(id, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+}
