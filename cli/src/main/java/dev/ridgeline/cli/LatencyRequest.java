@@ -11,7 +11,6 @@ import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.hardware.roofline.Roofline;
 import dev.ridgeline.hardware.roofline.RooflineOptions;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -53,7 +52,7 @@ record LatencyRequest(Precision precision, Optional<DeviceProfile> device, Roofl
 
     static Precision precision(String id) {
         return Precision.byId(id).orElseThrow(() -> new BadInputException("unknown precision '" + id + "'"
-                + hint(id, Arrays.stream(Precision.values()).map(Precision::id).toList())
+                + Suggest.hint(id, Arrays.stream(Precision.values()).map(Precision::id).toList())
                 + "; precisions: " + Precision.knownIds()));
     }
 
@@ -62,9 +61,5 @@ record LatencyRequest(Precision precision, Optional<DeviceProfile> device, Roofl
                 .collect(Collectors.joining(", "));
         return Arrays.stream(Engine.values()).filter(e -> e.name().equalsIgnoreCase(id.trim())).findFirst()
                 .orElseThrow(() -> new BadInputException("unknown engine '" + id + "'; engines: " + known));
-    }
-
-    private static String hint(String id, List<String> known) {
-        return Suggest.nearest(id, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 }

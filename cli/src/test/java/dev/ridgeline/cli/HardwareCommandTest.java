@@ -52,9 +52,17 @@ class HardwareCommandTest {
 
     @Test
     void anUnknownPresetSuggestsTheNearestIds() {
-        Run run = Run.of("hardware", "show", "h100-pcie").assertCleanBadInput();
-        assertTrue(run.err().contains("unknown hardware 'h100-pcie'"), run.err());
-        assertTrue(run.err().contains("h100-sxm"), run.err());
+        Run run = Run.of("hardware", "show", "h100-nvl").assertCleanBadInput();
+        assertTrue(run.err().startsWith("ridgeline: error: unknown hardware 'h100-nvl' (nearest: h100-sxm, h100-pcie, "),
+                run.err());
+        assertTrue(run.err().contains("the presets are: a100-sxm-80gb, apple-m1-gpu"), run.err());
+    }
+
+    @Test
+    void aCloseMisspellingIsCorrected() {
+        Run run = Run.of("hardware", "show", "jetson-nan").assertCleanBadInput();
+        assertTrue(run.err().startsWith("ridgeline: error: unknown hardware 'jetson-nan' (did you mean 'jetson-nano'?)"),
+                run.err());
     }
 
     @Test
