@@ -4,16 +4,25 @@ import java.util.List;
 
 /** What a knob changes in the base model. */
 public sealed interface KnobTarget {
-    /** The output channels of a coupled channel group: one width per choice. */
-    record Width(int group, List<String> members, int[] channels) implements KnobTarget {
+    /** The channels of coupled groups: {@code channels[choice][i]} is the width of {@code groups.get(i)}. */
+    record Width(List<Integer> groups, int[][] channels) implements KnobTarget {
+        public Width {
+            groups = List.copyOf(groups);
+        }
     }
 
     /** The kernel size of these convolutions ("same" padding kept): one odd size per choice. */
     record Kernel(List<String> layers, int[] sizes) implements KnobTarget {
+        public Kernel {
+            layers = List.copyOf(layers);
+        }
     }
 
-    /** Standard convolution (choice 0) or depthwise-separable (choice 1) for these convolutions. */
-    record Separable(List<String> layers) implements KnobTarget {
+    /** For each choice, whether these sites are depthwise-separable (true) or one standard conv (false). */
+    record Separable(List<String> sites, boolean[] separable) implements KnobTarget {
+        public Separable {
+            sites = List.copyOf(sites);
+        }
     }
 
     /** The input resolution: one height x width per choice. */

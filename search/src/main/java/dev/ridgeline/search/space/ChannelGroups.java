@@ -1,0 +1,246 @@
+package dev.ridgeline.search.space;
+
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Node;
+import dev.ridgeline.core.op.ChannelShuffle;
+import dev.ridgeline.core.op.Concat;
+import dev.ridgeline.core.op.Conv2d;
+import dev.ridgeline.core.op.ConvTranspose2d;
+import dev.ridgeline.core.op.Op;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which output channel counts of a model must move together. Every conv, transposed conv and linear
+ * layer sets the channels of its output (a depthwise conv passes its input's through); element-wise
+ * layers pass channels through; the inputs of an add or a broadcasting mul must agree, so their
+ * channels are coupled into one group; a concatenation sums its inputs' groups. Groups that reach a
+ * model output (the classifier) or the model input, or feed a matrix product, are fixed.
+ */
+public final class ChannelGroups {
+    /** One set of layers whose output channels are always equal. */
+    public record Group(int id, List<String> members, int baseChannels, int divisor, boolean fixed,
+                        List<String> labels) {
+        public Group {
+            members = List.copyOf(members);
+            labels = List.copyOf(labels);
+        }
+    }
+
+    private final List<Group> groups;
+    private final Map<String, Integer> groupOfSource;
+    private final Map<String, int[]> channelsOfTensor;
+
+    private ChannelGroups(List<Group> groups, Map<String, Integer> groupOfSource, Map<String, int[]> channelsOfTensor) {
+        this.groups = List.copyOf(groups);
+        this.groupOfSource = Map.copyOf(groupOfSource);
+        this.channelsOfTensor = Map.copyOf(channelsOfTensor);
+    }
+
+    public List<Group> groups() {
+        return groups;
+    }
+
+    /** The group whose channels a source layer (conv, linear) sets, or -1 for other layers. */
+    public int groupOfSource(String layer) {
+        return groupOfSource.getOrDefault(layer, -1);
+    }
+
+    /** The groups whose channels add up to a tensor's channels (one for most tensors, several after a concat). */
+    public int[] groupsOfTensor(String tensor) {
+        return channelsOfTensor.get(tensor).clone();
+    }
+
+    public static ChannelGroups analyze(Model model) {
+        return new Analysis(model).run();
+    }
+
+    /** Union-find over channel variables, one variable per source layer plus one per model input. */
+    private static final class Analysis {
+        private final Model model;
+        private final List<Integer> parent = new ArrayList<>();
+        private final List<Integer> channels = new ArrayList<>();
+        private final List<Integer> divisor = new ArrayList<>();
+        private final List<Boolean> fixed = new ArrayList<>();
+        private final List<String> source = new ArrayList<>();
+        private final Map<String, int[]> tensorVars = new HashMap<>();
+
+        Analysis(Model model) {
+            this.model = model;
+        }
+
+        ChannelGroups run() {
+            model.inputs().forEach(in -> tensorVars.put(in.name(), new int[] {newVar(in.shape().channels(), null, true)}));
+            for (Node n : model.nodes()) {
+                tensorVars.put(n.name(), visit(n));
+            }
+            for (String out : model.outputs()) {
+                for (int v : tensorVars.get(out)) {
+                    fixed.set(find(v), true);
+                }
+            }
+            return collect();
+        }
+
+        private int[] visit(Node n) {
+            Op op = n.op();
+            int[] in = tensorVars.get(n.inputs().get(0));
+            return switch (op.kind()) {
+                case CONV2D -> {
+                    Conv2d c = (Conv2d) op;
+                    if (c.groups() == c.inChannels() && c.outChannels() == c.inChannels() && c.groups() > 1) {
+                        yield in; // depthwise: channels pass through
+                    }
+                    constrain(in, c.groups());
+                    int v = newVar(c.outChannels(), n.name(), false);
+                    divisor.set(v, c.groups());
+                    yield new int[] {v};
+                }
+                case CONV_TRANSPOSE2D -> {
+                    ConvTranspose2d c = (ConvTranspose2d) op;
+                    constrain(in, c.groups());
+                    int v = newVar(c.outChannels(), n.name(), false);
+                    divisor.set(v, c.groups());
+                    yield new int[] {v};
+                }
+                case LINEAR -> new int[] {newVar(((dev.ridgeline.core.op.Linear) op).outFeatures(), n.name(), false)};
+                case MATMUL -> {
+                    fixAll(in);
+                    fixAll(tensorVars.get(n.inputs().get(1)));
+                    yield new int[] {newVar(1, n.name(), true)};
+                }
+                case ADD, MUL -> couple(in, tensorVars.get(n.inputs().get(1)));
+                case CONCAT -> concat(n, (Concat) op);
+                case CHANNEL_SHUFFLE -> {
+                    constrain(in, ((ChannelShuffle) op).groups());
+                    yield in;
+                }
+                case BATCH_NORM, ACTIVATION, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL, FLATTEN, UPSAMPLE,
+                        DROPOUT, IDENTITY -> in;
+            };
+        }
+
+        private int[] couple(int[] a, int[] b) {
+            if (a.length == b.length) {
+                for (int i = 0; i < a.length; i++) {
+                    union(a[i], b[i]);
+                }
+                return a;
+            }
+            // broadcasting a single channel (or another layout we cannot track): keep both as they are
+            fixAll(a);
+            fixAll(b);
+            return a.length >= b.length ? a : b;
+        }
+
+        private int[] concat(Node n, Concat c) {
+            List<int[]> parts = n.inputs().stream().map(tensorVars::get).toList();
+            if (c.axis() == 1) {
+                return parts.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+            }
+            int[] first = parts.get(0);
+            for (int[] p : parts.subList(1, parts.size())) {
+                couple(first, p);
+            }
+            return first;
+        }
+
+        /** Channels split into {@code groups} must stay divisible by it. */
+        private void constrain(int[] vars, int groups) {
+            if (groups <= 1) {
+                return;
+            }
+            if (vars.length == 1) {
+                int r = find(vars[0]);
+                divisor.set(r, lcm(divisor.get(r), groups));
+            } else {
+                fixAll(vars);
+            }
+        }
+
+        private void fixAll(int[] vars) {
+            for (int v : vars) {
+                fixed.set(find(v), true);
+            }
+        }
+
+        private int newVar(int c, String sourceName, boolean isFixed) {
+            int v = parent.size();
+            parent.add(v);
+            channels.add(c);
+            divisor.add(1);
+            fixed.add(isFixed);
+            source.add(sourceName);
+            return v;
+        }
+
+        private int find(int v) {
+            while (parent.get(v) != v) {
+                parent.set(v, parent.get(parent.get(v)));
+                v = parent.get(v);
+            }
+            return v;
+        }
+
+        private void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra == rb) {
+                return;
+            }
+            if (!channels.get(ra).equals(channels.get(rb))) {
+                throw new IllegalStateException("coupled channels differ: " + channels.get(ra) + " and " + channels.get(rb));
+            }
+            int root = Math.min(ra, rb);
+            int other = Math.max(ra, rb);
+            parent.set(other, root);
+            divisor.set(root, lcm(divisor.get(root), divisor.get(other)));
+            fixed.set(root, fixed.get(root) || fixed.get(other));
+        }
+
+        private ChannelGroups collect() {
+            Map<Integer, Integer> groupOfRoot = new LinkedHashMap<>();
+            Map<Integer, List<String>> members = new LinkedHashMap<>();
+            for (int v = 0; v < parent.size(); v++) {
+                int r = find(v);
+                groupOfRoot.computeIfAbsent(r, k -> groupOfRoot.size());
+                if (source.get(v) != null) {
+                    members.computeIfAbsent(r, k -> new ArrayList<>()).add(source.get(v));
+                }
+            }
+            List<Group> groups = new ArrayList<>();
+            Map<String, Integer> groupOfSource = new HashMap<>();
+            for (Map.Entry<Integer, Integer> e : groupOfRoot.entrySet()) {
+                int root = e.getKey();
+                List<String> m = members.getOrDefault(root, List.of());
+                List<String> labels = new ArrayList<>();
+                for (String s : m) {
+                    for (String l : model.node(s).orElseThrow().labels()) {
+                        if (!labels.contains(l)) {
+                            labels.add(l);
+                        }
+                    }
+                    groupOfSource.put(s, e.getValue());
+                }
+                groups.add(new Group(e.getValue(), m, channels.get(root), divisor.get(root), fixed.get(root),
+                        Collections.unmodifiableList(labels)));
+            }
+            Map<String, int[]> byTensor = new HashMap<>();
+            tensorVars.forEach((t, vars) -> byTensor.put(t,
+                    java.util.Arrays.stream(vars).map(v -> groupOfRoot.get(find(v))).toArray()));
+            return new ChannelGroups(groups, groupOfSource, byTensor);
+        }
+
+        private static int lcm(int a, int b) {
+            return a / gcd(a, b) * b;
+        }
+
+        private static int gcd(int a, int b) {
+            return b == 0 ? a : gcd(b, a % b);
+        }
+    }
+}
