@@ -15,4 +15,21 @@ public interface PointEvaluator {
      * @param choices one choice index per knob of {@link #space()}
      */
     void evaluate(int[] choices, double[] metrics);
+
+    /**
+     * An evaluator for one thread visiting points in order, which may reuse what the previous point
+     * computed. The default re-evaluates every point.
+     */
+    default Sequential sequential() {
+        return (choices, changedFrom, metrics) -> evaluate(choices, metrics);
+    }
+
+    /** Stateful evaluation of a sequence of points; not thread-safe, one per thread. */
+    interface Sequential {
+        /**
+         * @param changedFrom the lowest knob whose choice differs from the previous call's point (as
+         *                    {@link dev.ridgeline.search.space.DesignSpace#next} returns it); 0 when unknown
+         */
+        void evaluate(int[] choices, int changedFrom, double[] metrics);
+    }
 }

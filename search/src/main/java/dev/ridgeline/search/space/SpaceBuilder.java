@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Resolves a {@link SpaceSpec} against a model into knobs, in this order: resolution, widths, kernels,
- * separable choices (the first changes slowest in an exhaustive sweep). A selector that matches nothing,
+ * Resolves a {@link SpaceSpec} against a model into knobs, in this order: separable choices (they change
+ * the graph's structure), resolution, widths, kernels; the first changes slowest in an exhaustive sweep,
+ * so evaluators rebuild structure rarely. A selector that matches nothing,
  * an empty choice list, an even kernel or a knob that would change a fixed width is an error naming
  * where the job wrote it and what the model has.
  */
@@ -33,6 +34,10 @@ public final class SpaceBuilder {
         ChannelGroups groups = ChannelGroups.analyze(model);
         Map<String, SeparableSites.Site> sites = SeparableSites.find(model);
         List<Knob> knobs = new ArrayList<>();
+        Set<String> siteTaken = new HashSet<>();
+        for (SpaceSpec.SeparableSpec s : spec.separables()) {
+            knobs.addAll(separables(model, sites, s, siteTaken));
+        }
         if (spec.resolution() != null) {
             knobs.add(resolution(model, spec.resolution()));
         }
@@ -43,10 +48,6 @@ public final class SpaceBuilder {
         Set<String> kernelTaken = new HashSet<>();
         for (SpaceSpec.KernelSpec k : spec.kernels()) {
             knobs.addAll(kernels(model, k, kernelTaken));
-        }
-        Set<String> siteTaken = new HashSet<>();
-        for (SpaceSpec.SeparableSpec s : spec.separables()) {
-            knobs.addAll(separables(model, sites, s, siteTaken));
         }
         if (knobs.isEmpty()) {
             throw new BadInputException("the design space has no knob: give at least one of width, kernel, "

@@ -1,0 +1,307 @@
+package dev.ridgeline.search.eval;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.core.count.Counter;
+import dev.ridgeline.core.count.LayerCost;
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Node;
+import dev.ridgeline.core.shape.ShapeInference;
+import dev.ridgeline.hardware.roofline.LatencyReport;
+import dev.ridgeline.hardware.roofline.Roofline;
+import dev.ridgeline.hardware.roofline.RooflineOptions;
+import dev.ridgeline.search.apply.DesignApplier;
+import dev.ridgeline.search.space.DesignSpace;
+import dev.ridgeline.search.space.Knob;
+import dev.ridgeline.search.space.KnobTarget;
+import dev.ridgeline.search.space.ResolvedSpace;
+import dev.ridgeline.search.space.SeparableSites.Site;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Compiles a resolved space into a {@link CompiledEvaluator}. Every table entry is read from a real model
+ * of the space built by {@link DesignApplier} and measured by core and hardware ("probes"), so the
+ * compiled figures are those of the reference path by construction; a layer's table spans only the knobs
+ * of its input and output channel groups, its kernel and the resolution.
+ */
+public final class EvaluatorCompiler {
+    /** Separable configurations compiled at most (each is one graph structure). */
+    static final int MAX_PLANS = 256;
+    /** Entries one layer's table may have at most. */
+    static final int MAX_TABLE = 1 << 20;
+
+    private final ResolvedSpace resolved;
+    private final MeasureSetup setup;
+    private final DesignApplier applier;
+    private final DesignSpace space;
+    private final Map<Integer, Integer> widthKnobOfGroup = new HashMap<>();
+    private final Map<String, Integer> kernelKnobOfLayer = new HashMap<>();
+    private final Map<String, Integer> separableKnobOfSite = new HashMap<>();
+    private final Map<String, String> siteOfName = new HashMap<>();
+    private final List<Integer> planKnobs = new ArrayList<>();
+    private int resolutionKnob = -1;
+    private final Map<List<Integer>, Map<String, double[]>> probes = new HashMap<>();
+    private final Map<String, Table> tables = new HashMap<>();
+
+    private EvaluatorCompiler(ResolvedSpace resolved, MeasureSetup setup) {
+        this.resolved = resolved;
+        this.setup = setup;
+        this.applier = new DesignApplier(resolved);
+        this.space = resolved.space();
+        List<Knob> knobs = space.knobs();
+        for (int k = 0; k < knobs.size(); k++) {
+            KnobTarget t = knobs.get(k).target();
+            final int knob = k;
+            if (t instanceof KnobTarget.Width w) {
+                w.groups().forEach(g -> widthKnobOfGroup.put(g, knob));
+            } else if (t instanceof KnobTarget.Kernel kt) {
+                kt.layers().forEach(l -> kernelKnobOfLayer.put(l, knob));
+            } else if (t instanceof KnobTarget.Separable st) {
+                st.sites().forEach(s -> separableKnobOfSite.put(s, knob));
+                planKnobs.add(k);
+            } else if (t instanceof KnobTarget.Resolution) {
+                resolutionKnob = k;
+            }
+        }
+        for (Site site : resolved.sites().values()) {
+            if (!separableKnobOfSite.containsKey(site.conv())) {
+                continue;
+            }
+            siteOfName.put(site.conv(), site.conv());
+            if (site.separable()) {
+                site.between().forEach(b -> siteOfName.put(b, site.conv()));
+                siteOfName.put(site.pointwise(), site.conv());
+            } else {
+                for (String suffix : List.of(".depthwise", ".depthwise_bn", ".depthwise_act")) {
+                    siteOfName.put(site.conv() + suffix, site.conv());
+                }
+            }
+        }
+    }
+
+    public static CompiledEvaluator compile(ResolvedSpace resolved, MeasureSetup setup) {
+        return new EvaluatorCompiler(resolved, setup).run();
+    }
+
+    private CompiledEvaluator run() {
+        long planCount = 1;
+        for (int k : planKnobs) {
+            planCount *= space.choices(k);
+        }
+        if (planCount > MAX_PLANS) {
+            throw new BadInputException("the separable knobs make " + planCount + " graph structures; at most "
+                    + MAX_PLANS + " can be compiled: select fewer stages for separable, or use per: all");
+        }
+        Plan[] plans = new Plan[(int) planCount];
+        int[] config = new int[planKnobs.size()];
+        for (int p = 0; p < plans.length; p++) {
+            int rest = p;
+            for (int i = config.length - 1; i >= 0; i--) {
+                config[i] = rest % space.choices(planKnobs.get(i));
+                rest /= space.choices(planKnobs.get(i));
+            }
+            plans[p] = plan(config);
+        }
+        return new CompiledEvaluator(space, setup.precision().bytes(), setup.device() != null,
+                planKnobs.stream().mapToInt(Integer::intValue).toArray(), plans);
+    }
+
+    /** The plan of one separable configuration: its graph structure, tables and liveness steps. */
+    private Plan plan(int[] config) {
+        int[] base = new int[space.knobCount()];
+        for (int i = 0; i < config.length; i++) {
+            base[planKnobs.get(i)] = config[i];
+        }
+        Model structure = applier.apply(base);
+        List<Node> nodes = structure.nodes();
+        Table[] layers = new Table[nodes.size()];
+        for (int i = 0; i < layers.length; i++) {
+            String name = nodes.get(i).name();
+            String site = siteOfName.get(name);
+            int[] probeBase = new int[space.knobCount()];
+            if (site != null) {
+                int knob = separableKnobOfSite.get(site);
+                probeBase[knob] = base[knob];
+            }
+            String key = site == null ? name : name + "|" + probeBase[separableKnobOfSite.get(site)];
+            layers[i] = tables.computeIfAbsent(key, x -> table(name, site, probeBase));
+        }
+        Table[] inputs = new Table[structure.inputs().size()];
+        for (int k = 0; k < inputs.length; k++) {
+            inputs[k] = inputTable(k);
+        }
+        return liveness(structure, layers, inputs);
+    }
+
+    /** A layer's figures over its knobs, read from probes that set those knobs and leave the rest at 0. */
+    private Table table(String name, String site, int[] probeBase) {
+        int[] knobs = relevantKnobs(name, site);
+        int[] strides = new int[knobs.length];
+        long size = 1;
+        for (int i = knobs.length - 1; i >= 0; i--) {
+            strides[i] = (int) size;
+            size *= space.choices(knobs[i]);
+            if (size > MAX_TABLE) {
+                throw new BadInputException("layer " + name + " depends on " + knobs.length + " knobs with more than "
+                        + MAX_TABLE + " combinations; narrow the design space around it");
+            }
+        }
+        double[] values = new double[(int) size * Table.FIELDS];
+        int[] probe = probeBase.clone();
+        for (int e = 0; e < size; e++) {
+            int rest = e;
+            for (int i = 0; i < knobs.length; i++) {
+                probe[knobs[i]] = rest / strides[i];
+                rest %= strides[i];
+            }
+            double[] figures = probe(probe).get(name);
+            if (figures == null) {
+                throw new IllegalStateException("probe " + Arrays.toString(probe) + " has no layer " + name);
+            }
+            System.arraycopy(figures, 0, values, e * Table.FIELDS, Table.FIELDS);
+        }
+        return new Table(knobs, strides, values);
+    }
+
+    /** Bytes of model input k, which only the resolution changes. */
+    private Table inputTable(int k) {
+        int[] knobs = resolutionKnob < 0 ? new int[0] : new int[] {resolutionKnob};
+        int size = resolutionKnob < 0 ? 1 : space.choices(resolutionKnob);
+        double[] values = new double[size * Table.FIELDS];
+        int[] probe = new int[space.knobCount()];
+        for (int e = 0; e < size; e++) {
+            if (resolutionKnob >= 0) {
+                probe[resolutionKnob] = e;
+            }
+            Model m = applier.apply(probe);
+            values[e * Table.FIELDS + Table.OUTPUT_BYTES] = (double) m.inputs().get(k).shape().withBatch(setup.batch())
+                    .numel() * setup.precision().bytes();
+        }
+        return new Table(knobs, knobs.length == 0 ? new int[0] : new int[] {1}, values);
+    }
+
+    /** Width knobs of the groups a layer reads and writes, its kernel knob and the resolution. */
+    private int[] relevantKnobs(String name, String site) {
+        Model base = resolved.base();
+        List<String> involved = new ArrayList<>();
+        if (site == null) {
+            involved.add(name);
+        } else {
+            Site s = resolved.sites().get(site);
+            involved.add(s.conv());
+            if (s.separable()) {
+                involved.addAll(s.between());
+                involved.add(s.pointwise());
+            }
+        }
+        TreeSet<Integer> knobs = new TreeSet<>();
+        if (resolutionKnob >= 0) {
+            knobs.add(resolutionKnob);
+        }
+        for (String layer : involved) {
+            Node n = base.node(layer).orElseThrow(() -> new IllegalStateException("no base layer " + layer));
+            List<String> tensors = new ArrayList<>(n.inputs());
+            tensors.add(n.name());
+            for (String t : tensors) {
+                for (int g : resolved.groups().groupsOfTensor(t)) {
+                    Integer w = widthKnobOfGroup.get(g);
+                    if (w != null) {
+                        knobs.add(w);
+                    }
+                }
+            }
+            Integer kernel = kernelKnobOfLayer.get(layer);
+            if (kernel != null) {
+                knobs.add(kernel);
+            }
+        }
+        return knobs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The figures of every layer of the model a point denotes, measured by core and hardware. */
+    private Map<String, double[]> probe(int[] choices) {
+        List<Integer> key = Arrays.stream(choices).boxed().toList();
+        Map<String, double[]> cached = probes.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Model model = applier.apply(choices);
+        CostReport report = Counter.count(ShapeInference.infer(model, setup.batch()), setup.convention(),
+                setup.precision().bytes());
+        LatencyReport latency = setup.device() == null ? null
+                : Roofline.time(report, setup.device(), RooflineOptions.of(setup.precision()));
+        Map<String, double[]> figures = new HashMap<>();
+        for (int i = 0; i < report.layers().size(); i++) {
+            LayerCost l = report.layers().get(i);
+            double[] f = new double[Table.FIELDS];
+            f[Table.PARAMS] = l.cost().params();
+            f[Table.MACS] = l.cost().macs();
+            f[Table.FLOPS] = l.cost().flops();
+            f[Table.SECONDS] = latency == null ? 0 : latency.layers().get(i).seconds();
+            f[Table.OUTPUT_BYTES] = l.node().op().aliasesInput() ? 0
+                    : (double) l.outputShape().numel() * setup.precision().bytes();
+            figures.put(l.node().name(), f);
+        }
+        probes.put(key, figures);
+        return figures;
+    }
+
+    /**
+     * Liveness as core's Liveness computes it: buffer b lives from the step that writes it (inputs from the
+     * start) to its last reader (outputs, and inputs nothing reads, to the end); aliases share a buffer.
+     */
+    private static Plan liveness(Model m, Table[] layers, Table[] inputs) {
+        List<Node> nodes = m.nodes();
+        int n = nodes.size();
+        int[] bufferOf = new int[n];
+        int[] lastUse = new int[n + inputs.length];
+        Arrays.fill(lastUse, -1);
+        boolean[] owned = new boolean[n + inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            owned[n + k] = true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (nodes.get(i).op().aliasesInput()) {
+                bufferOf[i] = buffer(m.inputRef(i, 0), bufferOf, n);
+            } else {
+                bufferOf[i] = i;
+                owned[i] = true;
+                lastUse[i] = i;
+            }
+            for (int j = 0; j < m.inputCount(i); j++) {
+                int b = buffer(m.inputRef(i, j), bufferOf, n);
+                lastUse[b] = Math.max(lastUse[b], i);
+            }
+        }
+        for (String out : m.outputs()) {
+            lastUse[bufferOf[m.indexOf(out)]] = n;
+        }
+        for (int k = 0; k < inputs.length; k++) {
+            if (lastUse[n + k] < 0) {
+                lastUse[n + k] = n;
+            }
+        }
+        int[] stepStart = new int[n + 1];
+        List<Integer> live = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            stepStart[j] = live.size();
+            for (int b = 0; b < n + inputs.length; b++) {
+                int allocated = b < n ? b : -1;
+                if (owned[b] && allocated <= j && j <= lastUse[b]) {
+                    live.add(b);
+                }
+            }
+        }
+        stepStart[n] = live.size();
+        return new Plan(layers, inputs, stepStart, live.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static int buffer(int ref, int[] bufferOf, int n) {
+        return ref >= 0 ? bufferOf[ref] : n + (-1 - ref);
+    }
+}
