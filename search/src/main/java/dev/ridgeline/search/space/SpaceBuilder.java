@@ -197,10 +197,15 @@ public final class SpaceBuilder {
             for (String sel : s.stages()) {
                 Set<String> chosen = new HashSet<>();
                 if (sel.matches("\\d+")) {
+                    // n is the stage labelled "stage<n>" when the model names its stages so, else the n-th stage
                     int i = Integer.parseInt(sel);
-                    check(i >= 1 && i <= stages.size(), s.where(), "stage %d: the model has stages 1 to %d (%s)", i,
-                            stages.size(), abbreviate(stages));
-                    chosen.add(stages.get(i - 1));
+                    if (stages.contains("stage" + i)) {
+                        chosen.add("stage" + i);
+                    } else {
+                        check(i >= 1 && i <= stages.size(), s.where(), "stage %d: the model has stages 1 to %d (%s)",
+                                i, stages.size(), abbreviate(stages));
+                        chosen.add(stages.get(i - 1));
+                    }
                 } else {
                     Pattern p = Stages.glob(sel);
                     stages.stream().filter(st -> p.matcher(st).matches()).forEach(chosen::add);

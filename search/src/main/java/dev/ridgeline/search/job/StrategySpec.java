@@ -1,0 +1,16 @@
+package dev.ridgeline.search.job;
+
+/** How a job explores its space. */
+public sealed interface StrategySpec {
+    /** Every point, refusing spaces larger than {@code limit}. */
+    record Exhaustive(long limit) implements StrategySpec {
+    }
+
+    /** {@code count} points drawn uniformly with a seed. */
+    record Random(long count, long seed) implements StrategySpec {
+    }
+
+    /** NSGA-II with a population, an evaluation budget and a seed. */
+    record Evolutionary(int population, long evaluations, long seed) implements StrategySpec {
+    }
+}

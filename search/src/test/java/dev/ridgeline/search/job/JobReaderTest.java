@@ -1,0 +1,126 @@
+package dev.ridgeline.search.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.search.eval.Goal;
+import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.space.SpaceBuilder;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobReaderTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "configs/jobs/mobilenet_v2_orin_nano.yaml, 236196",
+        "configs/jobs/resnet18_t4.yaml, 15552",
+        "configs/jobs/vgg16_jetson_nano.yaml, 16384",
+        "configs/bench/mobilenet_v2_full.yaml, 172186884",
+    })
+    void exampleJobsReadAndResolveToTheirSpaces(String file, long size) {
+        Job job = JobReader.read(Path.of(file));
+        assertEquals(BigInteger.valueOf(size), SpaceBuilder.build(job.model(), job.space()).space().size());
+        assertEquals(64, job.sha256().length());
+    }
+
+    @Test
+    void theMobilenetExampleHasTheIssuesBudgetsAndObjectives() {
+        Job job = JobReader.read(Path.of("configs/jobs/mobilenet_v2_orin_nano.yaml"));
+        assertEquals("jetson-orin-nano-8gb", job.setup().device().id());
+        assertEquals(2, job.budgets().size());
+        assertEquals(new Budget(Metric.LATENCY_SECONDS, 0.002, Double.NaN), job.budgets().get(0));
+        assertEquals(Metric.MACS, job.objectives().get(1).metric());
+        assertEquals(Goal.MAX, job.objectives().get(1).goal());
+        var space = SpaceBuilder.build(job.model(), job.space()).space();
+        assertTrue(space.knobs().stream().anyMatch(k -> k.name().equals("separable:stage3")),
+                "stage 3 means the model's stage3");
+    }
+
+    @Test
+    void relativeBudgetsAreFractionsOfTheBaseModel() {
+        Job job = JobReader.read(Path.of("configs/jobs/resnet18_t4.yaml"));
+        // resnet18's weights at fp16: 11,689,512 params x 2 bytes; 50% of that
+        assertEquals(11_689_512.0, job.budgets().get(0).max());
+    }
+
+    static String failure(Path dir, String yaml) throws IOException {
+        Path job = dir.resolve("job.yaml");
+        Files.writeString(job, yaml);
+        return assertThrows(BadInputException.class, () -> {
+            Job j = JobReader.read(job);
+            SpaceBuilder.build(j.model(), j.space());
+        }).getMessage();
+    }
+
+    private static final String HEAD = "model: mobilenet_v2\nhardware: h100-sxm\nprecision: fp16\n";
+
+    @Test
+    void aLayerGlobThatMatchesNothingSaysWhatLayersAreCalled(@TempDir Path dir) throws IOException {
+        String m = failure(dir, HEAD + "space:\n  kernel: {layers: \"*.dw\", choices: [3, 5]}\n");
+        assertTrue(m.contains("job.yaml:5:11: layers '*.dw' matches no layer; layers are named like stem.conv"), m);
+    }
+
+    @Test
+    void anUnknownStageListsTheStages(@TempDir Path dir) throws IOException {
+        String m = failure(dir, HEAD + "space:\n  width: {stages: [stage9], multipliers: [0.5]}\n");
+        assertTrue(m.contains("stage 'stage9' matches no stage; the model's stages: stem, stage1, stage2"), m);
+    }
+
+    @Test
+    void anEmptyWidthListAsksForAChoice(@TempDir Path dir) throws IOException {
+        String m = failure(dir, HEAD + "space:\n  width: {stages: \"*\", multipliers: []}\n");
+        assertTrue(m.contains("job.yaml:5:37: multipliers is empty: give at least one choice"), m);
+    }
+
+    @Test
+    void anEvenKernelIsRejected(@TempDir Path dir) throws IOException {
+        String m = failure(dir, HEAD + "space:\n  kernel: {layers: \"*.depthwise\", choices: [3, 4]}\n");
+        assertTrue(m.contains("kernel 4: sizes must be odd"), m);
+        assertTrue(m.startsWith(dir.resolve("job.yaml") + ":5:11:"), m);
+    }
+
+    @Test
+    void aBudgetOnAnUnknownMetricListsTheMetrics(@TempDir Path dir) throws IOException {
+        String m = failure(dir, HEAD + "space:\n  width: {stages: \"*\", multipliers: [0.5, 1.0]}\n"
+                + "budgets: {latency: {max: 0.001}}\n");
+        assertTrue(m.contains("job.yaml:6:11: unknown metric 'latency'"), m);
+        assertTrue(m.contains("metrics: params, macs, flops, latencySeconds, peakActivationBytes, weightBytes"), m);
+    }
+
+    @Test
+    void anUnknownDeviceSuggestsTheNearestPreset(@TempDir Path dir) throws IOException {
+        String m = failure(dir, "model: mobilenet_v2\nhardware: jetson-nan\nspace:\n  width: {stages: \"*\", "
+                + "multipliers: [0.5]}\n");
+        assertTrue(m.contains("job.yaml:2:11: unknown hardware 'jetson-nan' (did you mean 'jetson-nano'?)"), m);
+    }
+
+    @Test
+    void latencyWithoutADeviceSaysToAddOne(@TempDir Path dir) throws IOException {
+        String m = failure(dir, "model: resnet18\nspace:\n  width: {stages: \"*\", multipliers: [0.5]}\n"
+                + "objectives: [{metric: latencySeconds, goal: min}, {metric: macs, goal: max}]\n");
+        assertTrue(m.contains("latencySeconds needs a device: add 'hardware: NAME'"), m);
+    }
+
+    @Test
+    void aPrecisionTheDeviceLacksIsNamedAtItsField(@TempDir Path dir) throws IOException {
+        String m = failure(dir, "model: resnet18\nhardware: coral-edge-tpu\nprecision: fp16\n"
+                + "space:\n  width: {stages: \"*\", multipliers: [0.5]}\n");
+        assertTrue(m.contains("job.yaml:3:12: device 'coral-edge-tpu'"), m);
+        assertTrue(m.contains("does not support fp16; it supports int8"), m);
+    }
+
+    @Test
+    void anUnknownTopLevelFieldSuggestsTheRightOne(@TempDir Path dir) throws IOException {
+        String m = failure(dir, "model: resnet18\nobjective: []\nspace: {}\n");
+        assertTrue(m.contains("unknown field 'objective' in a job file (did you mean 'objectives'?)"), m);
+    }
+}
