@@ -1,0 +1,33 @@
+package dev.ridgeline.search.run;
+
+import dev.ridgeline.search.job.Job;
+import dev.ridgeline.search.pareto.ParetoPoint;
+import dev.ridgeline.search.space.ResolvedSpace;
+import dev.ridgeline.search.strategy.Shard;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a sweep found: the front of its feasible points, counts, timing, and, when no point met the
+ * budgets, the point that came closest.
+ *
+ * @param points     every evaluated point in index order, when the sweep recorded them (--all-points)
+ * @param closest    the point with the smallest budget excess, when no point was feasible
+ * @param baseMetrics the base model's metrics, for reading relative figures
+ */
+public record SweepResult(Job job, ResolvedSpace space, Shard shard, long evaluated, long feasible,
+                          List<ParetoPoint> front, double wallSeconds, Optional<ParetoPoint> closest,
+                          Optional<RecordedPoints> points, String strategy, double[] baseMetrics) {
+    public SweepResult {
+        front = List.copyOf(front);
+    }
+
+    public BigInteger spaceSize() {
+        return space.space().size();
+    }
+
+    public double pointsPerSecond() {
+        return wallSeconds > 0 ? evaluated / wallSeconds : 0;
+    }
+}
