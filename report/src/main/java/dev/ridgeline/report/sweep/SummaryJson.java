@@ -1,0 +1,170 @@
+package dev.ridgeline.report.sweep;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.eval.MeasureSetup;
+import dev.ridgeline.search.eval.Objective;
+import dev.ridgeline.search.job.Budget;
+import dev.ridgeline.search.job.Job;
+import dev.ridgeline.search.pareto.ParetoPoint;
+import dev.ridgeline.search.run.SweepResult;
+import dev.ridgeline.search.space.DesignSpace;
+import dev.ridgeline.search.space.Knob;
+import dev.ridgeline.search.strategy.Shard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * Writes a sweep's {@code summary.json}: design.md's contract fields first, in this order,
+ * <pre>
+ * spaceSize (the exact number of points, a JSON integer of any size), pointsEvaluated, feasiblePoints,
+ * frontSize, wallSeconds, pointsPerSecond, objectives: [{metric, goal}],
+ * budgets: [{metric, max?, min?}] (an absent bound is left out), jobHash (SHA-256 of the job file),
+ * </pre>
+ * then these additions:
+ * <pre>
+ * space: {knob name: [choice labels]}, shard: "2/4" or "all", strategy: what ran with which settings,
+ * job: the job file, model: as the job names it, hardware: device id or null, precision, convention, batch,
+ * tool: {name, version}, feasible: whether any point met the budgets,
+ * closest: only when none did and a point was evaluated:
+ *          {note, metrics: {metric: value}, choices: {knob: label}, misses: [{metric, value, max?, min?, excess}]},
+ * base: the base model's metrics {metric: value}
+ * </pre>
+ * Counts are JSON integers, seconds decimals, an unmeasured metric (latency without a device) null.
+ * {@code excess} is how far the value lies outside the budget relative to the bound (0.15: 15% over).
+ */
+public final class SummaryJson {
+    /** The note of {@code closest}. */
+    public static final String NO_POINT_MET_THE_BUDGETS = "no point met the budgets; this is the closest point "
+            + "(the smallest total excess over the budgets, each relative to its bound)";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withArrayValueSpacing(Separators.Spacing.AFTER)
+            .withArrayEmptySeparator("")
+            .withObjectEmptySeparator(""))
+            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+
+    private SummaryJson() {
+    }
+
+    /** @param toolVersion the version of Ridgeline that ran the sweep */
+    public static void write(SweepResult result, String toolVersion, Writer out) {
+        try {
+            MAPPER.writer(PRETTY).writeValue(out, tree(result, toolVersion));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The summary as a JSON tree, fields in the documented order. */
+    public static ObjectNode tree(SweepResult result, String toolVersion) {
+        Job job = result.job();
+        DesignSpace space = result.space().space();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("spaceSize", result.spaceSize());
+        root.put("pointsEvaluated", result.evaluated());
+        root.put("feasiblePoints", result.feasible());
+        root.put("frontSize", result.front().size());
+        root.put("wallSeconds", result.wallSeconds());
+        root.put("pointsPerSecond", result.pointsPerSecond());
+        ArrayNode objectives = root.putArray("objectives");
+        for (Objective o : job.objectives()) {
+            objectives.addObject().put("metric", o.metric().id()).put("goal", o.goal().id());
+        }
+        ArrayNode budgets = root.putArray("budgets");
+        for (Budget b : job.budgets()) {
+            budget(budgets.addObject(), b);
+        }
+        root.put("jobHash", job.sha256());
+
+        ObjectNode knobs = root.putObject("space");
+        for (Knob k : space.knobs()) {
+            ArrayNode labels = knobs.putArray(k.name());
+            k.labels().forEach(labels::add);
+        }
+        root.put("shard", shard(result.shard()));
+        root.put("strategy", result.strategy());
+        root.put("job", job.source());
+        root.put("model", job.modelSpec());
+        MeasureSetup setup = job.setup();
+        root.put("hardware", setup.device() == null ? null : setup.device().id());
+        root.put("precision", setup.precision().id());
+        root.put("convention", setup.convention().id());
+        root.put("batch", setup.batch());
+        root.putObject("tool").put("name", "ridgeline").put("version", toolVersion);
+        root.put("feasible", result.feasible() > 0);
+        if (result.feasible() == 0) {
+            result.closest().ifPresent(p -> closest(root.putObject("closest"), p, job, space));
+        }
+        metrics(root.putObject("base"), result.baseMetrics());
+        return root;
+    }
+
+    /** "all" for the whole space, else the user's 1-based "i/N". */
+    static String shard(Shard shard) {
+        return shard.count() == 1 ? "all" : shard.toString();
+    }
+
+    private static void closest(ObjectNode node, ParetoPoint point, Job job, DesignSpace space) {
+        node.put("note", NO_POINT_MET_THE_BUDGETS);
+        metrics(node.putObject("metrics"), point.metrics());
+        ObjectNode choices = node.putObject("choices");
+        int[] c = point.choices();
+        for (int k = 0; k < c.length; k++) {
+            choices.put(space.knobs().get(k).name(), SweepCells.label(space, k, c[k]));
+        }
+        ArrayNode misses = node.putArray("misses");
+        double[] metrics = point.metrics();
+        for (Budget b : job.budgets()) {
+            if (!b.allows(metrics)) {
+                ObjectNode miss = misses.addObject();
+                miss.put("metric", b.metric().id());
+                value(miss, "value", b.metric(), metrics[b.metric().ordinal()]);
+                bounds(miss, b);
+                miss.put("excess", b.excess(metrics));
+            }
+        }
+    }
+
+    private static void budget(ObjectNode node, Budget b) {
+        node.put("metric", b.metric().id());
+        bounds(node, b);
+    }
+
+    private static void bounds(ObjectNode node, Budget b) {
+        if (!Double.isNaN(b.max())) {
+            value(node, "max", b.metric(), b.max());
+        }
+        if (!Double.isNaN(b.min())) {
+            value(node, "min", b.metric(), b.min());
+        }
+    }
+
+    private static void metrics(ObjectNode node, double[] metrics) {
+        for (Metric m : Metric.values()) {
+            value(node, m.id(), m, metrics[m.ordinal()]);
+        }
+    }
+
+    /** A metric's value: null for NaN, an integer for a whole count, else a decimal. */
+    private static void value(ObjectNode node, String field, Metric metric, double v) {
+        if (Double.isNaN(v)) {
+            node.putNull(field);
+        } else if (SweepCells.isCount(metric) && SweepCells.isWhole(v)) {
+            node.put(field, (long) v);
+        } else {
+            node.put(field, v);
+        }
+    }
+}

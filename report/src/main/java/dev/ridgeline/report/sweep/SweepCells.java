@@ -1,0 +1,101 @@
+package dev.ridgeline.report.sweep;
+
+import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.space.DesignSpace;
+import dev.ridgeline.search.space.Knob;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How sweep outputs spell their cells: counts as integers ("4089184256", never "4.089184256E9"),
+ * {@code latencySeconds} as the shortest decimal that reads back as the same double, NaN as an empty
+ * cell, knob choices as their labels; CSV lines with RFC 4180 quoting and "\n" line ends.
+ */
+final class SweepCells {
+    /** The metric columns, in {@link Metric} order: design.md's CSV contract. */
+    static final List<String> METRIC_COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
+
+    /** Doubles at or above this magnitude may not convert to a long exactly. */
+    private static final double LONG_LIMIT = 0x1p63;
+
+    private SweepCells() {
+    }
+
+    /** Whether a metric counts things (params, operations, bytes) rather than measuring time. */
+    static boolean isCount(Metric metric) {
+        return metric != Metric.LATENCY_SECONDS;
+    }
+
+    /** Whether a value is a whole number that a long holds exactly. */
+    static boolean isWhole(double value) {
+        return value == Math.rint(value) && Math.abs(value) < LONG_LIMIT;
+    }
+
+    /** One metric's cell: "" for NaN, an integer for a whole count, else Double.toString. */
+    static String cell(Metric metric, double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (isCount(metric) && isWhole(value)) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    /** The six metric cells of a point's metrics array, in column order. */
+    static List<String> metricCells(double[] metrics) {
+        List<String> cells = new ArrayList<>(Metric.COUNT);
+        for (Metric m : Metric.values()) {
+            cells.add(cell(m, metrics[m.ordinal()]));
+        }
+        return cells;
+    }
+
+    /** The knob columns: one per knob, named as the knob. */
+    static List<String> knobColumns(DesignSpace space) {
+        return space.knobs().stream().map(Knob::name).toList();
+    }
+
+    /** The label of a knob's choice, checked against the knob's choices. */
+    static String label(DesignSpace space, int knob, int choice) {
+        List<String> labels = space.knobs().get(knob).labels();
+        if (choice < 0 || choice >= labels.size()) {
+            throw new IllegalArgumentException("choice " + choice + " of knob " + space.knobs().get(knob).name()
+                    + ", which has " + labels.size() + " choices");
+        }
+        return labels.get(choice);
+    }
+
+    /** The labels of one point's choices, in knob order. */
+    static List<String> labels(DesignSpace space, int[] choices) {
+        if (choices.length != space.knobCount()) {
+            throw new IllegalArgumentException(choices.length + " choices for a space of " + space.knobCount()
+                    + " knobs");
+        }
+        List<String> cells = new ArrayList<>(choices.length);
+        for (int k = 0; k < choices.length; k++) {
+            cells.add(label(space, k, choices[k]));
+        }
+        return cells;
+    }
+
+    static void line(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(cells.get(i)));
+        }
+        out.write('\n');
+    }
+
+    /** A cell as RFC 4180 wants it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
+    static String quote(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return cell;
+        }
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+}
