@@ -10,18 +10,25 @@ import dev.ridgeline.search.pareto.ParetoPoint;
 import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.space.DesignSpace;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A sweep's result for the terminal: the counts (space, evaluated, feasible, front), the wall time and
- * rate, then the front as an aligned table in human units with one column per knob, at most
+ * rate, then the front as an aligned table in human units with the knobs' labels (see {@link KnobColumns}), at most
  * {@link #MAX_ROWS} rows spread evenly along the front (the first and the last always among them); or,
  * when no point met the budgets, the budgets and the closest point with how far it misses each.
  */
 public final class SweepSummary {
     public static final int MAX_ROWS = 20;
+
+    /** Short column headers for people; flops is left out when it equals macs on every row. */
+    private static final Map<Metric, String> HEADERS = new EnumMap<>(Map.of(
+            Metric.PARAMS, "params", Metric.MACS, "macs", Metric.FLOPS, "flops", Metric.LATENCY_SECONDS, "latency",
+            Metric.PEAK_ACTIVATION_BYTES, "peak act.", Metric.WEIGHT_BYTES, "weights"));
 
     private SweepSummary() {
     }
@@ -84,11 +91,12 @@ public final class SweepSummary {
         return objectives.stream().map(o -> o.metric().id() + " " + o.goal().id()).collect(Collectors.joining(", "));
     }
 
-    /** The metrics worth a column: all but latency when the job has no device. */
+    /** The metrics worth a column, the objectives first: all but latency when the job has no device. */
     private static List<Metric> shownMetrics(Job job) {
         List<Metric> shown = new ArrayList<>();
+        job.objectives().forEach(o -> shown.add(o.metric()));
         for (Metric m : Metric.values()) {
-            if (m != Metric.LATENCY_SECONDS || job.setup().device() != null) {
+            if (!shown.contains(m) && (m != Metric.LATENCY_SECONDS || job.setup().device() != null)) {
                 shown.add(m);
             }
         }
@@ -96,18 +104,22 @@ public final class SweepSummary {
     }
 
     private static String front(SweepResult result, int maxRows) {
-        DesignSpace space = result.space().space();
-        List<Metric> metrics = shownMetrics(result.job());
-        TextTable table = new TextTable();
-        metrics.forEach(m -> table.column(m.id(), TextTable.Align.RIGHT));
-        space.knobs().forEach(k -> table.column(k.name(), TextTable.Align.RIGHT, 24));
         List<ParetoPoint> front = result.front();
+        List<Metric> metrics = shownMetrics(result.job());
+        if (front.stream().allMatch(p -> p.metric(Metric.FLOPS) == p.metric(Metric.MACS))) {
+            metrics.remove(Metric.FLOPS);
+        }
+        KnobColumns knobs = new KnobColumns(result.space().space());
+        TextTable table = new TextTable();
+        metrics.forEach(m -> table.column(HEADERS.get(m), TextTable.Align.RIGHT));
+        knobs.columns().forEach(c -> table.column(c.header(), TextTable.Align.LEFT));
         List<Integer> rows = spread(front.size(), maxRows);
         for (int r : rows) {
             ParetoPoint p = front.get(r);
+            int[] choices = p.choices();
             List<String> cells = new ArrayList<>();
             metrics.forEach(m -> cells.add(MetricUnits.human(m, p.metric(m))));
-            cells.addAll(SweepCells.labels(space, p.choices()));
+            knobs.columns().forEach(c -> cells.add(knobs.cell(c, choices)));
             table.row(cells.toArray(new String[0]));
         }
         StringBuilder out = new StringBuilder(table.render());

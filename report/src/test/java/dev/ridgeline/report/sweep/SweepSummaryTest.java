@@ -33,12 +33,14 @@ class SweepSummaryTest {
         String text = SweepSummary.render(withFront(3));
         assertTrue(text.contains("Pareto front (latencySeconds min, macs max, peakActivationBytes min):"), text);
         List<String> lines = text.lines().dropWhile(l -> !l.startsWith("Pareto front")).skip(1).toList();
-        assertTrue(lines.get(0).contains("params") && lines.get(0).contains("latencySeconds")
-                && lines.get(0).contains("width:layer3"), text);
+        assertTrue(lines.get(0).startsWith("latency") && lines.get(0).contains("params")
+                && lines.get(0).contains("width:conv1..layer4") && lines.get(0).contains("separable:layer3"), text);
+        assertFalse(lines.get(0).contains("flops"), "flops equal macs on every row: " + text);
         assertTrue(lines.get(1).startsWith("---"), text);
         assertEquals(5, lines.size(), text);
         assertTrue(lines.get(2).contains("1.00 ms") && lines.get(2).contains("5 M")
-                && lines.get(2).contains("9.54 MiB") && lines.get(2).contains("0.5"), text);
+                && lines.get(2).contains("9.54 MiB") && lines.get(2).contains("0.5  0.5  0.5  0.5  0.5")
+                && lines.get(2).contains("standard"), text);
         assertFalse(text.contains("more"), text);
     }
 
@@ -52,6 +54,23 @@ class SweepSummaryTest {
         assertTrue(rows.get(19).contains("57.0 ms"), "the last point: " + text);
         assertTrue(text.contains("... 37 more"), text);
         assertTrue(text.contains("pareto.csv"), text);
+    }
+
+    @Test
+    void knobsOfOneKindShareAColumnWhoseLabelsLineUp() {
+        KnobColumns columns = new KnobColumns(new dev.ridgeline.search.space.DesignSpace(List.of(
+                knob("width:a", "0.5", "0.75"), knob("width:b", "0.5", "0.75"), knob("width:c", "1.0", "0.25"),
+                knob("separable:a", "standard", "separable"), knob("solo", "1", "2"))));
+        assertEquals(List.of("width:a..c", "separable:a", "solo"),
+                columns.columns().stream().map(KnobColumns.Column::header).toList());
+        assertEquals("0.5  0.75 0.25", columns.cell(columns.columns().get(0), new int[] {0, 1, 1, 0, 0}));
+        assertEquals("0.75 0.5  1.0 ", columns.cell(columns.columns().get(0), new int[] {1, 0, 0, 0, 0}));
+        assertEquals("separable", columns.cell(columns.columns().get(1), new int[] {1, 0, 0, 1, 0}));
+    }
+
+    private static dev.ridgeline.search.space.Knob knob(String name, String... labels) {
+        return new dev.ridgeline.search.space.Knob(name, List.of(labels),
+                new dev.ridgeline.search.space.KnobTarget.Abstract());
     }
 
     @Test
