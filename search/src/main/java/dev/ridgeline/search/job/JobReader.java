@@ -85,7 +85,7 @@ public final class JobReader {
     }
 
     /** The base model's metrics, for budgets written relative to it. */
-    static double[] baseMetrics(Model model, MeasureSetup setup) {
+    public static double[] baseMetrics(Model model, MeasureSetup setup) {
         CostReport r = Counter.count(ShapeInference.infer(model, setup.batch()), setup.convention(),
                 setup.precision().bytes());
         double[] m = new double[Metric.COUNT];

@@ -1,0 +1,148 @@
+package dev.ridgeline.search.run;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.search.eval.EvaluatorCompiler;
+import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.eval.PointEvaluator;
+import dev.ridgeline.search.job.Job;
+import dev.ridgeline.search.job.JobReader;
+import dev.ridgeline.search.job.StrategySpec;
+import dev.ridgeline.search.pareto.ParetoArchive;
+import dev.ridgeline.search.pareto.ParetoPoint;
+import dev.ridgeline.search.space.ResolvedSpace;
+import dev.ridgeline.search.space.SpaceBuilder;
+import dev.ridgeline.search.strategy.Evolutionary;
+import dev.ridgeline.search.strategy.Exhaustive;
+import dev.ridgeline.search.strategy.PointSink;
+import dev.ridgeline.search.strategy.ProgressListener;
+import dev.ridgeline.search.strategy.RandomSampling;
+import dev.ridgeline.search.strategy.SearchOutcome;
+import dev.ridgeline.search.strategy.Shard;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a job: resolves its space, compiles the evaluator, explores with the job's strategy, keeps the
+ * Pareto front of the points that meet the budgets (one archive per worker, merged), and, when nothing
+ * meets them, the point that came closest.
+ */
+public final class SweepRunner {
+    /** Points --all-points may record at most (they are kept in memory to be written in order). */
+    public static final long MAX_RECORDED_POINTS = 5_000_000;
+
+    private SweepRunner() {
+    }
+
+    public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
+        ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        PointEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
+        BudgetFilter filter = new BudgetFilter(job.budgets());
+        long planned = planned(job.strategy(), space, shard);
+        if (allPoints && planned > MAX_RECORDED_POINTS) {
+            throw new BadInputException(job.source() + ": --all-points would record " + planned + " points, more "
+                    + "than the " + MAX_RECORDED_POINTS + " it keeps; drop --all-points, shrink the space, or split "
+                    + "it with --shard");
+        }
+        ObservedEvaluator observed = new ObservedEvaluator(compiled, filter, allPoints);
+        SearchOutcome<ArchiveSink> outcome;
+        StrategySpec strategy = job.strategy();
+        if (strategy instanceof StrategySpec.Exhaustive e) {
+            outcome = Exhaustive.withDefaults().withThreads(threads).withMaxPoints(e.limit()).withProgress(progress)
+                    .run(observed, filter, shard, () -> new ArchiveSink(job), ArchiveSink::merge);
+        } else if (strategy instanceof StrategySpec.Random r) {
+            requireWholeSpace(shard, "random");
+            outcome = RandomSampling.of(r.count(), r.seed()).withThreads(threads).withProgress(progress)
+                    .run(observed, filter, () -> new ArchiveSink(job), ArchiveSink::merge);
+        } else {
+            StrategySpec.Evolutionary ev = (StrategySpec.Evolutionary) strategy;
+            requireWholeSpace(shard, "evolutionary");
+            outcome = Evolutionary.withDefaults().withPopulationSize(ev.population())
+                    .withMaxEvaluations(Math.toIntExact(ev.evaluations())).withSeed(ev.seed()).withThreads(threads)
+                    .withProgress(progress).run(observed, job.objectives(), filter, new ArchiveSink(job));
+        }
+        Optional<ParetoPoint> closest = outcome.feasible() > 0 ? Optional.empty() : closest(observed.observers());
+        Optional<RecordedPoints> points = allPoints ? Optional.of(recorded(observed.observers(),
+                space.space().knobCount(), space)) : Optional.empty();
+        return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(),
+                outcome.sink().archive.front(), outcome.elapsedSeconds(), closest, points, outcome.provenance(),
+                JobReader.baseMetrics(job.model(), job.setup()));
+    }
+
+    private static long planned(StrategySpec strategy, ResolvedSpace space, Shard shard) {
+        if (strategy instanceof StrategySpec.Random r) {
+            return r.count();
+        }
+        if (strategy instanceof StrategySpec.Evolutionary ev) {
+            return ev.evaluations();
+        }
+        return shard.points(space.space().size()).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+    }
+
+    private static void requireWholeSpace(Shard shard, String strategy) {
+        if (!shard.equals(Shard.ALL)) {
+            throw new BadInputException("--shard splits exhaustive sweeps; the " + strategy
+                    + " strategy runs on the whole space");
+        }
+    }
+
+    /** Among every thread's nearest miss, the nearest (ties: the smallest choices). */
+    private static Optional<ParetoPoint> closest(List<Observer> observers) {
+        return observers.stream().filter(o -> o.closestChoices() != null)
+                .min(Comparator.comparingDouble(Observer::closestExcess)
+                        .thenComparing(Observer::closestChoices, Arrays::compare))
+                .map(o -> new ParetoPoint(o.closestMetrics(), o.closestChoices()));
+    }
+
+    /** Every recorded point in index order (the order of their choices, the last knob fastest). */
+    private static RecordedPoints recorded(List<Observer> observers, int knobs, ResolvedSpace space) {
+        List<int[]> refs = new ArrayList<>();
+        for (int o = 0; o < observers.size(); o++) {
+            for (int r = 0; r < observers.get(o).rows(); r++) {
+                refs.add(new int[] {o, r});
+            }
+        }
+        Comparator<int[]> byChoices = (a, b) -> Arrays.compare(observers.get(a[0]).choices(), a[1] * knobs,
+                (a[1] + 1) * knobs, observers.get(b[0]).choices(), b[1] * knobs, (b[1] + 1) * knobs);
+        refs.sort(byChoices);
+        int n = refs.size();
+        long[] index = new long[n];
+        int[] choices = new int[n * knobs];
+        double[] metrics = new double[n * Metric.COUNT];
+        boolean[] feasible = new boolean[n];
+        boolean indexable = space.space().indexable();
+        int[] point = new int[knobs];
+        for (int i = 0; i < n; i++) {
+            Observer o = observers.get(refs.get(i)[0]);
+            int r = refs.get(i)[1];
+            System.arraycopy(o.choices(), r * knobs, choices, i * knobs, knobs);
+            System.arraycopy(o.metrics(), r * Metric.COUNT, metrics, i * Metric.COUNT, Metric.COUNT);
+            feasible[i] = o.feasible()[r];
+            System.arraycopy(o.choices(), r * knobs, point, 0, knobs);
+            index[i] = indexable ? space.space().encode(point) : -1;
+        }
+        return new RecordedPoints(knobs, index, choices, metrics, feasible);
+    }
+
+    /** A worker's archive of feasible points. */
+    private static final class ArchiveSink implements PointSink {
+        private final ParetoArchive archive;
+
+        ArchiveSink(Job job) {
+            this.archive = new ParetoArchive(job.objectives());
+        }
+
+        @Override
+        public void accept(long index, int[] choices, double[] metrics) {
+            archive.offer(metrics, choices);
+        }
+
+        static ArchiveSink merge(ArchiveSink a, ArchiveSink b) {
+            a.archive.merge(b.archive);
+            return a;
+        }
+    }
+}
