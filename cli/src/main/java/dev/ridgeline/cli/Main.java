@@ -19,8 +19,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer,",
-            "and their roofline latency on a device."},
-        subcommands = {AnalyzeCommand.class, ZooCommand.class, HardwareCommand.class},
+            "their roofline latency on a device, and sweeps of design spaces for the Pareto front under budgets."},
+        subcommands = {AnalyzeCommand.class, SweepCommand.class, ZooCommand.class, HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline zoo list",
@@ -29,6 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  ridgeline analyze my_net.yaml --input 3x160x160 --batch 8 --out my_net.txt",
             "  ridgeline hardware list",
             "  ridgeline analyze mobilenet_v2 --hardware h100-sxm --precision fp16",
+            "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2",
             "",
             "Exit codes: 0 success, 1 internal failure, 2 bad input."})
 public final class Main implements Callable<Integer> {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes every point a sweep evaluated as {@code points.csv}: the columns of {@link ParetoCsv} with
- * {@code index} (the point's number in the space, last knob fastest) first and {@code feasible}
+ * {@code index} (the point's number in the space, last knob fastest; empty in a space too large to number
+ * with a long) first and {@code feasible}
  * ({@code true}/{@code false}: whether it met every budget) last, one row per point in index order.
  */
 public final class PointsCsv {
@@ -50,7 +51,8 @@ public final class PointsCsv {
             List<String> row = new ArrayList<>(knobs + Metric.COUNT + 2);
             for (int r = 0; r < points.size(); r++) {
                 row.clear();
-                row.add(Long.toString(points.index()[r]));
+                long index = points.index()[r];
+                row.add(index < 0 ? "" : Long.toString(index));
                 for (Metric m : Metric.values()) {
                     row.add(SweepCells.cell(m, points.metric(r, m)));
                 }
