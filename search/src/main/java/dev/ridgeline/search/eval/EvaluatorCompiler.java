@@ -1,6 +1,7 @@
 package dev.ridgeline.search.eval;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.count.BufferLifetimes;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.count.Counter;
 import dev.ridgeline.core.count.LayerCost;
@@ -251,57 +252,21 @@ public final class EvaluatorCompiler {
         return figures;
     }
 
-    /**
-     * Liveness as core's Liveness computes it: buffer b lives from the step that writes it (inputs from the
-     * start) to its last reader (outputs, and inputs nothing reads, to the end); aliases share a buffer.
-     */
+    /** The live buffers of each step, by core's {@link BufferLifetimes}: the rule {@code Liveness} also uses. */
     private static Plan liveness(Model m, Table[] layers, Table[] inputs) {
-        List<Node> nodes = m.nodes();
-        int n = nodes.size();
-        int[] bufferOf = new int[n];
-        int[] lastUse = new int[n + inputs.length];
-        Arrays.fill(lastUse, -1);
-        boolean[] owned = new boolean[n + inputs.length];
-        for (int k = 0; k < inputs.length; k++) {
-            owned[n + k] = true;
-        }
-        for (int i = 0; i < n; i++) {
-            if (nodes.get(i).op().aliasesInput()) {
-                bufferOf[i] = buffer(m.inputRef(i, 0), bufferOf, n);
-            } else {
-                bufferOf[i] = i;
-                owned[i] = true;
-                lastUse[i] = i;
-            }
-            for (int j = 0; j < m.inputCount(i); j++) {
-                int b = buffer(m.inputRef(i, j), bufferOf, n);
-                lastUse[b] = Math.max(lastUse[b], i);
-            }
-        }
-        for (String out : m.outputs()) {
-            lastUse[bufferOf[m.indexOf(out)]] = n;
-        }
-        for (int k = 0; k < inputs.length; k++) {
-            if (lastUse[n + k] < 0) {
-                lastUse[n + k] = n;
-            }
-        }
+        BufferLifetimes lifetimes = BufferLifetimes.of(m);
+        int n = m.nodes().size();
         int[] stepStart = new int[n + 1];
         List<Integer> live = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             stepStart[j] = live.size();
-            for (int b = 0; b < n + inputs.length; b++) {
-                int allocated = b < n ? b : -1;
-                if (owned[b] && allocated <= j && j <= lastUse[b]) {
+            for (int b = 0; b < lifetimes.buffers(); b++) {
+                if (lifetimes.liveAt(b, j)) {
                     live.add(b);
                 }
             }
         }
         stepStart[n] = live.size();
         return new Plan(layers, inputs, stepStart, live.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private static int buffer(int ref, int[] bufferOf, int n) {
-        return ref >= 0 ? bufferOf[ref] : n + (-1 - ref);
     }
 }
