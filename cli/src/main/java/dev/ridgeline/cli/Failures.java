@@ -45,6 +45,14 @@ final class Failures {
         }
     }
 
+    /** A command group run without one of its commands: the usage on stderr, as bad input. */
+    static int missingSubcommand(picocli.CommandLine.Model.CommandSpec spec, String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(PREFIX + what + " is required");
+        spec.commandLine().usage(err);
+        return BAD_INPUT;
+    }
+
     /** Reports a failure of Ridgeline itself. */
     static int internal(PrintWriter err, boolean debug, Throwable e) {
         err.println("ridgeline: internal error: " + describe(e));

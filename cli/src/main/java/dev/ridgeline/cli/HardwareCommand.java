@@ -34,10 +34,7 @@ final class HardwareCommand implements Callable<Integer> {
     /** Without a subcommand: the usage, as bad input. */
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(Failures.PREFIX + "a hardware command is required");
-        spec.commandLine().usage(err);
-        return Failures.BAD_INPUT;
+        return Failures.missingSubcommand(spec, "a hardware command");
     }
 
     @Command(name = "list",

@@ -56,10 +56,7 @@ public final class Main implements Callable<Integer> {
     /** Without a command: the usage on stderr, as bad input. */
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(Failures.PREFIX + "a command is required");
-        spec.commandLine().usage(err);
-        return Failures.BAD_INPUT;
+        return Failures.missingSubcommand(spec, "a command");
     }
 
     private static int badArguments(ParameterException e, String[] args) {

@@ -31,10 +31,7 @@ final class ZooCommand implements Callable<Integer> {
     /** Without a subcommand: the usage, as bad input. */
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(Failures.PREFIX + "a zoo command is required");
-        spec.commandLine().usage(err);
-        return Failures.BAD_INPUT;
+        return Failures.missingSubcommand(spec, "a zoo command");
     }
 
     @Command(name = "list",
