@@ -71,6 +71,12 @@ public final class AnalysisTable {
                     "not counted by the %s convention (FLOPs shown as -): %s", convention.id(),
                     notCounted(report.notCounted())), LINE_WIDTH, "  "));
         }
+        Map<String, Integer> uncounted = UncountedOps.of(report);
+        if (!uncounted.isEmpty()) {
+            text.append('\n').append(TextTable.wrap(String.format(Locale.ROOT,
+                    "uncounted (no counting rule; their arithmetic is in no total): %s",
+                    UncountedOps.describe(uncounted)), LINE_WIDTH, "  "));
+        }
         latency.ifPresent(l -> text.append('\n').append(LatencySummary.render(l)));
         return text.toString();
     }
