@@ -20,6 +20,10 @@ import java.util.Optional;
 
 /** Builds small ONNX graphs in code, the way exporters write them, and reads them back through the reader. */
 final class OnnxGraphs {
+    /** Attributes that are lists even with one value. */
+    private static final java.util.Set<String> LISTS = java.util.Set.of("axes", "pads", "strides", "dilations",
+            "kernel_shape", "perm", "split", "output_padding", "output_shape", "starts", "ends");
+
     private final GraphProto.Builder graph = GraphProto.newBuilder().setName("test");
     private int opset = 13;
 
@@ -115,7 +119,7 @@ final class OnnxGraphs {
 
     static AttributeProto attr(String name, long... values) {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name);
-        if (values.length == 1 && !name.endsWith("s") && !name.equals("perm")) {
+        if (values.length == 1 && !LISTS.contains(name)) {
             return a.setType(AttributeProto.AttributeType.INT).setI(values[0]).build();
         }
         a.setType(AttributeProto.AttributeType.INTS);
