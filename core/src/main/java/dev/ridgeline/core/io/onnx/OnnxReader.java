@@ -65,12 +65,29 @@ public final class OnnxReader {
         try {
             proto = ModelProto.parseFrom(bytes);
         } catch (IOException e) {
+            if (looksLikeText(bytes)) {
+                throw new BadInputException(file + ": not an ONNX model: it is a text file, and ONNX files are binary "
+                        + "(protobuf); export the network with torch.onnx.export or tf2onnx, or if this is a YAML "
+                        + "model, name it .yaml");
+            }
             throw new BadInputException(file + ": not a readable ONNX model (" + e.getMessage().lines().findFirst()
-                    .orElse("") + "); the file is truncated, damaged or not ONNX: export it again, e.g. with "
+                    .orElse("").trim() + "); the file is truncated or damaged: export it again, e.g. with "
                     + "torch.onnx.export, and check that it was copied whole");
         }
         String name = file.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
         return read(proto, file.toString(), name, sample, allowUncounted);
+    }
+
+    /** True when the first bytes are printable text (a YAML or JSON file given the wrong name, say). */
+    private static boolean looksLikeText(byte[] bytes) {
+        int n = Math.min(bytes.length, 512);
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' || b == 0x7f) {
+                return false;
+            }
+        }
+        return n > 0;
     }
 
     /** Reads a model already parsed; {@code source} names it in messages. */
