@@ -43,6 +43,8 @@ class AnalyzeOnnxTest {
         JsonNode root = AnalyzeCommandTest.analyzeJson(file(), "--format", "json");
         assertEquals(300_774_272L, root.get("totals").get("macs").asLong());
         assertEquals(3_487_816L, root.get("totals").get("params").asLong());
+        assertEquals(3_475_008L, root.get("totals").get("uniqueStoredParams").asLong(),
+                "shared tensors once, under its own name");
         assertEquals("mobilenet_v2", root.get("model").asText());
         assertEquals("[3,224,224]", root.get("input").toString());
         assertFalse(root.has("uncounted"), "every op of the export can be counted");

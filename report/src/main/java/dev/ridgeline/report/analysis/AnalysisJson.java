@@ -24,7 +24,9 @@ import java.util.Set;
  * <pre>
  * model, input (one sample, e.g. [3, 224, 224]), batch, convention,
  * conventionUnit*, elementBytes*,
- * totals: {params, macs, flops, activations, weightBytes, peakActivationBytes, memoryTrafficBytes},
+ * totals: {params, uniqueStoredParams*, macs, flops, activations, weightBytes, peakActivationBytes,
+ *          memoryTrafficBytes}; uniqueStoredParams only for an ONNX file: its weight elements as stored,
+ *          a tensor several layers share counted once (params counts it at every use),
  * perBatch*: names of the totals that cover the whole batch (all but params and weightBytes),
  * featureMapElements*: the seeds' plain sum of feature maps,
  * notCounted*: {op type: number of nodes whose arithmetic the convention ignores},
@@ -96,6 +98,7 @@ public final class AnalysisJson {
         Cost t = report.totals();
         ObjectNode totals = root.putObject("totals");
         totals.put("params", t.params());
+        report.storedParams().ifPresent(n -> totals.put("uniqueStoredParams", n));
         totals.put("macs", t.macs());
         totals.put("flops", t.flops());
         totals.put("activations", t.activations());

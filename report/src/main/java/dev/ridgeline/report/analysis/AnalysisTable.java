@@ -145,6 +145,8 @@ public final class AnalysisTable {
                 .column("exact", Align.RIGHT)
                 .column("approx.", Align.RIGHT);
         table.row("params", Quantities.grouped(t.params()), Quantities.human(t.params()));
+        report.storedParams().ifPresent(n -> table.row("params stored once (shared)", Quantities.grouped(n),
+                Quantities.human(n)));
         table.row("MACs", Quantities.grouped(t.macs()), Quantities.human(t.macs()));
         table.row("FLOPs (" + report.convention().unit() + ")", Quantities.grouped(t.flops()),
                 Quantities.human(t.flops()));

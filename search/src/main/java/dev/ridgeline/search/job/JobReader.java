@@ -270,6 +270,7 @@ public final class JobReader {
                         in.shape());
             }
             Model.Builder b = Model.builder(model.name()).description(model.description())
+                    .storedParams(model.storedParams())
                     .input(in.name(), Shape.of(dims));
             model.nodes().forEach(b::add);
             model.outputs().forEach(b::output);

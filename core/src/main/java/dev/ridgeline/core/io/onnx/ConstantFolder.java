@@ -23,6 +23,8 @@ final class ConstantFolder {
         Tensor x = in.isEmpty() ? null : in.get(0);
         Tensor out = switch (op) {
             case "Identity", "Dropout" -> x;
+            // weights of a quantized export: their dimensions are what counting needs
+            case "DequantizeLinear", "QuantizeLinear" -> Tensor.shapeOnly(x.dims(), op.equals("DequantizeLinear"));
             case "Cast" -> cast(x, (int) a.integer("to", DataType.FLOAT_VALUE));
             case "ConstantOfShape" -> constantOfShape(x, a, what);
             case "Shape" -> Shapes.shapeOf(x.dims(), a, what);

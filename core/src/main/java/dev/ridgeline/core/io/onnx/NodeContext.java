@@ -70,6 +70,13 @@ final class NodeContext {
         return inputs;
     }
 
+    /** An input the op cannot do without, computed or constant. */
+    Value required(int i, String role) {
+        Value v = input(i);
+        BadInputException.check(v != null, "%s has no %s (input %d)", what(), role, i);
+        return v;
+    }
+
     /** A computed (non-constant) input, the data the op works on. */
     Value data(int i) {
         Value v = input(i);

@@ -117,7 +117,15 @@ public final class OnnxReader {
         ir = new ImportGraph(builder, resolved.batch());
         resolved.shapes().forEach((input, shape) -> values.put(input, ir.input(input, shape)));
         for (int i = 0; i < graph.getNodeCount(); i++) {
-            storedWeights += visit(graph.getNode(i), i);
+            NodeProto n = graph.getNode(i);
+            try {
+                storedWeights += visit(n, i);
+            } catch (BadInputException e) {
+                throw e.getMessage().startsWith(source) ? e : new BadInputException(source + ": " + e.getMessage(), e);
+            } catch (ArithmeticException e) {
+                throw new BadInputException(source + ": node '" + (n.getName().isEmpty() ? n.getOpType() : n.getName())
+                        + "' (" + n.getOpType() + "): a size does not fit (" + e.getMessage() + ")", e);
+            }
         }
         uncounting.check(source, allowUncounted);
         Set<String> outputs = new HashSet<>();
@@ -128,7 +136,7 @@ public final class OnnxReader {
             }
         }
         BadInputException.check(!outputs.isEmpty(), "%s: no graph output is computed from the inputs", source);
-        builder.description(describe(proto) + "; " + storedWeights + " weight elements stored (shared tensors once)");
+        builder.storedParams(java.util.OptionalLong.of(storedWeights));
         return ir.build();
     }
 

@@ -22,7 +22,8 @@ final class OpMapper {
             "Softplus", "Softsign", "Mish", "ThresholdedRelu", "PRelu", "Reciprocal", "Floor", "Ceil", "Round",
             "Sign", "Sin", "Cos", "Tan", "Atan", "LRN", "InstanceNormalization", "LpNormalization",
             "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization", "LogSoftmax", "Hardmax",
-            "Shrink", "CumSum", "Trilu", "Not", "Gelu", "Swish", "BiasGelu", "FastGelu", "QuickGelu");
+            "Shrink", "CumSum", "Trilu", "Not", "Gelu", "Swish", "BiasGelu", "FastGelu", "QuickGelu", "QuantizeLinear",
+            "DequantizeLinear");
 
     private OpMapper() {
     }
@@ -118,8 +119,8 @@ final class OpMapper {
 
     /** Of two computed tensors, or of one and a constant (a literal, a per-channel scale or bias). */
     private static Value binary(NodeContext c, Elementwise.Function f) {
-        Value a = c.input(0);
-        Value b = c.input(1);
+        Value a = c.required(0, "A");
+        Value b = c.required(1, "B");
         if (!a.isConstant() && !b.isConstant()) {
             return switch (f) {
                 case ADD -> c.emit(new Add(), a, b);

@@ -53,6 +53,11 @@ final class Tensor {
         return new Tensor("", dims.clone(), true, null, null, values);
     }
 
+    /** A constant whose dimensions are known but whose values Ridgeline does not compute (dequantized weights). */
+    static Tensor shapeOnly(long[] dims, boolean real) {
+        return new Tensor("", dims.clone(), real, null, null, null);
+    }
+
     static Tensor scalar(long value) {
         return ofInts(new long[0], new long[] {value});
     }
@@ -148,6 +153,8 @@ final class Tensor {
     }
 
     private void decode() {
+        BadInputException.check(source != null, "the values of a tensor computed from weights (%s) are needed to "
+                + "fold a shape computation, and Ridgeline does not evaluate the op that made it", this);
         BadInputException.check(source.getDataLocation() != TensorProto.DataLocation.EXTERNAL,
                 "the values of tensor '%s' are stored outside the .onnx file (external data), and Ridgeline needs "
                         + "them to fold a shape computation; re-export with the data inside the file", name);

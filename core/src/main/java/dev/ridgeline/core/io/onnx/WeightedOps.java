@@ -74,7 +74,7 @@ final class WeightedOps {
         }
         boolean transB = a.integer("transB", 0) != 0;
         Value x = c.data(0);
-        Value bv = c.input(1);
+        Value bv = c.required(1, "B");
         if (!bv.isConstant()) {
             if (transB || c.input(2) != null) {
                 throw new Unsupported("a product of two computed tensors with transB or a bias");
@@ -92,7 +92,7 @@ final class WeightedOps {
     /** MatMul: by a constant matrix it is a linear layer without bias; of two computed tensors, a matmul. */
     static Value matMul(NodeContext c) {
         Value x = c.data(0);
-        Value bv = c.input(1);
+        Value bv = c.required(1, "B");
         if (!bv.isConstant()) {
             return c.emit(new MatMul(), x, bv);
         }
