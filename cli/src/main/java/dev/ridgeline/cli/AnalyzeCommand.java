@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "  ridgeline analyze mobilenet_v2 --input 3x160x160 --batch 32",
             "  ridgeline analyze mobilenet_v2 --hardware h100-sxm --precision fp16",
             "  ridgeline analyze resnet50 --hardware my-board.yaml --precision int8 --batch 8 --format json",
-            "  ridgeline analyze configs/zoo/vgg16.yaml --format csv --out vgg16.csv"})
+            "  ridgeline analyze configs/zoo/vgg16.yaml --format csv --out vgg16.csv",
+            "  ridgeline analyze my_net.onnx --input 3x224x224 --batch 8 --format json"})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,12 +45,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     Main root;
 
     @Parameters(index = "0", paramLabel = "MODEL",
-            description = "A zoo name (see 'ridgeline zoo list') or a .yaml model file.")
+            description = "A zoo name (see 'ridgeline zoo list'), a .yaml model file or an .onnx file.")
     String model;
 
     @Option(names = "--input", paramLabel = "CxHxW",
-            description = "One sample's shape, channels first, e.g. 3x160x160 (default: the model's own).")
+            description = "One sample's shape, channels first, e.g. 3x160x160 (default: the model's own; an .onnx"
+                    + " file with dynamic dimensions needs it).")
     String input;
+
+    @Option(names = "--allow-uncounted",
+            description = "For an .onnx file: keep ops Ridgeline cannot count and list them (JSON: uncounted)"
+                    + " instead of failing; their arithmetic is then in no total.")
+    boolean allowUncounted;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
             description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -99,7 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisFormat writer = AnalysisFormat.byId(format);
         SampleShape sample = input == null ? null : SampleShape.parse(input);
         LatencyRequest timing = LatencyRequest.of(hardware, precision, engine, onChipReuse);
-        CostReport report = Analyzer.analyze(model, sample, batch, rule, timing.precision().bytes());
+        CostReport report = Analyzer.analyze(model, sample, batch, rule, timing.precision().bytes(), allowUncounted);
         Optional<LatencyReport> latency = timing.time(report);
         Provenance provenance = Provenance.of(Version.current(), model, ModelLoader.sha256(model));
         if (out == null) {

@@ -10,6 +10,7 @@ import dev.ridgeline.core.io.ModelLoader;
 import dev.ridgeline.core.shape.ShapeInference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The wiring behind analyze: load the model, infer its shapes at the requested input, count. */
 final class Analyzer {
@@ -25,7 +26,15 @@ final class Analyzer {
      */
     static CostReport analyze(String modelSpec, SampleShape sample, int batch, Convention convention,
                               int elementBytes) {
-        Model model = ModelLoader.load(modelSpec);
+        return analyze(modelSpec, sample, batch, convention, elementBytes, false);
+    }
+
+    /** @param allowUncounted keep the ops of an ONNX file that cannot be counted, listed, instead of failing */
+    static CostReport analyze(String modelSpec, SampleShape sample, int batch, Convention convention,
+                              int elementBytes, boolean allowUncounted) {
+        // an ONNX file is read at the sample shape: its shape computations are folded at import
+        Model model = ModelLoader.load(modelSpec, Optional.ofNullable(sample).map(s -> Shape.of(s.dims())),
+                allowUncounted);
         return analyze(model, sample, batch, convention, elementBytes);
     }
 

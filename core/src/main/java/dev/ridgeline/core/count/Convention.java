@@ -3,9 +3,11 @@ package dev.ridgeline.core.count;
 import dev.ridgeline.core.op.Activation;
 import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.Conv2d;
+import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.Pool2d;
+import dev.ridgeline.core.op.Softmax;
 import dev.ridgeline.core.op.Upsample;
 import java.util.Arrays;
 import java.util.Optional;
@@ -63,8 +65,9 @@ public enum Convention {
     /**
      * ptflops' module hooks (pytorch backend, the rules behind its published table): MACs plus one add per
      * output element for a bias; ReLU, ReLU6 and GELU 1 per output element; every pooling 1 per input
-     * element; BN 1 per input element (2 if affine); upsampling the output elements of one sample. Modules
-     * it has no hook for (sigmoid, SiLU, hard-swish, hard-sigmoid) and Python's + and * count nothing.
+     * element; BN 1 per input element (2 if affine); upsampling the output elements of one sample; leaky
+     * ReLU 1 per output element. Modules it has no hook for (sigmoid, SiLU, hard-swish, hard-sigmoid, tanh,
+     * softmax) and Python's + and * count nothing.
      */
     PTFLOPS("ptflops", "MACs", "ptflops get_model_complexity_info, pytorch backend module hooks (pytorch_ops.py)") {
         @Override
@@ -76,8 +79,8 @@ public enum Convention {
                 case MATMUL -> f.macs();
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ACTIVATION -> switch (((Activation) f.op()).function()) {
-                    case RELU, RELU6, GELU -> f.outElements();
-                    case HARDSWISH, HARDSIGMOID, SIGMOID, SILU -> NOT_COUNTED;
+                    case RELU, RELU6, GELU, LEAKY_RELU -> f.outElements();
+                    case HARDSWISH, HARDSIGMOID, SIGMOID, SILU, TANH, CLIP, SQRT -> NOT_COUNTED;
                 };
                 case MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
                 // the hook counts output[0]: one sample
@@ -90,8 +93,8 @@ public enum Convention {
      * thop 0.1.1's module hooks: MACs of conv and linear without bias (transposed conv from its output
      * positions x Cin/g x K); BN 2 per element, 4 if affine; average pooling 1 per output element;
      * adaptive pooling (kernel area + 1) per output element; upsampling 1 (nearest) or 11 (bilinear) per
-     * output element. ReLU, ReLU6 and max pooling are zero ops; other activations and functional ops
-     * (add, mul, matmul) have no rule.
+     * output element; softmax (3F - 1) per F features along its axis. ReLU, ReLU6 and max pooling are zero
+     * ops; other activations and functional ops (add, mul, matmul) have no rule.
      */
     THOP("thop", "MACs", "thop 0.1.1 profile() (vision/basic_hooks.py)") {
         @Override
@@ -110,6 +113,11 @@ public enum Convention {
                     yield (long) ((kernel + 1) * f.outElements());
                 }
                 case UPSAMPLE -> f.outElements() * (bilinear(f) ? 11 : 1);
+                // count_softmax: F exps, F - 1 adds and F divides per row of F features
+                case SOFTMAX -> {
+                    long features = f.input().dim(((Softmax) f.op()).axis());
+                    yield f.inElements() / features * (3 * features - 1);
+                }
                 default -> arithmeticFree(f);
             };
         }
@@ -144,7 +152,9 @@ public enum Convention {
      * element; BN 31 per element; ReLU 1, ReLU6 (Clip) 2, sigmoid 32, hard-sigmoid 4, hard-swish 5, SiLU
      * (Sigmoid + Mul) 33, GELU (Div, Erf, Add, Mul, Mul) 7 per element; add and mul 1 per output element;
      * pooling kernel area per output element; global pooling in + 4 x out; bilinear resize 4 per output
-     * element. Transposed conv as its code has it: out x (Cout/g) x K.
+     * element. Transposed conv as its code has it: out x (Cout/g) x K. Per output element: sub 1, div 4,
+     * pow 32, sqrt 24, tanh 76, leaky ReLU 2, clip 2, softmax 36; reduce-mean 1 per input element; reshape,
+     * transpose, slice and pad 0.
      */
     ONNX_TOOL("onnx-tool", "MACs", "onnx-tool model_profile (node.py)") {
         @Override
@@ -167,7 +177,17 @@ public enum Convention {
                     case HARDSWISH -> 5;
                     case SILU -> 33;
                     case GELU -> 7;
+                    case TANH -> 76;
+                    case LEAKY_RELU, CLIP -> 2;
+                    case SQRT -> 24;
                 };
+                case ELEMENTWISE -> f.outElements() * switch (((Elementwise) f.op()).function()) {
+                    case ADD, SUB, MUL -> 1;
+                    case DIV -> 4;
+                    case POW -> 32;
+                };
+                case SOFTMAX -> 36 * f.outElements();
+                case REDUCE_MEAN -> f.inElements();
                 case ADD, MUL -> f.outElements();
                 case MAX_POOL, AVG_POOL -> f.outElements() * ((Pool2d) f.op()).window().kernelArea();
                 // exported as AveragePool with kernel = input / output size
@@ -221,10 +241,14 @@ public enum Convention {
         return ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR;
     }
 
-    /** 0 for ops that do no arithmetic (views, copies); {@link #NOT_COUNTED} for anything else. */
+    /**
+     * 0 for ops that do no arithmetic (views, copies, layout changes); {@link #NOT_COUNTED} for anything else,
+     * ops imported uncounted included.
+     */
     private static long arithmeticFree(LayerFacts f) {
         return switch (f.op().kind()) {
-            case FLATTEN, IDENTITY, DROPOUT, CONCAT, CHANNEL_SHUFFLE -> 0;
+            case FLATTEN, IDENTITY, DROPOUT, CONCAT, CHANNEL_SHUFFLE, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE,
+                    PAD -> 0;
             default -> NOT_COUNTED;
         };
     }

@@ -58,7 +58,8 @@ public final class Counter {
         Cost totals = new Cost(params, macs, flopsTotal, activations, readBytes, writeBytes);
         long weightBytes = Math.multiplyExact(params, elementBytes);
         return new CostReport(model.name(), shaped.inputShapes(), shaped.batch(), convention, elementBytes, layers,
-                totals, weightBytes, Liveness.peakBytes(shaped, elementBytes), featureMaps, notCounted);
+                totals, weightBytes, Liveness.peakBytes(shaped, elementBytes), featureMaps, notCounted,
+                model.storedParams());
     }
 
     /** Reads are inputs plus weights, writes the output; views move nothing. */

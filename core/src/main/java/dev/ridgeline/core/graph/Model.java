@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,10 +28,13 @@ public final class Model {
     private final List<String> outputs;
     private final Map<String, Integer> indexByName;
     private final int[][] inputRefs;
+    private final OptionalLong storedParams;
 
-    private Model(String name, String description, List<ModelInput> inputs, List<Node> nodes, List<String> outputs) {
+    private Model(String name, String description, List<ModelInput> inputs, List<Node> nodes, List<String> outputs,
+                  OptionalLong storedParams) {
         this.name = name;
         this.description = description;
+        this.storedParams = storedParams;
         this.inputs = List.copyOf(inputs);
         this.nodes = List.copyOf(nodes);
         this.outputs = List.copyOf(outputs);
@@ -83,6 +87,14 @@ public final class Model {
         return inputs;
     }
 
+    /**
+     * Weight elements as the source file stores them, a tensor several layers share counted once (an ONNX
+     * export's initializers); empty when the source has no such notion. {@code params} counts every use.
+     */
+    public OptionalLong storedParams() {
+        return storedParams;
+    }
+
     /** Nodes in topological order: every node comes after the nodes it reads. */
     public List<Node> nodes() {
         return nodes;
@@ -119,6 +131,7 @@ public final class Model {
         private final List<ModelInput> inputs = new ArrayList<>();
         private final List<Node> nodes = new ArrayList<>();
         private final List<String> outputs = new ArrayList<>();
+        private OptionalLong storedParams = OptionalLong.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -126,6 +139,12 @@ public final class Model {
 
         public Builder description(String text) {
             this.description = text == null ? "" : text;
+            return this;
+        }
+
+        /** The weight elements the source file stores, shared tensors once (see {@link Model#storedParams()}). */
+        public Builder storedParams(OptionalLong elements) {
+            this.storedParams = elements;
             return this;
         }
 
@@ -184,7 +203,7 @@ public final class Model {
             for (String out : outs) {
                 BadInputException.check(byName.containsKey(out), "model '%s': output '%s' is not a node", name, out);
             }
-            return new Model(name, description, inputs, sorted, outs);
+            return new Model(name, description, inputs, sorted, outs, storedParams);
         }
 
         /** Kahn's algorithm, keeping the given order among ready nodes; a leftover means a cycle. */

@@ -3,11 +3,14 @@ package dev.ridgeline.core.io;
 import com.google.common.hash.Hashing;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.io.onnx.OnnxReader;
 import dev.ridgeline.core.io.yaml.ModelYamlReader;
 import dev.ridgeline.core.zoo.Zoo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Turns what a user names (a zoo model or a model file) into a {@link Model}. */
 public final class ModelLoader {
@@ -15,10 +18,23 @@ public final class ModelLoader {
     }
 
     /**
-     * A path to a .yaml/.yml model file, or the name of a zoo model. A name that looks like a file but does
-     * not exist is reported as a missing file, not as an unknown zoo name.
+     * A path to a .yaml/.yml or .onnx model file, or the name of a zoo model. A name that looks like a file but
+     * does not exist is reported as a missing file, not as an unknown zoo name.
      */
     public static Model load(String spec) {
+        return load(spec, Optional.empty(), false);
+    }
+
+    /**
+     * As {@link #load(String)}; an ONNX file is read at this sample shape (channels first, no batch), which
+     * its dynamic dimensions need. YAML and zoo models take their sample shape later, at inference.
+     */
+    public static Model load(String spec, Optional<Shape> sample) {
+        return load(spec, sample, false);
+    }
+
+    /** As {@link #load(String, Optional)}; {@code allowUncounted} keeps ONNX ops Ridgeline cannot count, listed. */
+    public static Model load(String spec, Optional<Shape> sample, boolean allowUncounted) {
         String lower = spec.toLowerCase(Locale.ROOT);
         Path path = Path.of(spec);
         boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".onnx")
@@ -28,10 +44,10 @@ public final class ModelLoader {
                 throw new BadInputException(spec + ": no such file");
             }
             if (lower.endsWith(".onnx")) {
-                throw new BadInputException(spec + ": ONNX files are not readable yet; use a YAML model or a zoo name");
+                return OnnxReader.read(path, sample, allowUncounted);
             }
             if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
-                throw new BadInputException(spec + ": a model file must end in .yaml or .yml");
+                throw new BadInputException(spec + ": a model file must end in .yaml, .yml or .onnx");
             }
             return ModelYamlReader.read(path);
         }

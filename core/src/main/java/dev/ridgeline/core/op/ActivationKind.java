@@ -3,7 +3,7 @@ package dev.ridgeline.core.op;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Element-wise activation functions. */
+/** Element-wise activation functions and the other unary element-wise functions networks use. */
 public enum ActivationKind {
     RELU("relu"),
     RELU6("relu6"),
@@ -11,7 +11,12 @@ public enum ActivationKind {
     HARDSIGMOID("hardsigmoid"),
     SIGMOID("sigmoid"),
     SILU("silu"),
-    GELU("gelu");
+    GELU("gelu"),
+    TANH("tanh"),
+    LEAKY_RELU("leaky_relu"),
+    /** Clamping to [min, max] other than ReLU6's [0, 6]. */
+    CLIP("clip"),
+    SQRT("sqrt");
 
     private final String id;
 

@@ -7,7 +7,8 @@ import java.util.Map;
  * every exporter handle each kind exhaustively; {@link #kind()} allows an exhaustive switch.
  */
 public sealed interface Op permits Conv2d, ConvTranspose2d, Linear, MatMul, BatchNorm, Activation, Pool2d,
-        AdaptiveAvgPool, GlobalAvgPool, Add, Mul, Concat, Flatten, ChannelShuffle, Upsample, Dropout, Identity {
+        AdaptiveAvgPool, GlobalAvgPool, Add, Mul, Concat, Flatten, ChannelShuffle, Upsample, Dropout, Identity,
+        Elementwise, Softmax, ReduceMean, Reshape, Transpose, Squeeze, Unsqueeze, Slice, Pad, Uncounted {
 
     OpKind kind();
 

@@ -19,7 +19,17 @@ public enum OpKind {
     CHANNEL_SHUFFLE("channel_shuffle"),
     UPSAMPLE("upsample"),
     DROPOUT("dropout"),
-    IDENTITY("identity");
+    IDENTITY("identity"),
+    ELEMENTWISE("elementwise"),
+    SOFTMAX("softmax"),
+    REDUCE_MEAN("reduce_mean"),
+    RESHAPE("reshape"),
+    TRANSPOSE("transpose"),
+    SQUEEZE("squeeze"),
+    UNSQUEEZE("unsqueeze"),
+    SLICE("slice"),
+    PAD("pad"),
+    UNCOUNTED("uncounted");
 
     private final String id;
 

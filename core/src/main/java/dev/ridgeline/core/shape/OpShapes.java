@@ -10,6 +10,7 @@ import dev.ridgeline.core.op.Concat;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Dropout;
+import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.Flatten;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
@@ -18,7 +19,16 @@ import dev.ridgeline.core.op.MatMul;
 import dev.ridgeline.core.op.Mul;
 import dev.ridgeline.core.op.Op;
 import dev.ridgeline.core.op.Padding;
+import dev.ridgeline.core.op.Pad;
 import dev.ridgeline.core.op.Pool2d;
+import dev.ridgeline.core.op.ReduceMean;
+import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Softmax;
+import dev.ridgeline.core.op.Squeeze;
+import dev.ridgeline.core.op.Transpose;
+import dev.ridgeline.core.op.Uncounted;
+import dev.ridgeline.core.op.Unsqueeze;
 import dev.ridgeline.core.op.Upsample;
 import dev.ridgeline.core.op.Window;
 import java.util.List;
@@ -123,6 +133,36 @@ final class OpShapes {
             int w = u.bySize() ? u.sizeW() : (int) Math.floor(x.width() * u.scaleW());
             ShapeException.check(h >= 1 && w >= 1, "output size %dx%d is below 1", h, w);
             return Shape.of(x.batch(), x.channels(), h, w);
+        } else if (op instanceof Elementwise e) {
+            if (!e.hasConstant()) {
+                return broadcast(x, in.get(1));
+            }
+            Shape out = e.constantDims().isEmpty() ? x
+                    : broadcast(x, Shape.of(e.constantDims().stream().mapToInt(Integer::intValue).toArray()));
+            ShapeException.check(out.rank() == x.rank() && out.batch() == x.batch(),
+                    "the constant %s would change the shape %s to %s; a constant operand must broadcast into the input",
+                    e.constantDims(), x, out);
+            return out;
+        } else if (op instanceof Softmax s) {
+            ShapeException.check(s.axis() >= -x.rank() && s.axis() < x.rank(), "axis %d is out of range for %s",
+                    s.axis(), x);
+            return x;
+        } else if (op instanceof ReduceMean r) {
+            return LayoutShapes.reduceMean(r, x);
+        } else if (op instanceof Reshape r) {
+            return LayoutShapes.reshape(r, x);
+        } else if (op instanceof Transpose t) {
+            return LayoutShapes.transpose(t, x);
+        } else if (op instanceof Squeeze s) {
+            return LayoutShapes.squeeze(s, x);
+        } else if (op instanceof Unsqueeze u) {
+            return LayoutShapes.unsqueeze(u, x);
+        } else if (op instanceof Slice s) {
+            return LayoutShapes.slice(s, x);
+        } else if (op instanceof Pad p) {
+            return LayoutShapes.pad(p, x);
+        } else if (op instanceof Uncounted u) {
+            return LayoutShapes.uncounted(u, x);
         }
         throw new IllegalStateException("no shape rule for " + op.type());
     }

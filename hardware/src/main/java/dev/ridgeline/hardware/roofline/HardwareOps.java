@@ -4,6 +4,7 @@ import dev.ridgeline.core.count.LayerFacts;
 import dev.ridgeline.core.op.Activation;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.ConvTranspose2d;
+import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.Pool2d;
 import dev.ridgeline.core.op.Upsample;
@@ -15,11 +16,16 @@ import dev.ridgeline.core.op.Upsample;
  *   <li>bias: 1 add per output element; batch norm (inference, folded to scale and shift): 2 per element;</li>
  *   <li>activations per element: relu 1, relu6 2, hardsigmoid 4 (mul, add, two clamps), hardswish 5
  *       (hardsigmoid and a mul), sigmoid 4 (negate, exp, add, divide), silu 5 (sigmoid and a mul),
- *       gelu 8 (the tanh approximation);</li>
+ *       gelu 8 (the tanh approximation), tanh 5 (exp, two adds, a divide, a mul), leaky relu 2 (compare,
+ *       mul), clip 2, sqrt 1;</li>
+ *   <li>element-wise sub, div and the ops with a constant operand: 1 per output element, pow 3 (log, mul,
+ *       exp); softmax 5 per element (max, subtract, exp, sum, divide); reduce-mean 1 add per input and a
+ *       divide per output;</li>
  *   <li>max pooling: kernel area - 1 compares per output; average pooling: kernel area (adds and a divide)
  *       per output; adaptive and global average pooling: 1 add per input and a divide per output;</li>
  *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), nearest 0;</li>
- *   <li>concat, flatten, channel shuffle, dropout and identity: 0 (memory only).</li>
+ *   <li>concat, flatten, channel shuffle, dropout, identity, reshape, transpose, squeeze, unsqueeze, slice
+ *       and pad: 0 (memory only); an op imported uncounted: 0, and reports list it.</li>
  * </ul>
  */
 public final class HardwareOps {
@@ -40,13 +46,20 @@ public final class HardwareOps {
                 case HARDSIGMOID, SIGMOID -> 4;
                 case HARDSWISH, SILU -> 5;
                 case GELU -> 8;
+                case TANH -> 5;
+                case LEAKY_RELU, CLIP -> 2;
+                case SQRT -> 1;
             };
+            case ELEMENTWISE -> out * (((Elementwise) f.op()).function() == Elementwise.Function.POW ? 3 : 1);
+            case SOFTMAX -> 5 * out;
+            case REDUCE_MEAN -> f.inElements() + out;
             case MAX_POOL -> out * (((Pool2d) f.op()).window().kernelArea() - 1);
             case AVG_POOL -> out * ((Pool2d) f.op()).window().kernelArea();
             case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements() + out;
             case ADD, MUL -> out;
             case UPSAMPLE -> ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR ? 7 * out : 0;
-            case CONCAT, FLATTEN, CHANNEL_SHUFFLE, DROPOUT, IDENTITY -> 0;
+            case CONCAT, FLATTEN, CHANNEL_SHUFFLE, DROPOUT, IDENTITY, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD,
+                    UNCOUNTED -> 0;
         };
     }
 }

@@ -24,10 +24,14 @@ import java.util.Set;
  * <pre>
  * model, input (one sample, e.g. [3, 224, 224]), batch, convention,
  * conventionUnit*, elementBytes*,
- * totals: {params, macs, flops, activations, weightBytes, peakActivationBytes, memoryTrafficBytes},
+ * totals: {params, uniqueStoredParams*, macs, flops, activations, weightBytes, peakActivationBytes,
+ *          memoryTrafficBytes}; uniqueStoredParams only for an ONNX file: its weight elements as stored,
+ *          a tensor several layers share counted once (params counts it at every use),
  * perBatch*: names of the totals that cover the whole batch (all but params and weightBytes),
  * featureMapElements*: the seeds' plain sum of feature maps,
  * notCounted*: {op type: number of nodes whose arithmetic the convention ignores},
+ * uncounted*: {source op type: number of nodes}, only when an imported model kept ops Ridgeline cannot
+ *             count at all (--allow-uncounted); their arithmetic is in no total,
  * inputs*: {input name: one sample's shape}, only for a model with more than one input,
  * provenance*: {tool, version, modelSource, modelSha256},
  * layers: [{name, op, inputs, outputShape (batch first), params, macs, flops, activations*, readBytes,
@@ -94,6 +98,7 @@ public final class AnalysisJson {
         Cost t = report.totals();
         ObjectNode totals = root.putObject("totals");
         totals.put("params", t.params());
+        report.storedParams().ifPresent(n -> totals.put("uniqueStoredParams", n));
         totals.put("macs", t.macs());
         totals.put("flops", t.flops());
         totals.put("activations", t.activations());
@@ -107,6 +112,11 @@ public final class AnalysisJson {
         ObjectNode notCounted = root.putObject("notCounted");
         report.notCounted().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> notCounted.put(e.getKey(), e.getValue()));
+        Map<String, Integer> uncountedOps = UncountedOps.of(report);
+        if (!uncountedOps.isEmpty()) {
+            ObjectNode uncounted = root.putObject("uncounted");
+            uncountedOps.forEach(uncounted::put);
+        }
         if (inputs.size() > 1) {
             ObjectNode all = root.putObject("inputs");
             inputs.forEach((name, shape) -> all.set(name, ints(ReportInputs.sampleDims(shape))));

@@ -71,6 +71,12 @@ public final class AnalysisTable {
                     "not counted by the %s convention (FLOPs shown as -): %s", convention.id(),
                     notCounted(report.notCounted())), LINE_WIDTH, "  "));
         }
+        Map<String, Integer> uncounted = UncountedOps.of(report);
+        if (!uncounted.isEmpty()) {
+            text.append('\n').append(TextTable.wrap(String.format(Locale.ROOT,
+                    "uncounted (no counting rule; their arithmetic is in no total): %s",
+                    UncountedOps.describe(uncounted)), LINE_WIDTH, "  "));
+        }
         latency.ifPresent(l -> text.append('\n').append(LatencySummary.render(l)));
         return text.toString();
     }
@@ -139,6 +145,8 @@ public final class AnalysisTable {
                 .column("exact", Align.RIGHT)
                 .column("approx.", Align.RIGHT);
         table.row("params", Quantities.grouped(t.params()), Quantities.human(t.params()));
+        report.storedParams().ifPresent(n -> table.row("params stored once (shared)", Quantities.grouped(n),
+                Quantities.human(n)));
         table.row("MACs", Quantities.grouped(t.macs()), Quantities.human(t.macs()));
         table.row("FLOPs (" + report.convention().unit() + ")", Quantities.grouped(t.flops()),
                 Quantities.human(t.flops()));

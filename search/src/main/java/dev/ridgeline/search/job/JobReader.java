@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,7 +57,9 @@ public final class JobReader {
 
         YamlNode modelNode = top.require("model", what + " (a zoo name or a model file)");
         String modelSpec = modelNode.text("field 'model'");
-        Model model = located(modelNode, () -> ModelLoader.load(relative(dir, modelSpec)));
+        // an ONNX file is read at the job's input shape, which its dynamic dimensions need
+        Optional<Shape> sample = top.get("input").map(JobReader::sample);
+        Model model = located(modelNode, () -> ModelLoader.load(relative(dir, modelSpec), sample));
         model = top.get("input").map(n -> withInput(n)).orElse(m -> m).apply(model);
         int batch = top.positiveIntOr("batch", what, 1);
         Convention convention = top.get("convention").map(n -> Convention.byId(n.text("field 'convention'"))
@@ -233,6 +236,21 @@ public final class JobReader {
         }
     }
 
+    /** One sample's shape as the job writes it, "3x224x224": channels first, no batch. */
+    private static Shape sample(YamlNode n) {
+        String text = n.text("field 'input'");
+        String[] parts = text.split("x");
+        int[] dims = new int[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                dims[i] = Integer.parseInt(parts[i].trim());
+            }
+            return Shape.of(dims);
+        } catch (IllegalArgumentException e) {
+            throw n.error("field 'input' must be one sample's shape such as 3x224x224, got '%s'", text);
+        }
+    }
+
     private static java.util.function.UnaryOperator<Model> withInput(YamlNode n) {
         return model -> {
             ModelInput in = model.inputs().get(0);
@@ -252,6 +270,7 @@ public final class JobReader {
                         in.shape());
             }
             Model.Builder b = Model.builder(model.name()).description(model.description())
+                    .storedParams(model.storedParams())
                     .input(in.name(), Shape.of(dims));
             model.nodes().forEach(b::add);
             model.outputs().forEach(b::output);

@@ -6,7 +6,17 @@ import dev.ridgeline.core.op.ChannelShuffle;
 import dev.ridgeline.core.op.Concat;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.ConvTranspose2d;
+import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.Op;
+import dev.ridgeline.core.op.Pad;
+import dev.ridgeline.core.op.ReduceMean;
+import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Squeeze;
+import dev.ridgeline.core.op.Transpose;
+import dev.ridgeline.core.op.Unsqueeze;
+import dev.ridgeline.core.shape.ShapeInference;
+import dev.ridgeline.core.shape.ShapedModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,7 +29,11 @@ import java.util.Map;
  * layer sets the channels of its output (a depthwise conv passes its input's through); element-wise
  * layers pass channels through; the inputs of an add or a broadcasting mul must agree, so their
  * channels are coupled into one group; a concatenation sums its inputs' groups. Groups that reach a
- * model output (the classifier) or the model input, or feed a matrix product, are fixed.
+ * model output (the classifier) or the model input, or feed a matrix product, are fixed. Layout ops
+ * (reshape, transpose, squeeze, slice, pad, a reduction) pass channels through when they leave the batch
+ * and channel axes alone, and a reshape that flattens each sample acts as a flatten; any other layout
+ * change, a per-channel constant operand and an op imported uncounted fix the groups they touch and
+ * start a fixed group of their own, since their attributes hold channel counts a width change would break.
  */
 public final class ChannelGroups {
     /** One set of layers whose output channels are always equal. */
@@ -68,6 +82,7 @@ public final class ChannelGroups {
         private final List<Boolean> fixed = new ArrayList<>();
         private final List<String> source = new ArrayList<>();
         private final Map<String, int[]> tensorVars = new HashMap<>();
+        private ShapedModel shaped;
 
         Analysis(Model model) {
             this.model = model;
@@ -120,12 +135,60 @@ public final class ChannelGroups {
                     yield in;
                 }
                 case BATCH_NORM, ACTIVATION, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL, FLATTEN, UPSAMPLE,
-                        DROPOUT, IDENTITY -> in;
+                        DROPOUT, IDENTITY, SOFTMAX -> in;
+                case ELEMENTWISE -> {
+                    Elementwise e = (Elementwise) op;
+                    if (!e.hasConstant()) {
+                        yield couple(in, tensorVars.get(n.inputs().get(1)));
+                    }
+                    yield e.constantElements() > 1 ? fixedFrom(n) : in;
+                }
+                case RESHAPE -> ((Reshape) op).flattensSample() ? in : fixedFrom(n);
+                case TRANSPOSE -> ((Transpose) op).keepsChannels() ? in : fixedFrom(n);
+                case SQUEEZE -> spares(((Squeeze) op).axes(), inputRank(n)) ? in : fixedFrom(n);
+                case UNSQUEEZE -> spares(((Unsqueeze) op).axes(), inputRank(n) + ((Unsqueeze) op).axes().size())
+                        ? in : fixedFrom(n);
+                case REDUCE_MEAN -> spares(((ReduceMean) op).axes(), inputRank(n)) ? in : fixedFrom(n);
+                case SLICE -> spares(((Slice) op).axes(), inputRank(n)) ? in : fixedFrom(n);
+                case PAD -> {
+                    Pad p = (Pad) op;
+                    yield p.rank() >= 2 && p.begin(0) == 0 && p.end(0) == 0 && p.begin(1) == 0 && p.end(1) == 0
+                            ? in : fixedFrom(n);
+                }
+                case UNCOUNTED -> fixedFrom(n);
             };
         }
 
+        /** True when none of the axes (negative from the end of {@code rank}) is the batch or the channels. */
+        private static boolean spares(List<Integer> axes, int rank) {
+            return axes.stream().map(a -> a < 0 ? a + rank : a).allMatch(a -> a >= 2);
+        }
+
+        private int inputRank(Node n) {
+            return shapes().shapeOf(n.inputs().get(0)).rank();
+        }
+
+        /** Fixes every group the node reads and gives its output a fixed group of its own. */
+        private int[] fixedFrom(Node n) {
+            n.inputs().forEach(t -> fixAll(tensorVars.get(t)));
+            dev.ridgeline.core.graph.Shape out = shapes().shapeOf(n.name());
+            return new int[] {newVar(out.rank() >= 2 ? out.channels() : out.dim(0), null, true)};
+        }
+
+        /** The model's shapes at batch 1, inferred the first time a rule needs them. */
+        private ShapedModel shapes() {
+            if (shaped == null) {
+                shaped = ShapeInference.infer(model, 1);
+            }
+            return shaped;
+        }
+
         private int[] couple(int[] a, int[] b) {
-            if (a.length == b.length) {
+            boolean same = a.length == b.length;
+            for (int i = 0; same && i < a.length; i++) {
+                same = channels.get(find(a[i])).equals(channels.get(find(b[i])));
+            }
+            if (same) {
                 for (int i = 0; i < a.length; i++) {
                     union(a[i], b[i]);
                 }

@@ -42,6 +42,31 @@ class ChannelGroupsTest {
     }
 
     @Test
+    void aReshapeThatMovesChannelsFixesThemAndAFlattenLikeReshapePassesThemThrough() {
+        // an imported channel shuffle (view, transpose, view) between two convs, then a [batch, -1] reshape
+        Model m = Model.builder("shuffle").input("x", dev.ridgeline.core.graph.Shape.of(1, 3, 4, 4))
+                .add(new dev.ridgeline.core.graph.Node("a", dev.ridgeline.core.op.Conv2d.of(3, 8, 1, 1, 0), List.of("x")))
+                .add(new dev.ridgeline.core.graph.Node("split", new dev.ridgeline.core.op.Reshape(List.of(0, 2, 4, 4, 4)),
+                        List.of("a")))
+                .add(new dev.ridgeline.core.graph.Node("swap", new dev.ridgeline.core.op.Transpose(List.of(0, 2, 1, 3, 4)),
+                        List.of("split")))
+                .add(new dev.ridgeline.core.graph.Node("merge", new dev.ridgeline.core.op.Reshape(List.of(0, -1, 4, 4)),
+                        List.of("swap")))
+                .add(new dev.ridgeline.core.graph.Node("b", dev.ridgeline.core.op.Conv2d.of(8, 16, 1, 1, 0),
+                        List.of("merge")))
+                .add(new dev.ridgeline.core.graph.Node("flat", new dev.ridgeline.core.op.Reshape(List.of(0, -1)),
+                        List.of("b")))
+                .add(new dev.ridgeline.core.graph.Node("fc", new dev.ridgeline.core.op.Linear(256, 10, true),
+                        List.of("flat")))
+                .build();
+        ChannelGroups g = ChannelGroups.analyze(m);
+        assertTrue(groupOf(g, "a").fixed(), "the shuffle's reshape holds a's channel count");
+        assertTrue(!groupOf(g, "b").fixed(), "a flatten-like reshape lets b's width change");
+        assertEquals(g.groupOfSource("b"), g.groupsOfTensor("flat")[0]);
+        assertTrue(g.groups().get(g.groupsOfTensor("merge")[0]).fixed());
+    }
+
+    @Test
     void aConcatSumsTheGroupsOfItsInputs() {
         ChannelGroups g = ChannelGroups.analyze(Zoo.load("googlenet"));
         int[] concat = g.groupsOfTensor("inception3a.concat");

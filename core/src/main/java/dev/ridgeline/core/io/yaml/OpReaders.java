@@ -66,8 +66,15 @@ final class OpReaders {
         register("bn", Set.of("affine", "eps", "channels"), bn);
         register("batchnorm", Set.of("affine", "eps", "channels"), bn);
         for (ActivationKind k : ActivationKind.values()) {
-            register(k.id(), Set.of("inplace"), (f, what, in) -> new Activation(k, f.boolOr("inplace", what, false)));
+            if (k != ActivationKind.LEAKY_RELU && k != ActivationKind.CLIP) {
+                register(k.id(), Set.of("inplace"), (f, what, in) -> new Activation(k, f.boolOr("inplace", what, false)));
+            }
         }
+        register("leaky_relu", Set.of("inplace", "alpha"), (f, what, in) -> new Activation(ActivationKind.LEAKY_RELU,
+                f.boolOr("inplace", what, false), java.util.List.of(f.doubleOr("alpha", what, 0.01))));
+        register("clip", Set.of("inplace", "min", "max"), (f, what, in) -> new Activation(ActivationKind.CLIP,
+                f.boolOr("inplace", what, false), java.util.List.of(f.require("min", what).asDouble("field 'min'"),
+                        f.require("max", what).asDouble("field 'max'"))));
         register("maxpool", union(window, "ceil_mode"), (f, what, in) -> pool(true, f, what));
         register("avgpool", union(Set.of("kernel", "stride", "padding"), "ceil_mode", "count_include_pad"),
                 (f, what, in) -> pool(false, f, what));

@@ -44,10 +44,13 @@ final class Units {
         if (text.get().equals("none")) {
             return Optional.empty();
         }
-        Optional<ActivationKind> kind = ActivationKind.byId(text.get());
+        Optional<ActivationKind> kind = ActivationKind.byId(text.get()).filter(k -> k != ActivationKind.CLIP);
         if (kind.isEmpty()) {
             StringBuilder known = new StringBuilder("none");
             for (ActivationKind k : ActivationKind.values()) {
+                if (k == ActivationKind.CLIP) {
+                    continue; // a clip needs bounds: it is a layer of its own
+                }
                 known.append(", ").append(k.id());
             }
             throw f.require("act", what).error("field 'act' of %s must be one of %s, got '%s'", what, known,

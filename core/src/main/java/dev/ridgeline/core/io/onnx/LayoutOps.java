@@ -1,0 +1,238 @@
+package dev.ridgeline.core.io.onnx;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.op.Concat;
+import dev.ridgeline.core.op.Flatten;
+import dev.ridgeline.core.op.Pad;
+import dev.ridgeline.core.op.ReduceMean;
+import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Squeeze;
+import dev.ridgeline.core.op.Transpose;
+import dev.ridgeline.core.op.Unsqueeze;
+import dev.ridgeline.core.op.Upsample;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Maps the ONNX ops that move, select or resize data. Their shape operands (a Reshape's target, a Slice's
+ * bounds, a Resize's scales) must be constants, folded from the graph's shape computations if need be.
+ */
+final class LayoutOps {
+    private LayoutOps() {
+    }
+
+    static Value concat(NodeContext c) {
+        List<Value> parts = c.inputs();
+        if (parts.stream().anyMatch(v -> v == null || v.isConstant())) {
+            throw new Unsupported("it joins computed tensors with constants");
+        }
+        return c.emit(new Concat(Math.toIntExact(c.attributes().integer("axis", 0))), parts.toArray(Value[]::new));
+    }
+
+    /** One slice node per output, named NAME:k. */
+    static List<Value> split(NodeContext c) {
+        Value x = c.data(0);
+        Shape s = x.shape();
+        int axis = Indexing.axis(c.attributes().integer("axis", 0), s.rank(), c.what());
+        int outputs = c.outputCount();
+        long[] sizes;
+        if (c.attributes().has("split")) {
+            sizes = c.attributes().integers("split").orElseThrow();
+        } else if (c.optionalConstant(1, "split sizes") != null) {
+            sizes = c.constant(1, "split sizes").longs();
+        } else {
+            long n = s.dim(axis);
+            long part = (n + outputs - 1) / outputs;
+            sizes = new long[outputs];
+            for (int k = 0; k < outputs; k++) {
+                sizes[k] = Math.min(part, n - k * part);
+            }
+        }
+        BadInputException.check(sizes.length == outputs && Arrays.stream(sizes).sum() == s.dim(axis),
+                "%s: split sizes %s do not divide axis %d of %s into %d outputs", c.what(), Arrays.toString(sizes),
+                axis, s, outputs);
+        List<Value> out = new ArrayList<>();
+        long offset = 0;
+        for (int k = 0; k < outputs; k++) {
+            out.add(c.hasOutput(k) ? c.emitPart(Integer.toString(k), Slice.of(axis, offset, offset + sizes[k]), x)
+                    : null);
+            offset += sizes[k];
+        }
+        return out;
+    }
+
+    static Value slice(NodeContext c) {
+        Value x = c.data(0);
+        List<Tensor> constants = new ArrayList<>();
+        constants.add(null);
+        for (int i = 1; i < c.inputCount(); i++) {
+            constants.add(c.input(i) == null ? null : c.constant(i, "slice bound"));
+        }
+        Shapes.SliceSpec spec = Shapes.SliceSpec.of(c.attributes(), constants, c.opset(), x.shape().rank(), c.what());
+        List<Long> starts = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        List<Long> steps = new ArrayList<>();
+        for (int k = 0; k < spec.axes().size(); k++) {
+            starts.add(spec.starts()[k]);
+            ends.add(spec.ends()[k]);
+            steps.add(spec.steps()[k]);
+        }
+        return c.emit(new Slice(spec.axes(), starts, ends, steps), x);
+    }
+
+    static Value flatten(NodeContext c) {
+        Value x = c.data(0);
+        long axis = c.attributes().integer("axis", 1);
+        if (axis == 1 || axis == 1 - x.shape().rank()) {
+            return c.emit(new Flatten(1), x);
+        }
+        long[] dims = Shapes.flattened(longs(x.shape()), axis, c.what());
+        return c.emit(new Reshape(batchGeneric(c, dims, x.shape(), axis != 0)), x);
+    }
+
+    static Value reshape(NodeContext c) {
+        Value x = c.data(0);
+        Tensor target = c.constant(1, "target shape");
+        long[] t = target.longs();
+        if (c.attributes().integer("allowzero", 0) != 0 && Arrays.stream(t).anyMatch(d -> d == 0)) {
+            throw new Unsupported("allowzero=1 with a zero-sized target dimension");
+        }
+        return c.emit(new Reshape(batchGeneric(c, t, x.shape(), true)), x);
+    }
+
+    /**
+     * A target that keeps working at any batch: a leading dimension equal to the batch the graph was read at,
+     * on an input that starts with that batch, becomes 0 (copy the input's batch).
+     */
+    private static List<Integer> batchGeneric(NodeContext c, long[] target, Shape in, boolean allowed) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < target.length; i++) {
+            long d = target[i];
+            BadInputException.check(d >= -1, "%s: target dimension %d is negative", c.what(), d);
+            boolean batch = allowed && i == 0 && d == c.batch() && in.batch() == c.batch();
+            out.add(batch ? 0 : Math.toIntExact(d));
+        }
+        return out;
+    }
+
+    static Value transpose(NodeContext c) {
+        Value x = c.data(0);
+        int rank = x.shape().rank();
+        long[] perm = c.attributes().integers("perm").orElseGet(() -> {
+            long[] p = new long[rank];
+            for (int i = 0; i < rank; i++) {
+                p[i] = rank - 1 - i;
+            }
+            return p;
+        });
+        return c.emit(new Transpose(Arrays.stream(perm).mapToInt(Math::toIntExact).boxed().toList()), x);
+    }
+
+    static Value squeeze(NodeContext c, boolean insert) {
+        Value x = c.data(0);
+        long[] axes = Shapes.axes(c.attributes(), constantsAfterData(c));
+        int rank = x.shape().rank();
+        if (!insert && axes.length == 0) {
+            // every size-1 axis but the batch, which may be 1 only because of the batch it was read at
+            axes = java.util.stream.IntStream.range(1, rank).filter(i -> x.shape().dim(i) == 1).asLongStream()
+                    .toArray();
+            BadInputException.check(axes.length > 0, "%s: %s has no size-1 axis to squeeze", c.what(), x.shape());
+        }
+        List<Integer> list = Arrays.stream(axes).mapToInt(Math::toIntExact).boxed().toList();
+        return c.emit(insert ? new Unsqueeze(list) : new Squeeze(list), x);
+    }
+
+    static Value reduceMean(NodeContext c) {
+        Value x = c.data(0);
+        long[] axes = Shapes.axes(c.attributes(), constantsAfterData(c));
+        if (axes.length == 0) {
+            if (c.attributes().integer("noop_with_empty_axes", 0) != 0) {
+                return c.emit(new dev.ridgeline.core.op.Identity(), x);
+            }
+            axes = java.util.stream.LongStream.range(0, x.shape().rank()).toArray();
+        }
+        boolean keep = c.attributes().integer("keepdims", 1) != 0;
+        return c.emit(new ReduceMean(Arrays.stream(axes).mapToInt(Math::toIntExact).boxed().toList(), keep), x);
+    }
+
+    /** Resize (opset 10+) and Upsample: a spatial scale or size of an N x C x H x W tensor. */
+    static Value resize(NodeContext c) {
+        Value x = c.data(0);
+        String modeText = c.attributes().text("mode", "nearest");
+        Upsample.Mode mode = switch (modeText) {
+            case "nearest" -> Upsample.Mode.NEAREST;
+            case "linear", "bilinear" -> Upsample.Mode.BILINEAR;
+            default -> throw new Unsupported("mode '" + modeText + "' (Ridgeline counts nearest and linear)");
+        };
+        Shape s = x.shape();
+        if (s.rank() != 4) {
+            throw new Unsupported("a resize of a rank-" + s.rank() + " tensor (Ridgeline counts N x C x H x W)");
+        }
+        boolean resize = c.type().equals("Resize");
+        Tensor scales = null;
+        Tensor sizes = null;
+        if (c.attributes().has("scales")) {
+            List<Float> f = c.attributes().reals("scales").orElseThrow();
+            scales = Tensor.ofReals(new long[] {f.size()}, f.stream().mapToDouble(Float::doubleValue).toArray());
+        } else if (resize && c.opset() >= 11) {
+            scales = c.optionalConstant(2, "scales");
+            sizes = c.optionalConstant(3, "sizes");
+        } else {
+            scales = c.optionalConstant(1, "scales");
+        }
+        if (sizes != null) {
+            long[] z = sizes.longs();
+            BadInputException.check(z.length == 4, "%s: sizes %s must give 4 dimensions", c.what(), Arrays.toString(z));
+            if (z[0] != s.batch() || z[1] != s.channels()) {
+                throw new Unsupported("it resizes the batch or channel axis");
+            }
+            return c.emit(new Upsample(mode, 0, 0, Math.toIntExact(z[2]), Math.toIntExact(z[3])), x);
+        }
+        BadInputException.check(scales != null, "%s has neither scales nor sizes", c.what());
+        double[] f = scales.doubles();
+        BadInputException.check(f.length == 4, "%s: scales %s must give 4 factors", c.what(), Arrays.toString(f));
+        if (f[0] != 1 || f[1] != 1) {
+            throw new Unsupported("it scales the batch or channel axis");
+        }
+        return c.emit(new Upsample(mode, f[2], f[3], 0, 0), x);
+    }
+
+    static Value pad(NodeContext c) {
+        Value x = c.data(0);
+        int rank = x.shape().rank();
+        long[] pads = c.attributes().has("pads") ? c.attributes().integers("pads").orElseThrow()
+                : c.constant(1, "pads").longs();
+        Tensor axesTensor = c.optionalConstant(3, "axes");
+        if (axesTensor != null) {
+            long[] axes = axesTensor.longs();
+            long[] full = new long[2 * rank];
+            for (int k = 0; k < axes.length; k++) {
+                int axis = Indexing.axis(axes[k], rank, c.what());
+                full[axis] = pads[k];
+                full[rank + axis] = pads[axes.length + k];
+            }
+            pads = full;
+        }
+        BadInputException.check(pads.length == 2 * rank, "%s: %d pads for a rank-%d input (need %d)", c.what(),
+                pads.length, rank, 2 * rank);
+        String mode = c.attributes().text("mode", "constant");
+        return c.emit(new Pad(Arrays.stream(pads).mapToInt(Math::toIntExact).boxed().toList(), mode), x);
+    }
+
+    /** The node's inputs with the data replaced by null: what axes and bounds are read from. */
+    private static List<Tensor> constantsAfterData(NodeContext c) {
+        List<Tensor> out = new ArrayList<>();
+        out.add(null);
+        for (int i = 1; i < c.inputCount(); i++) {
+            out.add(c.input(i) == null ? null : c.constant(i, "axes"));
+        }
+        return out;
+    }
+
+    private static long[] longs(Shape s) {
+        return Arrays.stream(s.toArray()).asLongStream().toArray();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ridgeline.core.op;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pads every axis, in ONNX's order: the begin of each axis, then the end of each (negative crops); the
+ * mode (constant, reflect, edge) fills the border. A copy, no arithmetic.
+ */
+public record Pad(List<Integer> pads, String mode) implements Op {
+    public Pad {
+        pads = List.copyOf(pads);
+        if (pads.isEmpty() || pads.size() % 2 != 0) {
+            throw new IllegalArgumentException("pads need a begin and an end per axis, got " + pads);
+        }
+        if (mode == null || mode.isBlank()) {
+            throw new IllegalArgumentException("a pad mode is required");
+        }
+    }
+
+    public int rank() {
+        return pads.size() / 2;
+    }
+
+    public int begin(int axis) {
+        return pads.get(axis);
+    }
+
+    public int end(int axis) {
+        return pads.get(rank() + axis);
+    }
+
+    @Override
+    public OpKind kind() {
+        return OpKind.PAD;
+    }
+
+    @Override
+    public Arity arity() {
+        return Arity.ONE;
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("pads", pads);
+        a.put("mode", mode);
+        return a;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ridgeline.core.io.onnx;
+
+import static dev.ridgeline.core.io.onnx.OnnxGraphs.attr;
+import static dev.ridgeline.core.io.onnx.OnnxGraphs.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.onnx.proto.OnnxMl.TensorProto;
+import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Node;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.op.Flatten;
+import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Upsample;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Ops that move, select or resize data: shapes as ONNX defines them, no MACs. */
+class OnnxLayoutOpsTest {
+    private static Shape shape(CostReport r, String name) {
+        return r.layers().stream().filter(l -> l.node().name().equals(name)).findFirst().orElseThrow().outputShape();
+    }
+
+    @Test
+    void splitBecomesOneSliceNodePerOutputAndConcatJoinsThem() {
+        Model m = OnnxGraphs.graph().input("x", 1, 8, 4, 4).int64s("sizes", 3, 5)
+                .node("Split", "split", List.of("x", "sizes"), List.of("a", "b"), attr("axis", 1))
+                .op("Relu", "relu", List.of("b"))
+                .op("Concat", "cat", List.of("relu", "a"), attr("axis", 1)).output("cat").read();
+        assertEquals(List.of("split:0", "split:1", "relu", "cat"), m.nodes().stream().map(Node::name).toList());
+        assertEquals(Slice.of(1, 3, 8), m.node("split:1").orElseThrow().op());
+        CostReport r = count(m, 2);
+        assertEquals(Shape.of(2, 3, 4, 4), shape(r, "split:0"));
+        assertEquals(Shape.of(2, 5, 4, 4), shape(r, "split:1"));
+        assertEquals(Shape.of(2, 8, 4, 4), shape(r, "cat"));
+    }
+
+    @Test
+    void splitWithoutSizesCutsEqualParts() {
+        Model m = OnnxGraphs.graph().input("x", 1, 6, 4, 4)
+                .node("Split", "split", List.of("x"), List.of("a", "b", "c"), attr("axis", 1))
+                .op("Concat", "cat", List.of("c", "a"), attr("axis", 1)).output("cat").read();
+        assertEquals(Shape.of(1, 4, 4, 4), shape(count(m, 1), "cat"));
+    }
+
+    @Test
+    void sliceWithNegativeBoundsAndStepsClampsLikePython() {
+        Model m = OnnxGraphs.graph().input("x", 1, 8, 10, 10).int64s("starts", 1, -1).int64s("ends", 100,
+                        Long.MIN_VALUE).int64s("axes", 2, 3).int64s("steps", 2, -3)
+                .op("Slice", "s", List.of("x", "starts", "ends", "axes", "steps")).output("s").read();
+        assertEquals(Shape.of(1, 8, 5, 4), shape(count(m, 1), "s"), "rows 1,3,5,7,9; columns 9,6,3,0");
+    }
+
+    @Test
+    void transposeSqueezeUnsqueezeAndFlatten() {
+        Model m = OnnxGraphs.graph().input("x", 1, 8, 1, 1).int64s("axes", 2, 3).int64s("at", 1)
+                .op("Squeeze", "sq", List.of("x", "axes"))
+                .op("Unsqueeze", "unsq", List.of("sq", "at"))
+                .op("Transpose", "t", List.of("unsq"), attr("perm", 0, 2, 1))
+                .op("Flatten", "flat", List.of("t"), attr("axis", 1)).output("flat").read();
+        CostReport r = count(m, 3);
+        assertEquals(Shape.of(3, 8), shape(r, "sq"));
+        assertEquals(Shape.of(3, 1, 8), shape(r, "unsq"));
+        assertEquals(Shape.of(3, 8, 1), shape(r, "t"));
+        assertEquals(new Flatten(1), m.node("flat").orElseThrow().op());
+        assertEquals(Shape.of(3, 8), shape(r, "flat"));
+        assertEquals(0, r.totals().macs());
+    }
+
+    @Test
+    void squeezeWithoutAxesKeepsTheBatchEvenWhenItIsOne() {
+        Model m = OnnxGraphs.graph().opset(11).input("x", 1, 8, 1, 1).op("Squeeze", "sq", List.of("x"))
+                .output("sq").read();
+        assertEquals(Shape.of(4, 8), shape(count(m, 4), "sq"));
+    }
+
+    @Test
+    void padAddsBordersPerAxis() {
+        Model m = OnnxGraphs.graph().input("x", 1, 4, 6, 6).int64s("pads", 0, 0, 1, 2, 0, 0, 1, 2)
+                .op("Pad", "pad", List.of("x", "pads"), attr("mode", "reflect")).output("pad").read();
+        assertEquals(Shape.of(1, 4, 8, 10), shape(count(m, 1), "pad"));
+    }
+
+    @Test
+    void resizeByScalesOrBySizesIsAnUpsample() {
+        TensorProto scales = TensorProto.newBuilder().setName("scales").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(4).addFloatData(1).addFloatData(1).addFloatData(2).addFloatData(2).build();
+        TensorProto empty = TensorProto.newBuilder().setName("roi").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(0).build();
+        Model m = OnnxGraphs.graph().input("x", 1, 4, 5, 5).constant("scales", scales).constant("roi", empty)
+                .int64s("sizes", 1, 4, 7, 9)
+                .op("Resize", "up", List.of("x", "roi", "scales"), attr("mode", "nearest"))
+                .op("Resize", "fit", List.of("up", "", "", "sizes"), attr("mode", "linear")).output("fit").read();
+        assertEquals(Upsample.scale(Upsample.Mode.NEAREST, 2), m.node("up").orElseThrow().op());
+        assertEquals(new Upsample(Upsample.Mode.BILINEAR, 0, 0, 7, 9), m.node("fit").orElseThrow().op());
+        CostReport r = count(m, 1);
+        assertEquals(Shape.of(1, 4, 10, 10), shape(r, "up"));
+        assertEquals(Shape.of(1, 4, 7, 9), shape(r, "fit"));
+    }
+
+    @Test
+    void upsampleOfOpset9ReadsItsScalesInput() {
+        TensorProto scales = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(4)
+                .addFloatData(1).addFloatData(1).addFloatData(2).addFloatData(3).build();
+        Model m = OnnxGraphs.graph().opset(9).input("x", 1, 4, 5, 5).constant("s", scales)
+                .op("Upsample", "up", List.of("x", "s")).output("up").read();
+        assertEquals(Shape.of(1, 4, 10, 15), shape(count(m, 1), "up"));
+    }
+}
