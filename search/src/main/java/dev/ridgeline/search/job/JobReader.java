@@ -84,11 +84,11 @@ public final class JobReader {
                 .orElseGet(() -> defaultObjectives(top, device != null));
         StrategySpec strategy = top.get("strategy").map(JobReader::strategy).orElse(new StrategySpec.Exhaustive(
                 1_000_000_000L));
-        return new Job(file.toString(), sha, modelSpec, model, setup, space, budgets, objectives, strategy);
+        return new Job(file.toString(), sha, modelSpec, model, setup, space, budgets, objectives, strategy, base);
     }
 
     /** The base model's metrics, for budgets written relative to it. */
-    public static double[] baseMetrics(Model model, MeasureSetup setup) {
+    private static double[] baseMetrics(Model model, MeasureSetup setup) {
         CostReport r = Counter.count(ShapeInference.infer(model, setup.batch()), setup.convention(),
                 setup.precision().bytes());
         double[] m = new double[Metric.COUNT];

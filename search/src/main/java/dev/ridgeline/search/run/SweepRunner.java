@@ -5,7 +5,6 @@ import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.PointEvaluator;
 import dev.ridgeline.search.job.Job;
-import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.pareto.ParetoArchive;
 import dev.ridgeline.search.pareto.ParetoPoint;
@@ -69,7 +68,7 @@ public final class SweepRunner {
                 space.space().knobCount(), space)) : Optional.empty();
         return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(),
                 outcome.sink().archive.front(), outcome.elapsedSeconds(), closest, points, outcome.provenance(),
-                JobReader.baseMetrics(job.model(), job.setup()));
+                job.baseMetrics());
     }
 
     private static long planned(StrategySpec strategy, ResolvedSpace space, Shard shard) {

@@ -93,7 +93,7 @@ class OnnxMobileNetV2SweepTest {
                 "objectives: [{metric: params, goal: min}, {metric: macs, goal: max}]",
                 "strategy: exhaustive", ""));
         Job j = JobReader.read(job);
-        assertEquals(3_487_816, (long) JobReader.baseMetrics(j.model(), j.setup())[Metric.PARAMS.ordinal()]);
+        assertEquals(3_487_816, (long) j.baseMetrics()[Metric.PARAMS.ordinal()]);
         SweepResult r = SweepRunner.run(j, Shard.ALL, true, 2, p -> { });
         assertEquals(16, r.evaluated(), "2 x 2 x 2 widths x 2 kernels");
         assertFalse(r.front().isEmpty());

@@ -22,9 +22,7 @@ class EvolutionaryOnNetworkTest {
     @Test
     void nsgaIiReaches95PercentOfTheExhaustiveHypervolumeOnResnet18() {
         Job exhaustive = JobReader.read(Path.of("configs/jobs/resnet18_t4.yaml"));
-        Job evolutionary = new Job(exhaustive.source(), exhaustive.sha256(), exhaustive.modelSpec(),
-                exhaustive.model(), exhaustive.setup(), exhaustive.space(), exhaustive.budgets(),
-                exhaustive.objectives(), new StrategySpec.Evolutionary(100, EVALUATIONS, 1));
+        Job evolutionary = exhaustive.withStrategy(new StrategySpec.Evolutionary(100, EVALUATIONS, 1));
         List<ParetoPoint> exact = SweepRunner.run(exhaustive, Shard.ALL, false, 2, p -> { }).front();
         SweepResult found = SweepRunner.run(evolutionary, Shard.ALL, false, 2, p -> { });
         assertTrue(found.evaluated() <= EVALUATIONS + 100, "evaluations " + found.evaluated());

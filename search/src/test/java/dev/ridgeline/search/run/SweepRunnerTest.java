@@ -60,8 +60,7 @@ class SweepRunnerTest {
     @Test
     void aBudgetNothingMeetsIsNoErrorAndNamesTheClosestPoint() {
         Job base = JobReader.read(Path.of("configs/jobs/resnet18_t4.yaml"));
-        Job impossible = new Job(base.source(), base.sha256(), base.modelSpec(), base.model(), base.setup(),
-                base.space(), List.of(new Budget(Metric.PARAMS, 1000, Double.NaN)), base.objectives(), base.strategy());
+        Job impossible = base.withBudgets(List.of(new Budget(Metric.PARAMS, 1000, Double.NaN)));
         SweepResult r = SweepRunner.run(impossible, Shard.ALL, false, 2, p -> { });
         assertEquals(0, r.feasible());
         assertTrue(r.front().isEmpty());
