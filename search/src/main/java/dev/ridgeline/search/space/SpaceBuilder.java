@@ -100,8 +100,8 @@ public final class SpaceBuilder {
             };
             byKnob.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
         }
-        check(!byKnob.isEmpty(), s.where(), "width selects no adjustable channels (the classifier's outputs and the "
-                + "model input are fixed)");
+        check(!byKnob.isEmpty(), s.where(), "width selects no adjustable channels: channels that reach a model output "
+                + "(a classifier's, or a module's own outputs) and the model input are fixed");
         List<Knob> knobs = new ArrayList<>();
         for (Map.Entry<String, List<ChannelGroups.Group>> e : byKnob.entrySet()) {
             List<ChannelGroups.Group> gs = e.getValue();
@@ -142,8 +142,10 @@ public final class SpaceBuilder {
                     + "'same' padding is symmetric", size);
         }
         boolean byStage = !s.stages().isEmpty();
-        Set<String> layers = selectLayers(model, s,
-                n -> n.op() instanceof Conv2d c && (!byStage || c.window().kernelArea() > 1), "conv");
+        // a stage selection takes the convs that can have a kernel knob; naming a layer that cannot is an error
+        Set<String> layers = selectLayers(model, s, n -> n.op() instanceof Conv2d c
+                && (!byStage || (c.window().kernelArea() > 1 && sameLike(c.window()))),
+                byStage ? "conv with 'same' padding and a kernel above 1x1" : "conv");
         Map<String, List<String>> byKnob = new LinkedHashMap<>();
         for (Node n : model.nodes()) {
             if (!layers.contains(n.name())) {

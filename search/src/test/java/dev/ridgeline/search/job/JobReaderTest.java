@@ -119,6 +119,25 @@ class JobReaderTest {
     }
 
     @Test
+    void aStageWideKernelKnobSkipsConvsWithoutSamePaddingButANamedOneIsAnError(@TempDir Path dir) throws IOException {
+        Path job = dir.resolve("alexnet.yaml");
+        Files.writeString(job, "model: alexnet\nspace:\n  kernel: {stages: \"*\", choices: [3, 5]}\n");
+        Job j = JobReader.read(job);
+        var knobs = SpaceBuilder.build(j.model(), j.space()).space().knobs();
+        // conv1 (11x11, stride 4, padding 2) keeps its kernel; conv2 (5x5, padding 2) to conv5 get knobs
+        assertEquals(java.util.List.of("kernel:conv2", "kernel:conv3", "kernel:conv4", "kernel:conv5"),
+                knobs.stream().map(k -> k.name()).toList());
+        String m = failure(dir, "model: alexnet\nspace:\n  kernel: {layers: conv1, choices: [3, 5]}\n");
+        assertTrue(m.contains("kernel selects conv1, whose padding [2, 2] does not keep 'same' output sizes"), m);
+    }
+
+    @Test
+    void aModuleWhoseChannelsAllReachItsOutputHasNoWidthToChange(@TempDir Path dir) throws IOException {
+        String m = failure(dir, "model: inception3b\nspace:\n  width: {stages: \"*\", multipliers: [0.5]}\n");
+        assertTrue(m.contains("width selects no adjustable channels: channels that reach a model output"), m);
+    }
+
+    @Test
     void anUnknownTopLevelFieldSuggestsTheRightOne(@TempDir Path dir) throws IOException {
         String m = failure(dir, "model: resnet18\nobjective: []\nspace: {}\n");
         assertTrue(m.contains("unknown field 'objective' in a job file (did you mean 'objectives'?)"), m);
