@@ -30,7 +30,8 @@ import java.io.Writer;
  * then these additions:
  * <pre>
  * space: {knob name: [choice labels]}, shard: "2/4" or "all", strategy: what ran with which settings,
- * job: the job file, model: as the job names it, hardware: device id or null, precision, convention, batch,
+ * job: the job file, model: as the job names it, modelSha256: the SHA-256 of the model file read,
+ * hardware: device id or null, hardwareSource: where the device's figures come from, precision, convention, batch,
  * tool: {name, version}, feasible: whether any point met the budgets,
  * closest: only when none did and a point was evaluated:
  *          {note, metrics: {metric: value}, choices: {knob: label}, misses: [{metric, value, max?, min?, excess}]},
@@ -97,8 +98,10 @@ public final class SummaryJson {
         root.put("strategy", result.strategy());
         root.put("job", job.source());
         root.put("model", job.modelSpec());
+        root.put("modelSha256", job.modelSha256());
         MeasureSetup setup = job.setup();
         root.put("hardware", setup.device() == null ? null : setup.device().id());
+        root.put("hardwareSource", setup.device() == null ? null : setup.device().source());
         root.put("precision", setup.precision().id());
         root.put("convention", setup.convention().id());
         root.put("batch", setup.batch());

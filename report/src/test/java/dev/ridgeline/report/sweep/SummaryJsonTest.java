@@ -31,7 +31,8 @@ class SummaryJsonTest {
         json.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("spaceSize", "pointsEvaluated", "feasiblePoints", "frontSize", "wallSeconds",
                 "pointsPerSecond", "objectives", "budgets", "jobHash", "space", "shard", "strategy", "job", "model",
-                "hardware", "precision", "convention", "batch", "tool", "feasible", "base"), fields);
+                "modelSha256", "hardware", "hardwareSource", "precision", "convention", "batch", "tool", "feasible",
+                "base"), fields);
     }
 
     @Test
@@ -67,6 +68,9 @@ class SummaryJsonTest {
         assertEquals("fp16", json.get("precision").asText());
         assertEquals(8, json.get("batch").intValue());
         assertEquals("resnet18", json.get("model").asText());
+        assertEquals(com.google.common.hash.Hashing.sha256().hashBytes(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("configs/zoo/resnet18.yaml"))).toString(), json.get("modelSha256").asText());
+        assertEquals("NVIDIA T4 datasheet", json.get("hardwareSource").asText());
         assertEquals("{\"name\":\"ridgeline\",\"version\":\"9.9.9\"}", json.get("tool").toString());
         assertTrue(json.get("feasible").booleanValue());
         assertEquals("[\"0.5\",\"0.75\",\"1.0\"]", json.get("space").get("width:layer3").toString());

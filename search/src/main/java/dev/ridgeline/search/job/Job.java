@@ -12,9 +12,10 @@ import java.util.List;
  * @param source    the job file as given
  * @param sha256    the SHA-256 of the job file's bytes (its provenance)
  * @param modelSpec   the model as the job names it (zoo name or file)
+ * @param modelSha256 the SHA-256 of the model file it was read from (a zoo model's bundled file)
  * @param baseMetrics the base model's metrics (relative budgets were resolved against them), by Metric ordinal
  */
-public record Job(String source, String sha256, String modelSpec, Model model, MeasureSetup setup, SpaceSpec space,
+public record Job(String source, String sha256, String modelSpec, String modelSha256, Model model, MeasureSetup setup, SpaceSpec space,
                   List<Budget> budgets, List<Objective> objectives, StrategySpec strategy, double[] baseMetrics) {
     public Job {
         budgets = List.copyOf(budgets);
@@ -29,11 +30,11 @@ public record Job(String source, String sha256, String modelSpec, Model model, M
 
     /** The same job under other budgets. */
     public Job withBudgets(List<Budget> other) {
-        return new Job(source, sha256, modelSpec, model, setup, space, other, objectives, strategy, baseMetrics);
+        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, other, objectives, strategy, baseMetrics);
     }
 
     /** The same job explored another way. */
     public Job withStrategy(StrategySpec other) {
-        return new Job(source, sha256, modelSpec, model, setup, space, budgets, objectives, other, baseMetrics);
+        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, budgets, objectives, other, baseMetrics);
     }
 }

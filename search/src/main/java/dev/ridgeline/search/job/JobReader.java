@@ -84,7 +84,7 @@ public final class JobReader {
                 .orElseGet(() -> defaultObjectives(top, device != null));
         StrategySpec strategy = top.get("strategy").map(JobReader::strategy).orElse(new StrategySpec.Exhaustive(
                 1_000_000_000L));
-        return new Job(file.toString(), sha, modelSpec, model, setup, space, budgets, objectives, strategy, base);
+        return new Job(file.toString(), sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base);
     }
 
     /** The base model's metrics, for budgets written relative to it. */
