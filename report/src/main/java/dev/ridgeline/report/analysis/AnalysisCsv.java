@@ -1,5 +1,6 @@
 package dev.ridgeline.report.analysis;
 
+import dev.ridgeline.report.format.Csv;
 import dev.ridgeline.core.count.Cost;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.count.LayerCost;
@@ -49,7 +50,7 @@ public final class AnalysisCsv {
             if (latency.isPresent()) {
                 header.addAll(LATENCY_COLUMNS);
             }
-            line(out, header);
+            Csv.line(out, header);
             long totalFlops = report.totals().flops();
             for (int i = 0; i < report.layers().size(); i++) {
                 LayerCost layer = report.layers().get(i);
@@ -64,7 +65,7 @@ public final class AnalysisCsv {
                     row.add(Double.toString(timing.seconds()));
                     row.add(timing.bound().id());
                 }
-                line(out, row);
+                Csv.line(out, row);
             }
             Cost t = report.totals();
             List<String> total = new ArrayList<>(List.of(TOTAL, "", "", "", Long.toString(t.params()),
@@ -75,28 +76,10 @@ public final class AnalysisCsv {
                 total.add(Double.toString(l.totalSeconds()));
                 total.add("");
             });
-            line(out, total);
+            Csv.line(out, total);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(cells.get(i)));
-        }
-        out.write('\n');
-    }
-
-    /** A cell as RFC 4180 wants it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
-    static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,9 +1,6 @@
 package dev.ridgeline.report.analysis;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ridgeline.report.format.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.count.Cost;
@@ -50,17 +47,6 @@ public final class AnalysisJson {
     private static final Set<String> LAYER_FIELDS = Set.of("name", "op", "inputs", "outputShape", "params", "macs",
             "flops", "activations", "readBytes", "writeBytes", "counted", "labels");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
-    /** Two-space indents, {@code "name": value}, arrays on one line: {@code [3, 224, 224]}, {@code [{...}, {...}]}. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withArrayValueSpacing(Separators.Spacing.AFTER)
-            .withArrayEmptySeparator("")
-            .withObjectEmptySeparator(""))
-            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
-
     private AnalysisJson() {
     }
 
@@ -71,7 +57,7 @@ public final class AnalysisJson {
     /** The report, and its {@code latency} when it was timed on a device. */
     public static void write(CostReport report, Optional<LatencyReport> latency, Provenance provenance, Writer out) {
         try {
-            MAPPER.writer(PRETTY).writeValue(out, tree(report, latency, provenance));
+            Json.write(tree(report, latency, provenance), out);
             out.write('\n');
             out.flush();
         } catch (IOException e) {
@@ -86,7 +72,7 @@ public final class AnalysisJson {
 
     /** The report and its latency as a JSON tree, fields in the documented order. */
     public static ObjectNode tree(CostReport report, Optional<LatencyReport> latency, Provenance provenance) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         Map<String, Shape> inputs = ReportInputs.ordered(report);
         root.put("model", report.modelName());
         root.set("input", ints(ReportInputs.sampleDims(ReportInputs.primary(report))));
@@ -136,7 +122,7 @@ public final class AnalysisJson {
     }
 
     private static ObjectNode layer(LayerCost layer) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.object();
         Cost c = layer.cost();
         node.put("name", layer.node().name());
         node.put("op", layer.node().op().type());
@@ -156,12 +142,12 @@ public final class AnalysisJson {
         ArrayNode labels = node.putArray("labels");
         layer.node().labels().forEach(labels::add);
         layer.node().op().attributes().forEach((name, value) ->
-                node.set(LAYER_FIELDS.contains(name) ? "attr." + name : name, MAPPER.valueToTree(value)));
+                node.set(LAYER_FIELDS.contains(name) ? "attr." + name : name, Json.tree(value)));
         return node;
     }
 
     private static ArrayNode ints(List<Integer> values) {
-        ArrayNode array = MAPPER.createArrayNode();
+        ArrayNode array = Json.array();
         values.forEach(array::add);
         return array;
     }

@@ -1,5 +1,6 @@
 package dev.ridgeline.report.sweep;
 
+import dev.ridgeline.report.format.Csv;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.space.DesignSpace;
@@ -34,11 +35,11 @@ public final class ParetoCsv {
 
     public static void write(DesignSpace space, List<ParetoPoint> front, Writer out) {
         try {
-            SweepCells.line(out, header(space));
+            Csv.line(out, header(space));
             for (ParetoPoint p : front) {
                 List<String> row = SweepCells.metricCells(p.metrics());
                 row.addAll(SweepCells.labels(space, p.choices()));
-                SweepCells.line(out, row);
+                Csv.line(out, row);
             }
             out.flush();
         } catch (IOException e) {

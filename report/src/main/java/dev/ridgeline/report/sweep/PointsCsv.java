@@ -1,5 +1,6 @@
 package dev.ridgeline.report.sweep;
 
+import dev.ridgeline.report.format.Csv;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.run.RecordedPoints;
 import dev.ridgeline.search.run.SweepResult;
@@ -47,7 +48,7 @@ public final class PointsCsv {
         }
         int knobs = space.knobCount();
         try {
-            SweepCells.line(out, header(space));
+            Csv.line(out, header(space));
             List<String> row = new ArrayList<>(knobs + Metric.COUNT + 2);
             for (int r = 0; r < points.size(); r++) {
                 row.clear();
@@ -60,7 +61,7 @@ public final class PointsCsv {
                     row.add(SweepCells.label(space, k, points.choice(r, k)));
                 }
                 row.add(Boolean.toString(points.feasible()[r]));
-                SweepCells.line(out, row);
+                Csv.line(out, row);
             }
             out.flush();
         } catch (IOException e) {

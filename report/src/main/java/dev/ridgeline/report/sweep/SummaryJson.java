@@ -1,9 +1,6 @@
 package dev.ridgeline.report.sweep;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ridgeline.report.format.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.search.eval.Metric;
@@ -45,22 +42,13 @@ public final class SummaryJson {
     public static final String NO_POINT_MET_THE_BUDGETS = "no point met the budgets; this is the closest point "
             + "(the smallest total excess over the budgets, each relative to its bound)";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withArrayValueSpacing(Separators.Spacing.AFTER)
-            .withArrayEmptySeparator("")
-            .withObjectEmptySeparator(""))
-            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
-
     private SummaryJson() {
     }
 
     /** @param toolVersion the version of Ridgeline that ran the sweep */
     public static void write(SweepResult result, String toolVersion, Writer out) {
         try {
-            MAPPER.writer(PRETTY).writeValue(out, tree(result, toolVersion));
+            Json.write(tree(result, toolVersion), out);
             out.write('\n');
             out.flush();
         } catch (IOException e) {
@@ -72,7 +60,7 @@ public final class SummaryJson {
     public static ObjectNode tree(SweepResult result, String toolVersion) {
         Job job = result.job();
         DesignSpace space = result.space().space();
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("spaceSize", result.spaceSize());
         root.put("pointsEvaluated", result.evaluated());
         root.put("feasiblePoints", result.feasible());

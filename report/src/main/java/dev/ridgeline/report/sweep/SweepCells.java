@@ -3,15 +3,13 @@ package dev.ridgeline.report.sweep;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How sweep outputs spell their cells: counts as integers ("4089184256", never "4.089184256E9"),
  * {@code latencySeconds} as the shortest decimal that reads back as the same double, NaN as an empty
- * cell, knob choices as their labels; CSV lines with RFC 4180 quoting and "\n" line ends.
+ * cell, knob choices as their labels (rows are written by {@link dev.ridgeline.report.format.Csv}).
  */
 final class SweepCells {
     /** The metric columns, in {@link Metric} order: design.md's CSV contract. */
@@ -79,23 +77,5 @@ final class SweepCells {
             cells.add(label(space, k, choices[k]));
         }
         return cells;
-    }
-
-    static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(cells.get(i)));
-        }
-        out.write('\n');
-    }
-
-    /** A cell as RFC 4180 wants it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
-    static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

@@ -42,14 +42,6 @@ class AnalysisCsvTest {
     }
 
     @Test
-    void quotingFollowsRfc4180() {
-        assertEquals("plain", AnalysisCsv.quote("plain"));
-        assertEquals("\"a,b\"", AnalysisCsv.quote("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", AnalysisCsv.quote("say \"hi\""));
-        assertEquals("\"two\nlines\"", AnalysisCsv.quote("two\nlines"));
-    }
-
-    @Test
     void aTimedReportAddsSecondsAndBoundAndTheTotalSeconds(@TempDir Path dir) {
         DeviceProfile round = TestDevices.write(dir, "round", TestDevices.ROUND);
         CostReport report = TestDevices.count(TinyModels.tiny(), 1, Precision.FP32);
