@@ -56,12 +56,7 @@ public final class CompiledEvaluator implements PointEvaluator {
         for (int j = 0; j < plan.stepLevel.length; j++) {
             peak = Math.max(peak, plan.liveBytes(j, choices));
         }
-        metrics[Metric.PARAMS.ordinal()] = params;
-        metrics[Metric.MACS.ordinal()] = macs;
-        metrics[Metric.FLOPS.ordinal()] = flops;
-        metrics[Metric.WEIGHT_BYTES.ordinal()] = params * elementBytes;
-        metrics[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = peak;
-        metrics[Metric.LATENCY_SECONDS.ordinal()] = timed ? seconds : Double.NaN;
+        write(metrics, params, macs, flops, seconds, peak);
     }
 
     /** Recomputes only the layers and liveness steps that depend on a knob at or after the lowest changed one. */
@@ -127,13 +122,17 @@ public final class CompiledEvaluator implements PointEvaluator {
                 seconds += sums[slot * 4 + 3];
                 peak = Math.max(peak, peaks[slot]);
             }
-            metrics[Metric.PARAMS.ordinal()] = params;
-            metrics[Metric.MACS.ordinal()] = macs;
-            metrics[Metric.FLOPS.ordinal()] = flops;
-            metrics[Metric.WEIGHT_BYTES.ordinal()] = params * elementBytes;
-            metrics[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = peak;
-            metrics[Metric.LATENCY_SECONDS.ordinal()] = timed ? seconds : Double.NaN;
+            write(metrics, params, macs, flops, seconds, peak);
         }
+    }
+
+    private void write(double[] metrics, double params, double macs, double flops, double seconds, double peak) {
+        metrics[Metric.PARAMS.ordinal()] = params;
+        metrics[Metric.MACS.ordinal()] = macs;
+        metrics[Metric.FLOPS.ordinal()] = flops;
+        metrics[Metric.WEIGHT_BYTES.ordinal()] = params * elementBytes;
+        metrics[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = peak;
+        metrics[Metric.LATENCY_SECONDS.ordinal()] = timed ? seconds : Double.NaN;
     }
 
     Plan plan(int[] choices) {
