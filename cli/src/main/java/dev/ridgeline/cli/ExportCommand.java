@@ -43,17 +43,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Write a design point of a job as a model file (docs/model-format.md): a row of a sweep's",
-            "front (--row with --from) or choices of some knobs (--choices; the other knobs keep the base model)."},
+        description = "Write a design point of a job as a model file (docs/model-format.md): a row of a sweep's "
+            + "front (--row with --from) or the choices of some knobs (--choices; the other knobs keep the base "
+            + "model).",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ridgeline export configs/jobs/resnet18_t4.yaml --row 1 --from runs/r18 --out r18-fast.yaml",
-            "  ridgeline export configs/jobs/mobilenet_v2_orin_nano.yaml --choices \"width:stage5=0.75,"
-                + "kernel:stage3=5\" --out mnv2.yaml",
+            "  ridgeline export configs/jobs/resnet18_t4.yaml --row 1 --from runs/r18 --out r18.yaml",
+            "  ridgeline export JOB.yaml --choices \"width:stage5=0.75,kernel:stage3=5\" --out design.yaml",
             "",
-            "Rows are numbered from 1, the first row of pareto.csv after its header (the fastest point when",
-            "the first objective is latency). The file reads back as the same network: analyze it with the",
-            "job's --batch, --precision, --convention and --hardware for the row's figures."})
+            "Rows are numbered from 1, as the front table of 'ridgeline sweep' shows them. The file reads back as "
+                + "the network the sweep evaluated; export prints the analyze command that gives its figures."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
