@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * A named rule for the headline "FLOPs" figure, reproducing what each tool prints as its total
- * (see shared/reference/counting-conventions.md). For an op the tool ignores, {@link #flops}
+ * (see reference/counting-conventions.md). For an op the tool ignores, {@link #flops}
  * returns {@link #NOT_COUNTED} so that reports can list it instead of hiding a zero; ops with no
  * arithmetic at all (views, concatenation, channel shuffle) count 0 under every convention.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The bundled device presets against shared/reference/hardware.md. */
+/** The bundled device presets against reference/hardware.md. */
 class PresetsTest {
     private static final List<String> EXPECTED_IDS = List.of("a100-sxm-80gb", "apple-m1-gpu", "coral-edge-tpu",
             "h100-pcie", "h100-sxm", "hi3519av100", "jetson-agx-orin-64gb", "jetson-nano", "jetson-orin-nano-8gb",
