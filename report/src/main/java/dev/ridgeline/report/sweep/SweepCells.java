@@ -12,7 +12,7 @@ import java.util.List;
  * cell, knob choices as their labels (rows are written by {@link dev.ridgeline.report.format.Csv}).
  */
 final class SweepCells {
-    /** The metric columns, in {@link Metric} order: design.md's CSV contract. */
+    /** The metric columns, in {@link Metric} order: the sweep CSV contract (README, design-space sweeps). */
     static final List<String> METRIC_COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
 
     /** Doubles at or above this magnitude may not convert to a long exactly. */
