@@ -110,9 +110,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Optional<LatencyReport> latency = timing.time(report);
         Provenance provenance = Provenance.of(Version.current(), model, ModelLoader.sha256(model));
         if (out == null) {
-            writer.write(report, latency, provenance, spec.commandLine().getOut());
+            writer.write(report, timing.precision(), latency, provenance, spec.commandLine().getOut());
         } else {
-            OutputFile.write(out, w -> writer.write(report, latency, provenance, w));
+            OutputFile.write(out, w -> writer.write(report, timing.precision(), latency, provenance, w));
         }
         return Failures.OK;
     }

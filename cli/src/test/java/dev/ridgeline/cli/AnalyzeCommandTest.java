@@ -96,10 +96,20 @@ class AnalyzeCommandTest {
         Run run = Run.of("analyze", "resnet18", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals("name,op,inputs,outputShape,params,macs,flops,activations,readBytes,writeBytes,share",
-                lines.get(0));
+        assertEquals("name,op,inputs,outputShape,params,macs,flops,activations,readBytes,writeBytes,share,"
+                + "convention,precision,batch", lines.get(0));
         assertTrue(lines.get(lines.size() - 1).startsWith("TOTAL,,,,11689512,1814073344,1814073344,"),
                 lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void csvRowsCarryTheConventionPrecisionAndBatchAsGiven() {
+        Run run = Run.of("analyze", "resnet18", "--format", "csv", "--convention", "fvcore", "--precision", "bf16",
+                "--batch", "4");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).endsWith(",convention,precision,batch"), lines.get(0));
+        lines.subList(1, lines.size()).forEach(row -> assertTrue(row.endsWith(",fvcore,bf16,4"), row));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
  * Writes a sweep's Pareto front as {@code pareto.csv}: the header
  * {@code params,macs,flops,latencySeconds,peakActivationBytes,weightBytes} then one column per knob named as
  * the knob ({@code width:stage3}), one row per front point in the front's order (best first by the first
- * objective). Counts are integers, {@code latencySeconds} a decimal that reads back as the same double, an
+ * objective). Counts are integers, {@code latencySeconds} a plain decimal with six significant digits, an
  * unmeasured metric (latency without a device) an empty cell, and knob cells the choices' labels
  * ({@code 0.75}, {@code 5}, {@code separable}).
  */
