@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Count params, MACs, FLOPs, activations and memory of every layer of a model;",
-            "with --hardware, estimate each layer's latency on that device with a roofline model."},
+        description = {"Count params, MACs, FLOPs, activations and memory of every layer of a model.",
+            "With --hardware, also estimate each layer's latency on that device with a roofline model."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline analyze resnet50",

@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Explore a job's design space: evaluate its points, keep those within the budgets and",
-            "write the Pareto front of the objectives (see docs/job-format.md)."},
+        description = {"Explore a job's design space and write the Pareto front of the points within its budgets.",
+            "The job names the model, device, space, budgets and objectives (see docs/job-format.md)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2",

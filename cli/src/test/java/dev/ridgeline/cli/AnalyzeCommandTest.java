@@ -1,10 +1,12 @@
 package dev.ridgeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ridgeline.core.count.Convention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code ridgeline analyze} end to end, in process, against torchvision's and the tools' published figures. */
 class AnalyzeCommandTest {
@@ -89,6 +92,17 @@ class AnalyzeCommandTest {
         assertTrue(run.out().startsWith("resnet50  |  input 3x224x224  |  batch 1  |  convention macs (MACs)"),
                 run.out());
         assertTrue(run.out().matches("(?s).*\\nMACs +4,089,184,256 +4\\.09 G\\n.*"), run.out());
+    }
+
+    @ParameterizedTest(name = "--convention {0}")
+    @EnumSource(Convention.class)
+    void theTableNamesTheConventionOfItsFlopsTotal(Convention convention) {
+        Run run = Run.of("analyze", "mobilenet_v2", "--convention", convention.id());
+        assertEquals(0, run.exitCode(), run.err());
+        String totals = "(?s).*\\nFLOPs \\(" + convention.id() + " convention\\) +[0-9,]+ +[0-9.]+ [kMG]\\n.*";
+        assertTrue(run.out().matches(totals), run.out());
+        assertFalse(run.out().contains("(("), run.out());
+        assertFalse(run.out().contains("))"), run.out());
     }
 
     @Test

@@ -50,7 +50,7 @@ public enum Convention {
      * per output element. ReLU, dropout, flatten and cat are ignored; add, mul, pooling and the other
      * activations are unsupported (fvcore warns).
      */
-    FVCORE("fvcore", "flops (1 per multiply-add)", "fvcore FlopCountAnalysis (jit_handles.py), eval mode") {
+    FVCORE("fvcore", "flops", "fvcore FlopCountAnalysis (jit_handles.py), eval mode; one flop per multiply-add") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
