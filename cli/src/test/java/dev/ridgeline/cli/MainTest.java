@@ -26,6 +26,16 @@ class MainTest {
     }
 
     @Test
+    void zooListHasAHeaderOnEveryColumn() {
+        Run run = Run.of("zoo", "list");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(List.of("model", "input", "layers", "params", "approx.", "MACs", "approx.", "description"),
+                List.of(lines.get(0).trim().split(" {2,}")));
+        assertEquals(8, lines.get(1).split(" +").length, "one rule per column: " + lines.get(1));
+    }
+
+    @Test
     void versionPrintsTheProjectVersion() {
         Run run = Run.of("--version");
         assertEquals(0, run.exitCode());
