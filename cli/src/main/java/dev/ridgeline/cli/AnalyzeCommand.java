@@ -108,6 +108,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         LatencyRequest timing = LatencyRequest.of(hardware, precision, engine, onChipReuse);
         CostReport report = Analyzer.analyze(model, sample, batch, rule, timing.precision().bytes(), allowUncounted);
         Optional<LatencyReport> latency = timing.time(report);
+        timing.estimateWarning().ifPresent(spec.commandLine().getErr()::println);
         Provenance provenance = Provenance.of(Version.current(), model, ModelLoader.sha256(model));
         if (out == null) {
             writer.write(report, timing.precision(), latency, provenance, spec.commandLine().getOut());

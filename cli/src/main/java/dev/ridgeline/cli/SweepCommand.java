@@ -128,10 +128,11 @@ final class SweepCommand implements Callable<Integer> {
                 space.knobCount(), shardPart);
     }
 
-    /** The output folder, created if missing. */
+    /** The output folder as the user gave it (never absolutized: messages print it as typed), created if missing. */
     private static Path outputDirectory(Path out) {
         try {
-            return Files.createDirectories(out);
+            Files.createDirectories(out);
+            return out;
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("--out " + out + ": a file of that name exists; give a folder", e);
         } catch (AccessDeniedException e) {

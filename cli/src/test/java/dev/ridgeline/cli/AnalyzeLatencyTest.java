@@ -145,6 +145,20 @@ class AnalyzeLatencyTest {
     }
 
     @Test
+    void aFigureNoDatasheetStatesGivesOneWarningLine() {
+        Run coral = Run.of("analyze", "mobilenet_v2", "--hardware", "coral-edge-tpu", "--precision", "int8");
+        assertEquals(0, coral.exitCode(), coral.err());
+        assertEquals("ridgeline: warning: the latency on coral-edge-tpu uses figures no datasheet states: bandwidth"
+                + " (unverified) (see 'ridgeline hardware show coral-edge-tpu')\n", coral.err());
+        Run orin = Run.of("analyze", "mobilenet_v2", "--hardware", "jetson-orin-nano-8gb", "--precision", "fp16",
+                "--format", "json");
+        assertEquals(1, orin.err().lines().count(), orin.err());
+        assertTrue(orin.err().contains(": fp16 peak (derived) (see"), orin.err());
+        Run h100 = Run.of("analyze", "mobilenet_v2", "--hardware", "h100-sxm", "--precision", "fp16");
+        assertEquals("", h100.err(), "datasheet figures only: no warning");
+    }
+
+    @Test
     void anUnknownPrecisionListsTheKnownOnes() {
         for (String[] args : List.of(new String[] {"analyze", "resnet50", "--precision", "fp8"},
                 new String[] {"analyze", "resnet50", "--hardware", "h100-sxm", "--precision", "fp12"})) {

@@ -165,6 +165,19 @@ class PresetsTest {
     }
 
     @Test
+    void estimatedFiguresNameThePeakAndBandwidthThatNoDatasheetStates() {
+        assertEquals(List.of("bandwidth (unverified)"),
+                Devices.preset("coral-edge-tpu").estimatedFigures(Precision.INT8));
+        assertEquals(List.of("int8 peak (unverified)", "bandwidth (unverified)"),
+                Devices.preset("hi3519av100").estimatedFigures(Precision.INT8));
+        assertEquals(List.of("fp16 peak (derived)"),
+                Devices.preset("jetson-orin-nano-8gb").estimatedFigures(Precision.FP16));
+        assertEquals(List.of("fp64 peak (derived)"), Devices.preset("v100-sxm2").estimatedFigures(Precision.FP64));
+        assertEquals(List.of(), Devices.preset("v100-sxm2").estimatedFigures(Precision.FP32));
+        assertEquals(List.of(), Devices.preset("h100-sxm").estimatedFigures(Precision.FP16));
+    }
+
+    @Test
     void coralIsAnInt8OnlyNpuWithHostMemoryAndEightMegabytesOnChip() {
         DeviceProfile coral = Devices.preset("coral-edge-tpu");
         assertEquals(DeviceClass.NPU, coral.deviceClass());
