@@ -69,7 +69,7 @@ class MainTest {
                         command.getCommandName() + ": \"" + line + "\" is not one whole sentence");
             }
         }
-        assertEquals(7, commands.size(), "ridgeline and its six commands");
+        assertTrue(commands.size() >= 8, "ridgeline, its commands and their subcommands: " + commands.size());
     }
 
     @Test
