@@ -18,9 +18,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "ridgeline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer,",
-            "their roofline latency on a device, and sweeps of design spaces for the Pareto front under budgets."},
-        subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, ZooCommand.class, HardwareCommand.class},
+        description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory of every layer.",
+            "It also estimates their roofline latency on a device and sweeps design spaces for the Pareto front"
+                + " under budgets."},
+        subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, ZooCommand.class,
+            HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline zoo list",

@@ -14,8 +14,9 @@ import java.util.List;
  * Writes a sweep's Pareto front as {@code pareto.csv}: the header
  * {@code params,macs,flops,latencySeconds,peakActivationBytes,weightBytes}, one column per knob named as
  * the knob ({@code width:stage3}), then one column per width knob with the channel counts its choice
- * resolves to ({@code channels:stage3}: "96", or "384/96/576/576" for a knob moving four groups), one row per front point in the front's order (best first by the first
- * objective). Counts are integers, {@code latencySeconds} a decimal that reads back as the same double, an
+ * resolves to ({@code channels:stage3}: "96", or "384/96/576/576" for a knob moving four groups), one row
+ * per front point in the front's order (best first by the first objective). Counts are integers,
+ * {@code latencySeconds} a plain decimal with six significant digits, an
  * unmeasured metric (latency without a device) an empty cell, and knob cells the choices' labels
  * ({@code 0.75}, {@code 5}, {@code separable}).
  */

@@ -20,7 +20,7 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes a sweep's {@code summary.json}: design.md's contract fields first, in this order,
+ * Writes a sweep's {@code summary.json}: the contract fields first, in this order,
  * <pre>
  * spaceSize (the exact number of points, a JSON integer of any size), pointsEvaluated, feasiblePoints,
  * frontSize, wallSeconds, pointsPerSecond, objectives: [{metric, goal}],

@@ -1,5 +1,6 @@
 package dev.ridgeline.report.sweep;
 
+import dev.ridgeline.report.format.Csv;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
@@ -9,11 +10,11 @@ import java.util.List;
 
 /**
  * How sweep outputs spell their cells: counts as integers ("4089184256", never "4.089184256E9"),
- * {@code latencySeconds} as the shortest decimal that reads back as the same double, NaN as an empty
- * cell, knob choices as their labels (rows are written by {@link dev.ridgeline.report.format.Csv}).
+ * {@code latencySeconds} as a plain decimal with {@link Csv#SECONDS_DIGITS} significant digits, NaN as an empty
+ * cell, knob choices as their labels (rows are written by {@link Csv}).
  */
 final class SweepCells {
-    /** The metric columns, in {@link Metric} order: design.md's CSV contract. */
+    /** The metric columns, in {@link Metric} order: the sweep CSV contract (README, design-space sweeps). */
     static final List<String> METRIC_COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
 
     /** How a channel column's name begins. */
@@ -35,7 +36,7 @@ final class SweepCells {
         return value == Math.rint(value) && Math.abs(value) < LONG_LIMIT;
     }
 
-    /** One metric's cell: "" for NaN, an integer for a whole count, else Double.toString. */
+    /** One metric's cell: "" for NaN, an integer for a whole count, seconds to fixed digits, else a plain decimal. */
     static String cell(Metric metric, double value) {
         if (Double.isNaN(value)) {
             return "";
@@ -43,7 +44,7 @@ final class SweepCells {
         if (isCount(metric) && isWhole(value)) {
             return Long.toString((long) value);
         }
-        return Double.toString(value);
+        return isCount(metric) ? Csv.decimal(value) : Csv.seconds(value);
     }
 
     /** The six metric cells of a point's metrics array, in column order. */
