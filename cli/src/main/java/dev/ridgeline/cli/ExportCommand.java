@@ -8,6 +8,7 @@ import dev.ridgeline.core.io.yaml.ModelYamlWriter;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.report.sweep.FrontRows;
 import dev.ridgeline.report.sweep.MetricUnits;
+import dev.ridgeline.report.sweep.SweepCells;
 import dev.ridgeline.search.apply.ChoiceText;
 import dev.ridgeline.search.apply.Design;
 import dev.ridgeline.search.eval.MeasureSetup;
@@ -165,8 +166,8 @@ final class ExportCommand implements Callable<Integer> {
         for (Metric m : Metric.values()) {
             double e = expected[m.ordinal()];
             double a = metrics[m.ordinal()];
-            boolean same = Double.isNaN(e) || (m == Metric.LATENCY_SECONDS ? Math.abs(a - e) <= 1e-9 * Math.abs(e)
-                    : a == e);
+            // compared as the CSV writes them: latency to its significant digits, counts exactly
+            boolean same = Double.isNaN(e) || SweepCells.cell(m, a).equals(SweepCells.cell(m, e));
             if (!same) {
                 out.add(String.format(Locale.ROOT, "row %d says %s %s, the exported design has %s", row.number(),
                         m.id(), MetricUnits.human(m, e), MetricUnits.human(m, a)));

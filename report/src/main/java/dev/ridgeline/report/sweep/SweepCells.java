@@ -13,7 +13,7 @@ import java.util.List;
  * {@code latencySeconds} as a plain decimal with {@link Csv#SECONDS_DIGITS} significant digits, NaN as an empty
  * cell, knob choices as their labels (rows are written by {@link Csv}).
  */
-final class SweepCells {
+public final class SweepCells {
     /** The metric columns, in {@link Metric} order: the sweep CSV contract (README, design-space sweeps). */
     static final List<String> METRIC_COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
 
@@ -37,7 +37,7 @@ final class SweepCells {
     }
 
     /** One metric's cell: "" for NaN, an integer for a whole count, seconds to fixed digits, else a plain decimal. */
-    static String cell(Metric metric, double value) {
+    public static String cell(Metric metric, double value) {
         if (Double.isNaN(value)) {
             return "";
         }
