@@ -93,6 +93,11 @@ final class LayerListReader {
             List<String> inputs = i == 0 ? inputs(fields, what, scope) : List.of(scope.last());
             Shape first = scope.shape(inputs.get(0));
             Op op = OpReaders.read(type, fields, what, first);
+            if (!op.arity().accepts(inputs.size())) {
+                YamlNode at = fields.has("inputs") ? fields.require("inputs", what) : fields.node();
+                throw at.error("%s takes %s, got %d: %s%s", what, op.arity().describe(), inputs.size(), inputs,
+                        fields.has("inputs") ? "" : "; name them with inputs: [a, b]");
+            }
             scope.add(local, op, inputs, labels);
         }
     }
