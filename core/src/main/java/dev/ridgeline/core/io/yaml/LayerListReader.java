@@ -3,6 +3,7 @@ package dev.ridgeline.core.io.yaml;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.build.Scope;
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.op.Op;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,7 +85,8 @@ final class LayerListReader {
 
     private void readOp(String type, YamlMap fields, Scope scope) {
         fields.allowOnly(type, OpReaders.fields(type));
-        int repeat = fields.positiveIntOr("repeat", type, 1);
+        int repeat = repeat(fields, type);
+        checkGrowth(fields, scope, scope.modelNodeCount(), repeat, 1);
         String name = fields.text("name", type).orElse(null);
         List<String> labels = labels(fields, type);
         for (int i = 0; i < repeat; i++) {
@@ -109,7 +111,7 @@ final class LayerListReader {
         if (depth >= MAX_NESTING) {
             throw fields.node().error("blocks nest more than %d deep: does block '%s' use itself?", MAX_NESTING, type);
         }
-        int repeat = fields.positiveIntOr("repeat", type, 1);
+        int repeat = repeat(fields, type);
         String name = fields.text("name", type).orElseGet(() -> scope.autoName(type));
         List<String> labels = new ArrayList<>(labels(fields, type));
         labels.add(name);
@@ -118,12 +120,30 @@ final class LayerListReader {
             String instance = repeat > 1 ? name + "." + i : name;
             Scope child = scope.childReading(instance, labels, i == 0 ? input : scope.last());
             String what = type + " '" + scope.qualify(instance) + "'";
+            int before = scope.modelNodeCount();
             block.expand(fields, what, child, i == 0, new LayerListReader(source, userBlocks, defaults, depth + 1));
+            if (i == 0) {
+                checkGrowth(fields, scope, before, repeat, scope.modelNodeCount() - before);
+            }
             if (i == repeat - 1) {
                 scope.adopt(child, instance, name);
             } else {
                 scope.adopt(child, instance);
             }
+        }
+    }
+
+    private static int repeat(YamlMap fields, String type) {
+        return fields.intInOr("repeat", type, 1, 1, SizeLimits.MAX_REPEAT);
+    }
+
+    /** Refuses a repeat that would take the model past the node limit before building its copies. */
+    private static void checkGrowth(YamlMap fields, Scope scope, int nodesBefore, int repeat, int nodesPerCopy) {
+        long after = nodesBefore + (long) repeat * nodesPerCopy;
+        if (after > SizeLimits.MAX_NODES) {
+            YamlNode at = fields.has("repeat") ? fields.require("repeat", "") : fields.node();
+            throw at.error("%,d copies of %,d nodes would take the model to %,d nodes, past the limit of %,d", repeat,
+                    nodesPerCopy, after, SizeLimits.MAX_NODES);
         }
     }
 
