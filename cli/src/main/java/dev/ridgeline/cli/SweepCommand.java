@@ -78,7 +78,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug,
+                "in " + jobFile + ", try a smaller batch, input or width multipliers", this::run);
     }
 
     private int run() throws IOException {
@@ -86,11 +87,9 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
-        if (!Files.isRegularFile(jobFile)) {
-            throw new BadInputException(jobFile + ": no such file");
-        }
         Job job = JobReader.read(jobFile);
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        SweepRunner.check(job, space, slice, allPoints);
         Path dir = outputDirectory(out);
         stdout.println(announce(job, space.space(), slice));
         stdout.flush();

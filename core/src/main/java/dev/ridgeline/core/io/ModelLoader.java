@@ -44,6 +44,9 @@ public final class ModelLoader {
             if (!Files.exists(path)) {
                 throw new BadInputException(spec + ": no such file");
             }
+            if (Files.isDirectory(path)) {
+                throw new BadInputException(spec + ": is a directory; give a .yaml, .yml or .onnx model file");
+            }
             if (lower.endsWith(".onnx")) {
                 return OnnxReader.read(path, sample, allowUncounted);
             }
