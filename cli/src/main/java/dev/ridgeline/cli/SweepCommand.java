@@ -15,8 +15,6 @@ import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +70,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "Evaluate only the i-th of N contiguous slices of the space, e.g. 2/4 (exhaustive only).")
     String shard;
 
+    @Option(names = "--force",
+            description = "Replace the results of another job in the --out folder (without it, such a folder is "
+                    + "refused).")
+    boolean force;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -90,7 +93,7 @@ final class SweepCommand implements Callable<Integer> {
         Job job = JobReader.read(jobFile);
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         SweepRunner.check(job, space, slice, allPoints);
-        Path dir = outputDirectory(out);
+        Path dir = SweepFolder.prepare(out, List.of(SUMMARY, PARETO, POINTS), job.sha256(), force);
         stdout.println(announce(job, space.space(), slice));
         stdout.flush();
 
@@ -125,19 +128,6 @@ final class SweepCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "sweeping %s%s (%s, batch %d): a space of %,d points over %d knobs%s",
                 job.modelSpec(), device, job.setup().precision().id(), job.setup().batch(), space.size(),
                 space.knobCount(), shardPart);
-    }
-
-    /** The output folder, created if missing. */
-    private static Path outputDirectory(Path out) {
-        try {
-            return Files.createDirectories(out);
-        } catch (FileAlreadyExistsException e) {
-            throw new BadInputException("--out " + out + ": a file of that name exists; give a folder", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException("--out " + out + ": permission denied", e);
-        } catch (IOException e) {
-            throw new BadInputException("--out " + out + ": cannot create the folder: " + e.getMessage(), e);
-        }
     }
 
     private static Path write(Path file, java.util.function.Consumer<java.io.Writer> content) {
