@@ -151,6 +151,7 @@ class JobMistakesTest {
         Files.writeString(file, HEAD);
         assertHas(Run.of("sweep", file.toString(), "--out", "").assertCleanBadInput(),
                 "--out is empty: give a folder to write into");
-        assertHas(Run.of("analyze", "resnet18", "--out", " ").assertCleanBadInput(), "--out is empty: give a file name");
+        assertHas(Run.of("analyze", "resnet18", "--out", " ").assertCleanBadInput(),
+                "--out is empty: give a file name");
     }
 }
