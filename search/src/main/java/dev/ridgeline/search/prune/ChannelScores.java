@@ -1,0 +1,80 @@
+package dev.ridgeline.search.prune;
+
+import dev.ridgeline.search.space.ChannelGroups;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * How much each output channel of each layer matters, normalised per layer (a layer's scores sum to 1,
+ * so wide and narrow layers weigh alike, as Li et al. 2017 rank filters by L1 norm within a layer). A
+ * channel group's score of channel i sums its members' (coupled layers are pruned together, as DepGraph
+ * aggregates them); a group keeps its highest-scoring channels.
+ */
+public final class ChannelScores {
+    private final Map<String, double[]> perLayer;
+    private final String source;
+
+    public ChannelScores(Map<String, double[]> perLayer, String source) {
+        this.perLayer = Map.copyOf(perLayer);
+        this.source = source;
+    }
+
+    /** Where the scores came from: "weights (L1 norm)" or the CSV file. */
+    public String source() {
+        return source;
+    }
+
+    public Map<String, double[]> perLayer() {
+        return perLayer;
+    }
+
+    /** Channel i's score for a group: the sum over its members that have scores. */
+    public double[] group(ChannelGroups.Group g) {
+        double[] s = new double[g.baseChannels()];
+        for (String m : g.members()) {
+            double[] l = perLayer.get(m);
+            if (l != null && l.length == s.length) {
+                for (int i = 0; i < s.length; i++) {
+                    s[i] += l[i];
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The {@code width} channels a group keeps, ascending: its highest scores, ties to the lower index. */
+    public int[] kept(ChannelGroups.Group g, int width) {
+        double[] s = group(g);
+        return IntStream.range(0, s.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -s[i]).thenComparingInt(i -> i))
+                .limit(width).mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** The score a group keeps at a width: the sum of its {@code width} highest channel scores. */
+    public double keptScore(ChannelGroups.Group g, int width) {
+        double[] s = group(g);
+        return Arrays.stream(kept(g, width)).mapToDouble(i -> s[i]).sum();
+    }
+
+    /** Per-knob, per-choice kept scores of width knobs (empty rows for other knobs). */
+    double[][] perChoice(dev.ridgeline.search.space.ResolvedSpace space) {
+        List<dev.ridgeline.search.space.Knob> knobs = space.space().knobs();
+        double[][] out = new double[knobs.size()][];
+        for (int k = 0; k < knobs.size(); k++) {
+            if (knobs.get(k).target() instanceof dev.ridgeline.search.space.KnobTarget.Width w) {
+                out[k] = new double[knobs.get(k).choices()];
+                for (int c = 0; c < out[k].length; c++) {
+                    for (int i = 0; i < w.groups().size(); i++) {
+                        out[k][c] += keptScore(space.groups().groups().get(w.groups().get(i)), w.channels()[c][i]);
+                    }
+                }
+            } else {
+                out[k] = new double[0];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ridgeline.search.prune;
+
+import dev.ridgeline.search.eval.CompiledEvaluator;
+import dev.ridgeline.search.eval.EvaluatorCompiler;
+import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.job.Budget;
+import dev.ridgeline.search.job.PlanFile;
+import dev.ridgeline.search.job.PlanFile.Change;
+import dev.ridgeline.search.job.PlanFile.PruneObjective;
+import dev.ridgeline.search.space.ResolvedSpace;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Channels first, as a rule: the best plan with channel changes alone; only if no such plan meets the
+ * budgets, channels and kernel reductions; only then separable convolutions as well. Each stage is solved
+ * exactly by a {@link PlanSolver}; the stage's note says why the next one was needed.
+ */
+public final class Planner {
+    private final PlanSolver solver;
+
+    public Planner(PlanSolver solver) {
+        this.solver = solver;
+    }
+
+    public PrunePlan plan(PlanFile request, Optional<ChannelScores> scores) {
+        long start = System.nanoTime();
+        List<PrunePlan.StageAttempt> attempts = new ArrayList<>();
+        Set<Change> changes = EnumSet.noneOf(Change.class);
+        Stage last = null;
+        for (Change next : Change.values()) {
+            if (!request.allow().contains(next)) {
+                continue;
+            }
+            changes.add(next);
+            ResolvedSpace space = PruneSpace.build(request, changes);
+            if (last != null && space.space().knobCount() == last.space.space().knobCount()) {
+                attempts.add(new PrunePlan.StageAttempt(changes, space.space().knobCount(),
+                        space.space().size().toString(), false, last.reachable, "nothing to add: the model has no "
+                        + next.id() + " change outside the frozen layers"));
+                continue;
+            }
+            if (space.space().knobCount() == 0) {
+                attempts.add(new PrunePlan.StageAttempt(changes, 0, "1", false, request.baseMetrics(),
+                        "nothing to change: every " + next.id() + " change touches a frozen layer or a fixed width"));
+                continue;
+            }
+            CompiledEvaluator evaluator = EvaluatorCompiler.compile(space, request.setup());
+            Score score = score(request, space, scores);
+            PlanProblem problem = new PlanProblem(space, evaluator, request.budgets(), score);
+            double[] reachable = new double[Metric.COUNT];
+            evaluator.evaluate(new int[space.space().knobCount()], reachable);
+            Optional<Solution> best = solver.solve(problem);
+            last = new Stage(space, problem, reachable, best);
+            attempts.add(new PrunePlan.StageAttempt(changes, space.space().knobCount(),
+                    space.space().size().toString(), best.isPresent(), reachable, note(request, changes, reachable,
+                            best.isPresent())));
+            if (best.isPresent()) {
+                break;
+            }
+        }
+        if (last == null) {
+            throw new dev.ridgeline.core.BadInputException(request.source() + ": nothing can change: every channel "
+                    + "group, kernel and conv the plan may touch is frozen or fixed");
+        }
+        List<PrunePlan.Baseline> baselines = List.of(Baselines.uniform(last.problem, request.minKeep()),
+                Baselines.greedy(last.problem));
+        Stage done = last;
+        int[] least = new int[done.space.space().knobCount()];
+        Solution chosen = done.best.orElseGet(() -> new Solution(least, done.reachable,
+                done.problem.score().of(done.reachable, least)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new PrunePlan(request, attempts, done.space, done.best.isPresent(), chosen.choices(), chosen.metrics(),
+                chosen.score(), baselines, solver.id(), seconds, scores);
+    }
+
+    private static Score score(PlanFile request, ResolvedSpace space, Optional<ChannelScores> scores) {
+        if (request.objective() == PruneObjective.IMPORTANCE) {
+            return new Score.OfChoices(scores.orElseThrow(() -> new IllegalStateException(
+                    "objective importance without channel scores")).perChoice(space));
+        }
+        return new Score.OfMetric(request.objective() == PruneObjective.PARAMS ? Metric.PARAMS : Metric.MACS);
+    }
+
+    /** "channels alone reach at best 1.42 ms at minKeep 0.25; budget 1.20 ms", or what met the budgets. */
+    static String note(PlanFile request, Set<Change> changes, double[] reachable, boolean feasible) {
+        String what = String.join(" + ", changes.stream().map(Change::id).toList());
+        if (feasible) {
+            return what + (changes.size() == 1 ? " alone meet" : " meet") + " the budgets";
+        }
+        List<String> misses = new ArrayList<>();
+        for (Budget b : request.budgets()) {
+            if (!b.allows(reachable)) {
+                misses.add("reach at best " + Figures.format(b.metric(), reachable[b.metric().ordinal()]) + "; budget "
+                        + Figures.format(b.metric(), b.max()));
+            }
+        }
+        String limits = String.format(Locale.ROOT, "at minKeep %s", Figures.trim(request.minKeep()))
+                + (changes.contains(Change.KERNELS) ? ", kernels 3x3" : "")
+                + (changes.contains(Change.SEPARABLE) ? ", every allowed conv separable" : "");
+        return what + (changes.size() == 1 ? " alone " : " ") + String.join(", ", misses).replaceFirst("^reach",
+                "reach") + " (" + limits + ")";
+    }
+
+    private record Stage(ResolvedSpace space, PlanProblem problem, double[] reachable, Optional<Solution> best) {
+    }
+}
