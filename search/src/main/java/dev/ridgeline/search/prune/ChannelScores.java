@@ -31,12 +31,16 @@ public final class ChannelScores {
         return perLayer;
     }
 
-    /** Channel i's score for a group: the sum over its members that have scores. */
-    public double[] group(ChannelGroups.Group g) {
+    /**
+     * Channel i's score for a group: the sum over the scored layers whose output is the group's channels
+     * (its convs and linear layers, and depthwise convs that pass its channels through).
+     */
+    public double[] group(ChannelGroups groups, ChannelGroups.Group g) {
         double[] s = new double[g.baseChannels()];
-        for (String m : g.members()) {
-            double[] l = perLayer.get(m);
-            if (l != null && l.length == s.length) {
+        for (Map.Entry<String, double[]> e : perLayer.entrySet()) {
+            int[] of = groups.groupsOfTensor(e.getKey());
+            double[] l = e.getValue();
+            if (of.length == 1 && of[0] == g.id() && l.length == s.length) {
                 for (int i = 0; i < s.length; i++) {
                     s[i] += l[i];
                 }
@@ -46,17 +50,17 @@ public final class ChannelScores {
     }
 
     /** The {@code width} channels a group keeps, ascending: its highest scores, ties to the lower index. */
-    public int[] kept(ChannelGroups.Group g, int width) {
-        double[] s = group(g);
+    public int[] kept(ChannelGroups groups, ChannelGroups.Group g, int width) {
+        double[] s = group(groups, g);
         return IntStream.range(0, s.length).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -s[i]).thenComparingInt(i -> i))
                 .limit(width).mapToInt(Integer::intValue).sorted().toArray();
     }
 
     /** The score a group keeps at a width: the sum of its {@code width} highest channel scores. */
-    public double keptScore(ChannelGroups.Group g, int width) {
-        double[] s = group(g);
-        return Arrays.stream(kept(g, width)).mapToDouble(i -> s[i]).sum();
+    public double keptScore(ChannelGroups groups, ChannelGroups.Group g, int width) {
+        double[] s = group(groups, g);
+        return Arrays.stream(kept(groups, g, width)).mapToDouble(i -> s[i]).sum();
     }
 
     /** Per-knob, per-choice kept scores of width knobs (empty rows for other knobs). */
@@ -68,7 +72,8 @@ public final class ChannelScores {
                 out[k] = new double[knobs.get(k).choices()];
                 for (int c = 0; c < out[k].length; c++) {
                     for (int i = 0; i < w.groups().size(); i++) {
-                        out[k][c] += keptScore(space.groups().groups().get(w.groups().get(i)), w.channels()[c][i]);
+                        out[k][c] += keptScore(space.groups(), space.groups().groups().get(w.groups().get(i)),
+                                w.channels()[c][i]);
                     }
                 }
             } else {

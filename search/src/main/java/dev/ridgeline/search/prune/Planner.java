@@ -3,6 +3,7 @@ package dev.ridgeline.search.prune;
 import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.eval.ReferenceEvaluator;
 import dev.ridgeline.search.job.Budget;
 import dev.ridgeline.search.job.PlanFile;
 import dev.ridgeline.search.job.PlanFile.Change;
@@ -32,6 +33,7 @@ public final class Planner {
         List<PrunePlan.StageAttempt> attempts = new ArrayList<>();
         Set<Change> changes = EnumSet.noneOf(Change.class);
         Stage last = null;
+        List<Stage> tried = new ArrayList<>();
         for (Change next : Change.values()) {
             if (!request.allow().contains(next)) {
                 continue;
@@ -55,7 +57,8 @@ public final class Planner {
             double[] reachable = new double[Metric.COUNT];
             evaluator.evaluate(new int[space.space().knobCount()], reachable);
             Optional<Solution> best = solver.solve(problem);
-            last = new Stage(space, problem, reachable, best);
+            last = new Stage(EnumSet.copyOf(changes), space, problem, reachable, best);
+            tried.add(last);
             attempts.add(new PrunePlan.StageAttempt(changes, space.space().knobCount(),
                     space.space().size().toString(), best.isPresent(), reachable, note(request, changes, reachable,
                             best.isPresent())));
@@ -67,15 +70,57 @@ public final class Planner {
             throw new dev.ridgeline.core.BadInputException(request.source() + ": nothing can change: every channel "
                     + "group, kernel and conv the plan may touch is frozen or fixed");
         }
-        List<PrunePlan.Baseline> baselines = List.of(Baselines.uniform(last.problem, request.minKeep()),
-                Baselines.greedy(last.problem));
-        Stage done = last;
+        // when no stage meets the budgets, the one that comes closest (a later kind of change can cost more)
+        Stage done = last.best.isPresent() ? last : tried.stream().min(java.util.Comparator.comparingDouble(
+                st -> request.budgets().stream().mapToDouble(b -> b.excess(st.reachable)).sum())).orElseThrow();
+        List<PrunePlan.Baseline> baselines = List.of(Baselines.uniform(done.problem, request.minKeep()),
+                Baselines.greedy(done.problem));
         int[] least = new int[done.space.space().knobCount()];
         Solution chosen = done.best.orElseGet(() -> new Solution(least, done.reachable,
                 done.problem.score().of(done.reachable, least)));
+        ReferenceEvaluator reference = new ReferenceEvaluator(done.space, request.setup());
+        List<PrunePlan.Step> steps = steps(done.space, chosen.choices(), reference);
+        double[] metrics = new double[Metric.COUNT];
+        reference.evaluate(chosen.choices(), metrics);
+        int[] base = new int[least.length];
+        for (int k = 0; k < base.length; k++) {
+            base[k] = done.space.space().choices(k) - 1;
+        }
+        double baseScore = done.problem.score().of(request.baseMetrics(), base);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new PrunePlan(request, attempts, done.space, done.best.isPresent(), chosen.choices(), chosen.metrics(),
-                chosen.score(), baselines, solver.id(), seconds, scores);
+        return new PrunePlan(request, attempts, done.changes, done.space, done.best.isPresent(), chosen.choices(), metrics,
+                chosen.score(), baseScore, steps, baselines, solver.id(), seconds, scores);
+    }
+
+    /** The chosen point reached in order: widths, then kernels, then separable forms (kinds it does not use skipped). */
+    private static List<PrunePlan.Step> steps(ResolvedSpace space, int[] chosen, ReferenceEvaluator reference) {
+        List<PrunePlan.Step> steps = new ArrayList<>();
+        int[] point = new int[chosen.length];
+        for (int k = 0; k < point.length; k++) {
+            point[k] = space.space().choices(k) - 1;
+        }
+        for (Change c : Change.values()) {
+            boolean changed = false;
+            for (int k = 0; k < point.length; k++) {
+                if (kind(space.space().knobs().get(k).target()) == c && point[k] != chosen[k]) {
+                    point[k] = chosen[k];
+                    changed = true;
+                }
+            }
+            if (changed) {
+                double[] m = new double[Metric.COUNT];
+                reference.evaluate(point, m);
+                steps.add(new PrunePlan.Step(c, point.clone(), m));
+            }
+        }
+        return steps;
+    }
+
+    static Change kind(dev.ridgeline.search.space.KnobTarget t) {
+        if (t instanceof dev.ridgeline.search.space.KnobTarget.Width) {
+            return Change.CHANNELS;
+        }
+        return t instanceof dev.ridgeline.search.space.KnobTarget.Kernel ? Change.KERNELS : Change.SEPARABLE;
     }
 
     private static Score score(PlanFile request, ResolvedSpace space, Optional<ChannelScores> scores) {
@@ -106,6 +151,6 @@ public final class Planner {
                 "reach") + " (" + limits + ")";
     }
 
-    private record Stage(ResolvedSpace space, PlanProblem problem, double[] reachable, Optional<Solution> best) {
+    private record Stage(Set<Change> changes, ResolvedSpace space, PlanProblem problem, double[] reachable, Optional<Solution> best) {
     }
 }

@@ -12,14 +12,21 @@ import java.util.Set;
  * space of the last one, the best plan there (or, when none meets the budgets, the most the space can cut),
  * and the baselines on the same budgets.
  *
+ * @param stage    the kinds of change of the space the plan comes from (the stage that met the budgets, or
+ *                 the one that came closest)
  * @param chosen   the plan's point in {@code space}; when not feasible, the point that cuts the most
- * @param metrics  the chosen point's metrics by Metric ordinal
+ * @param metrics  the chosen point's metrics by Metric ordinal, measured on the pruned model itself (core and
+ *                 hardware), so that re-analyzing it gives exactly these figures
+ * @param steps    the plan applied in order: its channel changes, then kernels, then separable forms, each
+ *                 step's metrics cumulative
  */
-public record PrunePlan(PlanFile request, List<StageAttempt> attempts, ResolvedSpace space, boolean feasible,
-                        int[] chosen, double[] metrics, double score, List<Baseline> baselines, String solver,
-                        double wallSeconds, Optional<ChannelScores> scores) {
+public record PrunePlan(PlanFile request, List<StageAttempt> attempts, Set<Change> stage, ResolvedSpace space, boolean feasible,
+                        int[] chosen, double[] metrics, double score, double baseScore, List<Step> steps,
+                        List<Baseline> baselines, String solver, double wallSeconds, Optional<ChannelScores> scores) {
     public PrunePlan {
         attempts = List.copyOf(attempts);
+        stage = Set.copyOf(stage);
+        steps = List.copyOf(steps);
         baselines = List.copyOf(baselines);
         chosen = chosen.clone();
         metrics = metrics.clone();
@@ -33,6 +40,10 @@ public record PrunePlan(PlanFile request, List<StageAttempt> attempts, ResolvedS
     @Override
     public double[] metrics() {
         return metrics.clone();
+    }
+
+    /** The plan's changes of one kind applied on top of the earlier kinds': the point and its metrics. */
+    public record Step(Change change, int[] choices, double[] metrics) {
     }
 
     /**
