@@ -101,9 +101,11 @@ final class PruneCommand implements Callable<Integer> {
         return Failures.OK;
     }
 
+    /** Importance scores when the objective needs them; for ONNX with weights always (they pick the kept channels). */
     private static Optional<ChannelScores> scores(PlanFile request) {
         if (request.objective() != PlanFile.PruneObjective.IMPORTANCE) {
-            return Optional.empty();
+            return request.modelFile() == null ? Optional.empty()
+                    : WeightScores.tryOnnx(Path.of(request.modelFile()), request.model());
         }
         if (request.importance() != null) {
             return Optional.of(ImportanceCsv.read(Path.of(request.importance()), request.model(),

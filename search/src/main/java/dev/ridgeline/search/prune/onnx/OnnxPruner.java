@@ -53,7 +53,12 @@ public final class OnnxPruner {
         private final ChannelGroups groups;
         private final int[][] keptOfGroup;
         private final Map<String, String> irNameOfTensor = new HashMap<>();
-        private final Map<String, TensorProto> sliced = new HashMap<>();
+        /** Per node input to slice ("node:input"): the initializer and the cuts, applied to the original. */
+        private final Map<String, Cut> cuts = new java.util.LinkedHashMap<>();
+        private int nodeIndex;
+
+        private record Cut(int node, int input, String initializer, List<int[]> axisAndKeep) {
+        }
 
         Slicer(OnnxWeights w, PrunePlan plan, ChannelScores scores) {
             this.w = w;
@@ -110,6 +115,7 @@ public final class OnnxPruner {
             graph = g.toBuilder().clearValueInfo();
             for (int i = 0; i < g.getNodeCount(); i++) {
                 NodeProto n = g.getNode(i);
+                nodeIndex = i;
                 switch (n.getOpType()) {
                     case "Conv" -> conv(i, n);
                     case "BatchNormalization" -> {
@@ -123,10 +129,7 @@ public final class OnnxPruner {
                     }
                 }
             }
-            graph.clearInitializer();
-            for (TensorProto t : g.getInitializerList()) {
-                graph.addInitializer(sliced.getOrDefault(t.getName(), t));
-            }
+            applyCuts(g);
             return w.proto.toBuilder().setGraph(graph).build();
         }
 
@@ -150,7 +153,7 @@ public final class OnnxPruner {
                 for (AttributeProto a : n.getAttributeList()) {
                     b.addAttribute(a.getName().equals("group") ? a.toBuilder().setI(k.length).build() : a);
                 }
-                graph.setNode(index, b);
+                graph.getNodeBuilder(index).clearAttribute().addAllAttribute(b.getAttributeList());
             } else {
                 throw new BadInputException("conv '" + n.getName() + "' has " + group + " groups; a pruned .onnx "
                         + "slices plain and depthwise convs only (freeze this layer's stage to keep it whole)");
@@ -204,21 +207,76 @@ public final class OnnxPruner {
             return out;
         }
 
-        /** Slices a node's initializer input along one axis (no-op for null), once per initializer. */
+        /** Records that a node's initializer input is cut along one axis (no-op for null). */
         private void slice(NodeProto n, int input, int axis, int[] keep) {
             if (keep == null || n.getInputCount() <= input || n.getInput(input).isEmpty()) {
                 return;
             }
             String name = w.initializerName(n.getInput(input));
-            TensorProto current = sliced.get(name);
-            if (current == null) {
-                current = w.initializers.get(name);
-                if (current == null) {
-                    throw new BadInputException("node '" + n.getName() + "': input " + n.getInput(input)
-                            + " is not an initializer; its weights cannot be sliced");
+            if (!w.initializers.containsKey(name)) {
+                throw new BadInputException("node '" + n.getName() + "': input " + n.getInput(input)
+                        + " is not an initializer; its weights cannot be sliced");
+            }
+            cuts.computeIfAbsent(nodeIndex + ":" + input, k -> new Cut(nodeIndex, input, name, new ArrayList<>()))
+                    .axisAndKeep().add(prepend(axis, keep));
+        }
+
+        private static int[] prepend(int axis, int[] keep) {
+            int[] out = new int[keep.length + 1];
+            out[0] = axis;
+            System.arraycopy(keep, 0, out, 1, keep.length);
+            return out;
+        }
+
+        /**
+         * Replaces cut initializers. An initializer shared by several inputs (exporters share equal tensors)
+         * keeps its name only when every user wants the same cut and no user wants it whole; otherwise each
+         * distinct cut gets a name of its own and its users are pointed at it.
+         */
+        private void applyCuts(GraphProto g) {
+            Map<String, Integer> uses = new HashMap<>();
+            for (NodeProto n : g.getNodeList()) {
+                for (String in : n.getInputList()) {
+                    if (!in.isEmpty() && w.initializers.containsKey(w.initializerName(in))) {
+                        uses.merge(w.initializerName(in), 1, Integer::sum);
+                    }
                 }
             }
-            sliced.put(name, Slices.along(current, axis, keep));
+            Map<String, List<TensorProto>> variants = new HashMap<>();
+            Map<String, Integer> cutUsers = new HashMap<>();
+            cuts.values().forEach(c -> cutUsers.merge(c.initializer(), 1, Integer::sum));
+            List<TensorProto> added = new ArrayList<>();
+            Map<String, TensorProto> replaced = new HashMap<>();
+            for (Cut c : cuts.values()) {
+                TensorProto t = w.initializers.get(c.initializer());
+                for (int[] ak : c.axisAndKeep()) {
+                    t = Slices.along(t, ak[0], java.util.Arrays.copyOfRange(ak, 1, ak.length));
+                }
+                List<TensorProto> seen = variants.computeIfAbsent(c.initializer(), k -> new ArrayList<>());
+                boolean shared = uses.getOrDefault(c.initializer(), 0) > cutUsers.get(c.initializer());
+                TensorProto result = t;
+                Optional<TensorProto> same = seen.stream().filter(v -> v.getRawData().equals(result.getRawData())
+                        && v.getDimsList().equals(result.getDimsList())).findFirst();
+                String name;
+                if (same.isPresent()) {
+                    name = same.get().getName();
+                } else if (seen.isEmpty() && !shared) {
+                    name = c.initializer();
+                    replaced.put(name, t);
+                    seen.add(t);
+                } else {
+                    name = c.initializer() + "_pruned_" + (seen.size() + 1);
+                    TensorProto renamed = t.toBuilder().setName(name).build();
+                    added.add(renamed);
+                    seen.add(renamed);
+                }
+                graph.getNodeBuilder(c.node()).setInput(c.input(), name);
+            }
+            graph.clearInitializer();
+            for (TensorProto t : g.getInitializerList()) {
+                graph.addInitializer(replaced.getOrDefault(t.getName(), t));
+            }
+            added.forEach(graph::addInitializer);
         }
     }
 }
