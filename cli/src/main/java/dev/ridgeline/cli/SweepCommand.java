@@ -3,6 +3,7 @@ package dev.ridgeline.cli;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.sweep.ParetoCsv;
 import dev.ridgeline.report.sweep.PointsCsv;
+import dev.ridgeline.report.sweep.SpaceNotes;
 import dev.ridgeline.report.sweep.SummaryJson;
 import dev.ridgeline.report.sweep.SweepSummary;
 import dev.ridgeline.search.job.Job;
@@ -93,6 +94,7 @@ final class SweepCommand implements Callable<Integer> {
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         Path dir = outputDirectory(out);
         stdout.println(announce(job, space.space(), slice));
+        stdout.print(SpaceNotes.render(space));
         stdout.flush();
 
         SweepResult result;

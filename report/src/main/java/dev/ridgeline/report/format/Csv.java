@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** Writes CSV rows as RFC 4180 has them, for every CSV Ridgeline writes. */
+/** Writes CSV rows as RFC 4180 has them, for every CSV Ridgeline writes, and reads such rows back. */
 public final class Csv {
     private Csv() {
     }
@@ -26,5 +26,42 @@ public final class Csv {
             return cell;
         }
         return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The cells of one line written by {@link #line} (without its newline): split at commas outside quotes,
+     * quoted cells unquoted with doubled quotes undone.
+     *
+     * @throws IllegalArgumentException for a quote that is not closed
+     */
+    public static List<String> parse(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("a quoted cell is not closed");
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 }

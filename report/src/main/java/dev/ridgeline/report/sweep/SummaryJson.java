@@ -11,11 +11,13 @@ import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.space.DesignSpace;
+import dev.ridgeline.search.space.Coupling;
 import dev.ridgeline.search.space.Knob;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes a sweep's {@code summary.json}: design.md's contract fields first, in this order,
@@ -26,7 +28,12 @@ import java.io.Writer;
  * </pre>
  * then these additions:
  * <pre>
- * space: {knob name: [choice labels]}, shard: "2/4" or "all", strategy: what ran with which settings,
+ * space: {knob name: [choice labels]} (tied choices merged: "0.75|1.0"),
+ * spaceSizeAsWritten: the points the job wrote, before tied choices were merged,
+ * merged: {knob name: [[the written choices merged into one], ...]} for the knobs where choices tied,
+ * moves: {width knob name: [{layers, channels}]}: the channel groups each width knob moves, the layers of
+ *        each and its base channels, in the order of the knob's channels column,
+ * shard: "2/4" or "all", strategy: what ran with which settings,
  * job: the job file, model: as the job names it, modelSha256: the SHA-256 of the model file read,
  * hardware: device id or null, hardwareSource: where the device's figures come from, precision, convention, batch,
  * tool: {name, version}, feasible: whether any point met the budgets,
@@ -81,6 +88,26 @@ public final class SummaryJson {
         for (Knob k : space.knobs()) {
             ArrayNode labels = knobs.putArray(k.name());
             k.labels().forEach(labels::add);
+        }
+        root.put("spaceSizeAsWritten", space.sizeAsWritten());
+        ObjectNode merged = root.putObject("merged");
+        for (Knob k : space.knobs()) {
+            if (!k.merged().isEmpty()) {
+                ArrayNode ties = merged.putArray(k.name());
+                k.merged().forEach(tie -> tie.forEach(ties.addArray()::add));
+            }
+        }
+        ObjectNode moves = root.putObject("moves");
+        for (Knob k : space.knobs()) {
+            List<Coupling.MovedGroup> groups = Coupling.of(result.space(), k);
+            if (!groups.isEmpty()) {
+                ArrayNode list = moves.putArray(k.name());
+                for (Coupling.MovedGroup g : groups) {
+                    ObjectNode group = list.addObject();
+                    g.layers().forEach(group.putArray("layers")::add);
+                    group.put("channels", g.baseChannels());
+                }
+            }
         }
         root.put("shard", shard(result.shard()));
         root.put("strategy", result.strategy());

@@ -3,6 +3,7 @@ package dev.ridgeline.report.sweep;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
+import dev.ridgeline.search.space.KnobTarget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import java.util.List;
 final class SweepCells {
     /** The metric columns, in {@link Metric} order: design.md's CSV contract. */
     static final List<String> METRIC_COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
+
+    /** How a channel column's name begins. */
+    static final String CHANNELS_PREFIX = "channels:";
 
     /** Doubles at or above this magnitude may not convert to a long exactly. */
     private static final double LONG_LIMIT = 0x1p63;
@@ -54,6 +58,37 @@ final class SweepCells {
     /** The knob columns: one per knob, named as the knob. */
     static List<String> knobColumns(DesignSpace space) {
         return space.knobs().stream().map(Knob::name).toList();
+    }
+
+    /**
+     * The channel columns: one per width knob, named {@code channels:} and the knob's name after
+     * {@code width:} ({@code channels:stage5}), holding the channel counts the choice resolves to.
+     */
+    static List<String> channelColumns(DesignSpace space) {
+        return space.knobs().stream().filter(k -> k.target() instanceof KnobTarget.Width)
+                .map(k -> CHANNELS_PREFIX + k.name().substring(k.name().indexOf(':') + 1)).toList();
+    }
+
+    /**
+     * The channel counts of a width knob's choice, one per channel group it moves in the order the sweep
+     * prints them, joined by '/': "96", or "384/96/576/576".
+     */
+    static String channels(Knob knob, int choice) {
+        int[] counts = ((KnobTarget.Width) knob.target()).channels()[choice];
+        return java.util.Arrays.stream(counts).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    /** The channel cells of one point's choices, in the order of {@link #channelColumns}. */
+    static List<String> channelCells(DesignSpace space, int[] choices) {
+        List<String> cells = new ArrayList<>();
+        for (int k = 0; k < choices.length; k++) {
+            Knob knob = space.knobs().get(k);
+            if (knob.target() instanceof KnobTarget.Width) {
+                cells.add(channels(knob, choices[k]));
+            }
+        }
+        return cells;
     }
 
     /** The label of a knob's choice, checked against the knob's choices. */

@@ -30,7 +30,7 @@ class SummaryJsonTest {
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("spaceSize", "pointsEvaluated", "feasiblePoints", "frontSize", "wallSeconds",
-                "pointsPerSecond", "objectives", "budgets", "jobHash", "space", "shard", "strategy", "job", "model",
+                "pointsPerSecond", "objectives", "budgets", "jobHash", "space", "spaceSizeAsWritten", "merged", "moves", "shard", "strategy", "job", "model",
                 "modelSha256", "hardware", "hardwareSource", "precision", "convention", "batch", "tool", "feasible",
                 "base"), fields);
     }

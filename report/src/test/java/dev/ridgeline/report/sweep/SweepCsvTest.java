@@ -19,11 +19,14 @@ class SweepCsvTest {
     private static final ResolvedSpace SPACE = SweepResults.space(JOB);
 
     @Test
-    void paretoHeaderIsTheSixMetricsThenOneColumnPerKnobNamedAsTheKnob() {
+    void paretoHeaderIsTheSixMetricsThenOneColumnPerKnobNamedAsTheKnobThenTheChannelsOfEachWidthKnob() {
         List<String> header = ParetoCsv.header(SPACE.space());
         assertEquals(List.of("params", "macs", "flops", "latencySeconds", "peakActivationBytes", "weightBytes"),
                 header.subList(0, 6));
-        assertEquals(SPACE.space().knobCount() + 6, header.size());
+        long widths = SPACE.space().knobs().stream().filter(k -> k.name().startsWith("width:")).count();
+        assertEquals(6 + SPACE.space().knobCount() + widths, header.size());
+        assertEquals(List.of("channels:conv1", "channels:layer1", "channels:layer2", "channels:layer3",
+                "channels:layer4"), header.subList(header.size() - 5, header.size()));
         assertTrue(header.contains("width:layer3"), header.toString());
         assertTrue(header.contains("kernel:layer3"), header.toString());
         assertTrue(header.contains("separable:layer4"), header.toString());
@@ -52,7 +55,9 @@ class SweepCsvTest {
         assertEquals("11000000", cells[5]);
         assertEquals("0.75", cells[6 + width]);
         assertEquals("separable", cells[6 + separable]);
-        assertTrue(row.chars().filter(c -> c == ',').count() == 5 + knobs, row);
+        assertEquals("192/192/192", cells[6 + knobs + 3], "layer3 at 0.75: its three groups of 256 channels");
+        assertEquals("32", cells[6 + knobs], "conv1 (64 channels) at its first choice, 0.5");
+        assertTrue(row.chars().filter(c -> c == ',').count() == 5 + knobs + 5, row);
     }
 
     @Test
