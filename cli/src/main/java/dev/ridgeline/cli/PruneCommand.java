@@ -1,6 +1,7 @@
 package dev.ridgeline.cli;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.io.yaml.ModelYamlWriter;
 import dev.ridgeline.report.prune.PlanJson;
 import dev.ridgeline.report.prune.PlanMarkdown;
 import dev.ridgeline.search.eval.Metric;
@@ -10,6 +11,7 @@ import dev.ridgeline.search.prune.ChannelScores;
 import dev.ridgeline.search.prune.Figures;
 import dev.ridgeline.search.prune.FrontierSolver;
 import dev.ridgeline.search.prune.ImportanceCsv;
+import dev.ridgeline.search.prune.PlanChanges;
 import dev.ridgeline.search.prune.Planner;
 import dev.ridgeline.search.prune.PrunePlan;
 import dev.ridgeline.search.prune.onnx.OnnxPruner;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline prune PLAN.yaml --out DIR}: the channels-first pruning plan of a network under budgets;
- * writes plan.md, for ONNX input with weights the pruned .onnx, and plan.json last, each atomically.
+ * writes plan.md, the pruned model as a model file, for ONNX input with weights the pruned .onnx, and
+ * plan.json last, each atomically.
  */
 @Command(name = "prune",
         mixinStandardHelpOptions = true,
@@ -45,11 +48,12 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ridgeline prune configs/plans/resnet50_orin_nano.yaml --out runs/r50-plan",
             "",
-            "Writes DIR/plan.md, DIR/pruned.onnx (ONNX input) and DIR/plan.json."})
+            "Writes DIR/plan.md, DIR/pruned.yaml, DIR/pruned.onnx (ONNX input with weights) and DIR/plan.json."})
 final class PruneCommand implements Callable<Integer> {
     static final String JSON = "plan.json";
     static final String MARKDOWN = "plan.md";
     static final String ONNX = "pruned.onnx";
+    static final String YAML = "pruned.yaml";
 
     @Spec
     CommandSpec spec;
@@ -84,6 +88,24 @@ final class PruneCommand implements Callable<Integer> {
         Path dir = outputDirectory(out);
         List<Path> written = new ArrayList<>();
         written.add(write(dir.resolve(MARKDOWN), w -> PlanMarkdown.write(plan, w)));
+        String yaml = null;
+        try {
+            yaml = ModelYamlWriter.toYaml(PlanChanges.prunedModel(plan), List.of(
+                    "pruned by ridgeline prune " + planFile + " (plan.json has the plan and its figures)",
+                    "from " + request.modelSpec() + " (SHA-256 " + request.modelSha256() + ")"));
+        } catch (BadInputException e) {
+            stdout.println("no pruned.yaml: " + e.getMessage());
+        }
+        if (yaml != null) {
+            String text = yaml;
+            written.add(write(dir.resolve(YAML), w -> {
+                try {
+                    w.write(text);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
         if (request.modelFile() != null) {
             Optional<String> refused = OnnxPruner.refusal(plan);
             if (refused.isEmpty()) {
