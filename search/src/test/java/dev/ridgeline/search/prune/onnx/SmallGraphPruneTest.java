@@ -173,7 +173,7 @@ class SmallGraphPruneTest {
     void keptChannelsHaveTheHighestNormalisedL1PerCoupledGroupAndSlicesEqualTheOriginals() throws Exception {
         Path onnx = model();
         Path plan = dir.resolve("plan.yaml");
-        Files.writeString(plan, "model: small.onnx\nbudgets: {params: 55%}\ndivisor: 1\nminKeep: 0.25\nlevels: 8\n"
+        Files.writeString(plan, "model: small.onnx\nbudgets: {params: 30%}\ndivisor: 1\nminKeep: 0.25\nlevels: 8\n"
                 + "objective: importance\n");
         PlanFile request = PlanReader.read(plan);
         PrunePlan p = new Planner(new FrontierSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
@@ -185,7 +185,7 @@ class SmallGraphPruneTest {
         int[] k1 = top(width.get("conv_a"), normalisedL1("wa"), normalisedL1("wdw"));
         int[] k2 = top(width.get("conv_b"), normalisedL1("wb"), normalisedL1("wc"));
         int[] k3 = top(width.get("conv_d"), normalisedL1("wd"));
-        assertTrue(k1.length < 8 || k2.length < 8 || k3.length < 4, "the plan cuts something");
+        assertTrue(k1.length < 8 && k2.length < 8, "the plan cuts both coupled groups: " + k1.length + ", " + k2.length);
 
         ModelProto pruned = ModelProto.parseFrom(OnnxPruner.prune(onnx, p));
         Map<String, float[]> out = new HashMap<>();
