@@ -80,6 +80,7 @@ final class PruneCommand implements Callable<Integer> {
         }
         PlanFile request = PlanReader.read(planFile);
         Optional<ChannelScores> scores = scores(request);
+        Planner.check(request);
         stdout.printf(Locale.ROOT, "planning %s%s (%s, batch %d)%n", request.modelSpec(),
                 request.setup().device() == null ? "" : " on " + request.setup().device().id(),
                 request.setup().precision().id(), request.setup().batch());

@@ -70,4 +70,10 @@ class PruneBadInputTest {
                 "depth");
         says(prune("model: resnet18\nbudgets: {params: 50%}\nobjective: accuracy\n"), "plan.yaml:3:", "objective");
     }
+
+    @Test
+    void aPerGroupSpaceWhoseTablesWouldBeTooLargeIsRefusedWithAdvice() throws Exception {
+        says(prune("model: googlenet\nhardware: t4\nbudgets: {latencySeconds: 80%}\n"), "plan.yaml",
+                "per: stage", "concatenation");
+    }
 }

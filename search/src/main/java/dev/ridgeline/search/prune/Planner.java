@@ -28,6 +28,14 @@ public final class Planner {
         this.solver = solver;
     }
 
+    /**
+     * Refuses, before any work, a request whose spaces would be too large to tabulate (see {@link TableSize}):
+     * the largest space a plan may reach, with every allowed kind of change.
+     */
+    public static void check(PlanFile request) {
+        TableSize.check(PruneSpace.build(request, request.allow()), request.source());
+    }
+
     public PrunePlan plan(PlanFile request, Optional<ChannelScores> scores) {
         long start = System.nanoTime();
         List<PrunePlan.StageAttempt> attempts = new ArrayList<>();
@@ -51,6 +59,7 @@ public final class Planner {
                         "nothing to change: every " + next.id() + " change touches a frozen layer or a fixed width"));
                 continue;
             }
+            TableSize.check(space, request.source());
             CompiledEvaluator evaluator = EvaluatorCompiler.compile(space, request.setup());
             Score score = score(request, space, scores);
             PlanProblem problem = new PlanProblem(space, evaluator, request.budgets(), score);
