@@ -55,15 +55,14 @@ final class TableSize {
 
     private static void touch(ResolvedSpace space, String tensor, Map<Integer, Integer> knobOfGroup,
                               TreeSet<Integer> into) {
-        try {
-            for (int g : space.groups().groupsOfTensor(tensor)) {
-                Integer k = knobOfGroup.get(g);
-                if (k != null) {
-                    into.add(k);
-                }
+        if (!space.groups().hasTensor(tensor)) {
+            return;
+        }
+        for (int g : space.groups().groupsOfTensor(tensor)) {
+            Integer k = knobOfGroup.get(g);
+            if (k != null) {
+                into.add(k);
             }
-        } catch (NullPointerException e) {
-            // a tensor without channel groups (a model input's alias): no knob
         }
     }
 

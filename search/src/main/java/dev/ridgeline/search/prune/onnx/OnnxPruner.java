@@ -79,15 +79,10 @@ public final class OnnxPruner {
                 t = w.alias.get(t);
             }
             String ir = irNameOfTensor.get(t);
-            int[] parts;
-            try {
-                parts = ir == null ? null : groups.groupsOfTensor(ir);
-            } catch (NullPointerException e) {
-                parts = null;
-            }
-            if (parts == null) {
+            if (ir == null || !groups.hasTensor(ir)) {
                 return null;
             }
+            int[] parts = groups.groupsOfTensor(ir);
             boolean any = false;
             List<Integer> out = new ArrayList<>();
             int offset = 0;
