@@ -49,12 +49,19 @@ public final class ChannelScores {
         return s;
     }
 
-    /** The {@code width} channels a group keeps, ascending: its highest scores, ties to the lower index. */
+    /**
+     * The {@code width} channels a group keeps, ascending: its highest scores, ties to the lower index. A
+     * group split by grouped convs (its divisor d above 1) keeps width / d channels of each of its d blocks,
+     * so that every conv group keeps the same number of channels.
+     */
     public int[] kept(ChannelGroups groups, ChannelGroups.Group g, int width) {
         double[] s = group(groups, g);
-        return IntStream.range(0, s.length).boxed()
+        int blocks = g.divisor() > 1 && width % g.divisor() == 0 && s.length % g.divisor() == 0 ? g.divisor() : 1;
+        int size = s.length / blocks;
+        int per = width / blocks;
+        return IntStream.range(0, blocks).flatMap(b -> IntStream.range(b * size, (b + 1) * size).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -s[i]).thenComparingInt(i -> i))
-                .limit(width).mapToInt(Integer::intValue).sorted().toArray();
+                .limit(per).mapToInt(Integer::intValue)).sorted().toArray();
     }
 
     /** The score a group keeps at a width: the sum of its {@code width} highest channel scores. */

@@ -21,7 +21,8 @@ import java.util.Optional;
  * The pruned ONNX model of a plan: the original file with every weight sliced to the channels the plan
  * keeps (each group's highest-scoring ones, {@link ChannelScores}): conv weights on their output and input
  * axes (depthwise convs on their one channel axis, their {@code group} attribute updated), biases, batch
- * norm scale, bias, mean and variance, linear layers (Gemm, MatMul) on their rows and columns. Tensors
+ * norm scale, bias, mean and variance, linear layers (Gemm, MatMul) on their rows and columns, grouped convs
+ * on their rows and, within each conv group, on the inputs that group keeps. Tensors
  * read after a concatenation keep each part's channels at that part's offset. Shapes recorded in
  * value_info are dropped (they are stale); readers infer them again.
  */
@@ -138,23 +139,27 @@ public final class OnnxPruner {
             long group = n.getAttributeList().stream().filter(a -> a.getName().equals("group")).mapToLong(
                     AttributeProto::getI).findFirst().orElse(1);
             long outChannels = weight.get().getDims(0);
+            int[] rows;
             if (group == 1) {
+                rows = out;
                 slice(n, 1, 0, out);
                 slice(n, 1, 1, in);
             } else if (group == outChannels && weight.get().getDims(1) == 1) {
-                int[] k = out != null ? out : in;
-                slice(n, 1, 0, k);
+                rows = out != null ? out : in;
+                slice(n, 1, 0, rows);
                 NodeProto.Builder b = n.toBuilder().clearAttribute();
                 for (AttributeProto a : n.getAttributeList()) {
-                    b.addAttribute(a.getName().equals("group") ? a.toBuilder().setI(k.length).build() : a);
+                    b.addAttribute(a.getName().equals("group") ? a.toBuilder().setI(rows.length).build() : a);
                 }
                 graph.getNodeBuilder(index).clearAttribute().addAllAttribute(b.getAttributeList());
             } else {
-                throw new BadInputException("conv '" + n.getName() + "' has " + group + " groups; a pruned .onnx "
-                        + "slices plain and depthwise convs only (freeze this layer's stage to keep it whole)");
+                // a grouped conv: rows by the kept outputs, then each row's inputs within its own conv group
+                rows = out;
+                slice(n, 1, 0, out);
+                slice(n, 1, -Math.toIntExact(group), in);
             }
             if (n.getInputCount() > 2 && !n.getInput(2).isEmpty()) {
-                slice(n, 2, 0, out != null ? out : (group > 1 ? in : null));
+                slice(n, 2, 0, rows);
             }
         }
 
@@ -202,7 +207,10 @@ public final class OnnxPruner {
             return out;
         }
 
-        /** Records that a node's initializer input is cut along one axis (no-op for null). */
+        /**
+         * Records that a node's initializer input is cut along one axis (no-op for null); axis -g cuts the
+         * inputs of a conv with g groups ({@link Slices#groupedInputs}).
+         */
         private void slice(NodeProto n, int input, int axis, int[] keep) {
             if (keep == null || n.getInputCount() <= input || n.getInput(input).isEmpty()) {
                 return;
@@ -245,7 +253,8 @@ public final class OnnxPruner {
             for (Cut c : cuts.values()) {
                 TensorProto t = w.initializers.get(c.initializer());
                 for (int[] ak : c.axisAndKeep()) {
-                    t = Slices.along(t, ak[0], java.util.Arrays.copyOfRange(ak, 1, ak.length));
+                    int[] keep = java.util.Arrays.copyOfRange(ak, 1, ak.length);
+                    t = ak[0] >= 0 ? Slices.along(t, ak[0], keep) : Slices.groupedInputs(t, -ak[0], keep);
                 }
                 List<TensorProto> seen = variants.computeIfAbsent(c.initializer(), k -> new ArrayList<>());
                 boolean shared = uses.getOrDefault(c.initializer(), 0) > cutUsers.get(c.initializer());

@@ -212,4 +212,70 @@ class SmallGraphPruneTest {
         assertEquals(PlanChanges.prunedModel(p).nodes().stream().map(n -> n.op()).toList(),
                 ModelLoader.load(written.toString()).nodes().stream().map(n -> n.op()).toList());
     }
+
+    private static int[] topPerBlock(int width, int blocks, double[] scores) {
+        int size = scores.length / blocks;
+        return IntStream.range(0, blocks).flatMap(b -> IntStream.range(b * size, (b + 1) * size).boxed()
+                .sorted((x, y) -> Double.compare(scores[y], scores[x])).limit(width / blocks)
+                .mapToInt(Integer::intValue)).sorted().toArray();
+    }
+
+    @Test
+    void aGroupedConvKeepsAsManyChannelsInEachConvGroupAndItsRowsReadTheirOwnGroupsInputs() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("grouped")
+                .addInput(value("x", 1, 4, 8, 8)).addOutput(value("y", 1, 10))
+                .addInitializer(init("wa", 8, 4, 1, 1)).addInitializer(init("wg", 8, 4, 3, 3))
+                .addInitializer(init("bg", 8)).addInitializer(init("wfc", 10, 8))
+                .addNode(node("Conv", "conv_a", List.of("x", "wa"), "a"))
+                .addNode(node("Relu", "relu_a", List.of("a"), "ra"))
+                .addNode(node("Conv", "conv_g", List.of("ra", "wg", "bg"), "gout", ints("pads", 1, 1, 1, 1),
+                        integer("group", 2)))
+                .addNode(node("Relu", "relu_g", List.of("gout"), "rg"))
+                .addNode(node("GlobalAveragePool", "gap", List.of("rg"), "p"))
+                .addNode(node("Flatten", "flat", List.of("p"), "f"))
+                .addNode(node("Gemm", "fc", List.of("f", "wfc"), "y", integer("transB", 1)))
+                .build();
+        Path onnx = dir.resolve("grouped.onnx");
+        Files.write(onnx, ModelProto.newBuilder().setIrVersion(8).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).build().toByteArray());
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, "model: grouped.onnx\nbudgets: {params: 45%}\ndivisor: 2\nobjective: importance\n");
+        PlanFile request = PlanReader.read(plan);
+        PrunePlan p = new Planner(new FrontierSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
+        assertTrue(p.feasible(), () -> p.attempts().toString());
+        Map<String, Integer> width = new HashMap<>();
+        PlanChanges.of(p).groups().forEach(c -> c.layers().forEach(l -> width.put(l, c.width())));
+        int[] ka = topPerBlock(width.get("conv_a"), 2, normalisedL1("wa"));
+        int[] kg = topPerBlock(width.get("conv_g"), 2, normalisedL1("wg"));
+        assertTrue(ka.length < 8 && kg.length < 8, "the plan cuts both groups: " + ka.length + ", " + kg.length);
+
+        ModelProto pruned = ModelProto.parseFrom(OnnxPruner.prune(onnx, p));
+        Map<String, float[]> out = new HashMap<>();
+        pruned.getGraph().getInitializerList().forEach(t -> out.put(t.getName(), OnnxWeights.floats(t)));
+        assertArrayEquals(expected("wa", ka), out.get("wa"));
+        assertArrayEquals(expected("bg", kg), out.get("bg"));
+        assertArrayEquals(expected("wfc", null, kg), out.get("wfc"));
+        // rows kg; row r of conv group b = r / 4 reads inputs ka within block b, renumbered from 0
+        float[] wg = weights.get("wg");
+        List<Float> want = new java.util.ArrayList<>();
+        for (int r : kg) {
+            int b = r / 4;
+            for (int i : ka) {
+                if (i / 4 == b) {
+                    for (int k = 0; k < 9; k++) {
+                        want.add(wg[(r * 4 + (i - 4 * b)) * 9 + k]);
+                    }
+                }
+            }
+        }
+        float[] wantArray = new float[want.size()];
+        for (int i = 0; i < wantArray.length; i++) {
+            wantArray[i] = want.get(i);
+        }
+        assertArrayEquals(wantArray, out.get("wg"));
+        Path written = dir.resolve("pruned.onnx");
+        Files.write(written, pruned.toByteArray());
+        assertEquals(PlanChanges.prunedModel(p).nodes().stream().map(n -> n.op()).toList(),
+                ModelLoader.load(written.toString()).nodes().stream().map(n -> n.op()).toList());
+    }
 }
