@@ -278,4 +278,53 @@ class SmallGraphPruneTest {
         assertEquals(PlanChanges.prunedModel(p).nodes().stream().map(n -> n.op()).toList(),
                 ModelLoader.load(written.toString()).nodes().stream().map(n -> n.op()).toList());
     }
+
+    @Test
+    void aSqueezeAndExcitationBlockKeepsItsGateOnTheChannelsItScales() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("se")
+                .addInput(value("x", 1, 4, 8, 8)).addOutput(value("y", 1, 10))
+                .addInitializer(init("wa", 16, 4, 1, 1)).addInitializer(init("wr", 8, 16, 1, 1))
+                .addInitializer(init("br", 8)).addInitializer(init("we", 16, 8, 1, 1)).addInitializer(init("be", 16))
+                .addInitializer(init("wfc", 10, 16))
+                .addNode(node("Conv", "conv_a", List.of("x", "wa"), "a"))
+                .addNode(node("Relu", "relu_a", List.of("a"), "ra"))
+                .addNode(node("GlobalAveragePool", "squeeze", List.of("ra"), "s0"))
+                .addNode(node("Conv", "reduce", List.of("s0", "wr", "br"), "s1"))
+                .addNode(node("Relu", "relu_r", List.of("s1"), "s2"))
+                .addNode(node("Conv", "expand", List.of("s2", "we", "be"), "s3"))
+                .addNode(node("Sigmoid", "gate", List.of("s3"), "s4"))
+                .addNode(node("Mul", "scale", List.of("ra", "s4"), "m"))
+                .addNode(node("GlobalAveragePool", "gap", List.of("m"), "p"))
+                .addNode(node("Flatten", "flat", List.of("p"), "f"))
+                .addNode(node("Gemm", "fc", List.of("f", "wfc"), "y", integer("transB", 1)))
+                .build();
+        Path onnx = dir.resolve("se.onnx");
+        Files.write(onnx, ModelProto.newBuilder().setIrVersion(8).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).build().toByteArray());
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, "model: se.onnx\nbudgets: {params: 40%}\ndivisor: 2\nobjective: importance\n");
+        PlanFile request = PlanReader.read(plan);
+        PrunePlan p = new Planner(new FrontierSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
+        assertTrue(p.feasible(), () -> p.attempts().toString());
+        Map<String, Integer> width = new HashMap<>();
+        PlanChanges.of(p).groups().forEach(c -> c.layers().forEach(l -> width.put(l, c.width())));
+        assertEquals(width.get("conv_a"), width.get("expand"), "the gate and the channels it scales move together");
+        int[] k1 = top(width.get("conv_a"), normalisedL1("wa"), normalisedL1("we"));
+        int[] k2 = top(width.get("reduce"), normalisedL1("wr"));
+        assertTrue(k1.length < 16, "the plan cuts the scaled channels: " + k1.length);
+
+        ModelProto pruned = ModelProto.parseFrom(OnnxPruner.prune(onnx, p));
+        Map<String, float[]> out = new HashMap<>();
+        pruned.getGraph().getInitializerList().forEach(t -> out.put(t.getName(), OnnxWeights.floats(t)));
+        assertArrayEquals(expected("wa", k1), out.get("wa"));
+        assertArrayEquals(expected("wr", k2, k1), out.get("wr"));
+        assertArrayEquals(expected("br", k2), out.get("br"));
+        assertArrayEquals(expected("we", k1, k2), out.get("we"));
+        assertArrayEquals(expected("be", k1), out.get("be"));
+        assertArrayEquals(expected("wfc", null, k1), out.get("wfc"));
+        Path written = dir.resolve("pruned.onnx");
+        Files.write(written, pruned.toByteArray());
+        assertEquals(PlanChanges.prunedModel(p).nodes().stream().map(n -> n.op()).toList(),
+                ModelLoader.load(written.toString()).nodes().stream().map(n -> n.op()).toList());
+    }
 }
