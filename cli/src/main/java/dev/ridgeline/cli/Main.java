@@ -21,7 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory of every layer.",
             "It also estimates their roofline latency on a device and sweeps design spaces for the Pareto front"
                 + " under budgets."},
-        subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, ZooCommand.class,
+        subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, PruneCommand.class,
+            ZooCommand.class,
             HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -64,6 +64,11 @@ public final class ChannelGroups {
         return groupOfSource.getOrDefault(layer, -1);
     }
 
+    /** Whether the analysis saw this tensor (a layer's output or a model input). */
+    public boolean hasTensor(String tensor) {
+        return channelsOfTensor.containsKey(tensor);
+    }
+
     /** The groups whose channels add up to a tensor's channels (one for most tensors, several after a concat). */
     public int[] groupsOfTensor(String tensor) {
         return channelsOfTensor.get(tensor).clone();
