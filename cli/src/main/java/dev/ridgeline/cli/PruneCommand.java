@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "prune",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Plan what to cut so that a network meets its budgets: channels first, then kernels, then",
-            "depthwise-separable convolutions; optimal for the objective (see docs/plan-format.md)."},
+        description = {"Plan what to cut so that a network meets its budgets, keeping the most of its objective.",
+            "Channels come first, then kernels, then depthwise-separable convolutions (see docs/plan-format.md)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline prune configs/plans/resnet50_orin_nano.yaml --out runs/r50-plan",
