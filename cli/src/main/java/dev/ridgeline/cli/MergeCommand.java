@@ -3,7 +3,7 @@ package dev.ridgeline.cli;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.batch.BatchIndex;
 import dev.ridgeline.report.batch.BatchMerge;
-import dev.ridgeline.report.format.Json;
+import dev.ridgeline.report.sweep.SummaryJson;
 import dev.ridgeline.report.merge.SweepMerge;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,14 +77,7 @@ final class MergeCommand implements Callable<Integer> {
         if (sweeps) {
             SweepMerge.Merged m = SweepMerge.merge(inputs);
             OutputFile.write(dir.resolve(SweepCommand.PARETO), w -> write(w, m.paretoCsv()));
-            OutputFile.write(dir.resolve(SweepCommand.SUMMARY), w -> {
-                try {
-                    Json.write(m.summary(), w);
-                    w.write('\n');
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            OutputFile.write(dir.resolve(SweepCommand.SUMMARY), w -> SummaryJson.write(m.summary(), w));
             stdout.printf("merged %d outputs of one sweep: %s points evaluated, shard %s, a front of %d points%n",
                     inputs.size(), m.summary().path("pointsEvaluated").asText(), m.summary().path("shard").asText(),
                     m.summary().path("frontSize").asInt());

@@ -47,8 +47,13 @@ public final class SummaryJson {
 
     /** @param toolVersion the version of Ridgeline that ran the sweep */
     public static void write(SweepResult result, String toolVersion, Writer out) {
+        write(tree(result, toolVersion), out);
+    }
+
+    /** Writes a summary tree (a sweep's, or a merge of several) as summary.json holds it. */
+    public static void write(ObjectNode summary, Writer out) {
         try {
-            Json.write(tree(result, toolVersion), out);
+            Json.write(summary, out);
             out.write('\n');
             out.flush();
         } catch (IOException e) {

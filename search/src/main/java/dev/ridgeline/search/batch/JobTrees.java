@@ -108,12 +108,17 @@ final class JobTrees {
         return value.toString().replace("\"", "");
     }
 
-    /** A file name without folders and extension; other text as it is. */
+    /** A model or device file by its name without folders and extension; other text as it is. */
     static String stem(String text) {
         String name = text.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".yaml", ".yml", ".onnx"}) {
+            if (lower.endsWith(ext) && lower.length() > ext.length()) {
+                return name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
     }
 
     /** Safe for a folder name: letters, digits, '.', '_' and '-', at most 80 characters. */
