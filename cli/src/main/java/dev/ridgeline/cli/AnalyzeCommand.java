@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Count params, MACs, FLOPs, activations and memory of every layer of a model;",
-            "with --hardware, estimate each layer's latency on that device with a roofline model."},
+        description = {"Count params, MACs, FLOPs, activations and memory of every layer of a model.",
+            "With --hardware, also estimate each layer's latency on that device with a roofline model."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline analyze resnet50",
@@ -108,11 +108,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         LatencyRequest timing = LatencyRequest.of(hardware, precision, engine, onChipReuse);
         CostReport report = Analyzer.analyze(model, sample, batch, rule, timing.precision().bytes(), allowUncounted);
         Optional<LatencyReport> latency = timing.time(report);
+        timing.estimateWarning().ifPresent(spec.commandLine().getErr()::println);
         Provenance provenance = Provenance.of(Version.current(), model, ModelLoader.sha256(model));
         if (out == null) {
-            writer.write(report, latency, provenance, spec.commandLine().getOut());
+            writer.write(report, timing.precision(), latency, provenance, spec.commandLine().getOut());
         } else {
-            OutputFile.write(out, w -> writer.write(report, latency, provenance, w));
+            OutputFile.write(out, w -> writer.write(report, timing.precision(), latency, provenance, w));
         }
         return Failures.OK;
     }

@@ -11,6 +11,7 @@ import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.hardware.roofline.Roofline;
 import dev.ridgeline.hardware.roofline.RooflineOptions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,6 +44,20 @@ record LatencyRequest(Precision precision, Optional<DeviceProfile> device, Roofl
         }
         Optional<Engine> chosen = engine == null ? Optional.empty() : Optional.of(engine(engine));
         return new LatencyRequest(p, Optional.of(device), new RooflineOptions(p, chosen, onChipReuse));
+    }
+
+    /**
+     * One line warning that the latency rests on figures no datasheet states (the precision's peak or the
+     * bandwidth is derived or unverified), naming them; empty without a device or when every figure is a
+     * datasheet's.
+     */
+    Optional<String> estimateWarning() {
+        return device.flatMap(d -> {
+            List<String> figures = d.estimatedFigures(precision);
+            return figures.isEmpty() ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                    "ridgeline: warning: the latency on %s uses figures no datasheet states: %s (see 'ridgeline"
+                            + " hardware show %s')", d.id(), String.join(", ", figures), d.id()));
+        });
     }
 
     /** The model's roofline latency on the device, if one was asked for. */

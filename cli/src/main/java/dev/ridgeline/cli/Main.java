@@ -18,9 +18,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "ridgeline",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer,",
-            "their roofline latency on a device, and sweeps of design spaces for the Pareto front under budgets."},
-        subcommands = {AnalyzeCommand.class, SweepCommand.class, BatchCommand.class, MergeCommand.class, ZooCommand.class,
+        description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory of every layer.",
+            "It also estimates their roofline latency on a device and sweeps design spaces for the Pareto front"
+                + " under budgets."},
+        subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, BatchCommand.class,
+            MergeCommand.class, ZooCommand.class,
             HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -31,6 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  ridgeline hardware list",
             "  ridgeline analyze mobilenet_v2 --hardware h100-sxm --precision fp16",
             "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2",
+            "  ridgeline export configs/jobs/mobilenet_v2_orin_nano.yaml --row 1 --from runs/mnv2 --out mnv2.yaml",
             "",
             "Exit codes: 0 success, 1 internal failure, 2 bad input."})
 public final class Main implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.ridgeline.cli;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.sweep.ParetoCsv;
 import dev.ridgeline.report.sweep.PointsCsv;
+import dev.ridgeline.report.sweep.SpaceNotes;
 import dev.ridgeline.report.sweep.SummaryJson;
 import dev.ridgeline.report.sweep.SweepSummary;
 import dev.ridgeline.search.job.Job;
@@ -37,8 +38,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Explore a job's design space: evaluate its points, keep those within the budgets and",
-            "write the Pareto front of the objectives (see docs/job-format.md)."},
+        description = {"Explore a job's design space and write the Pareto front of the points within its budgets.",
+            "The job names the model, device, space, budgets and objectives (see docs/job-format.md)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2",
@@ -94,6 +95,7 @@ final class SweepCommand implements Callable<Integer> {
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         Path dir = outputDirectory(out);
         stdout.println(announce(job, space.space(), slice));
+        stdout.print(SpaceNotes.render(space));
         stdout.flush();
 
         SweepResult result;
@@ -134,10 +136,11 @@ final class SweepCommand implements Callable<Integer> {
                 space.knobCount(), shardPart);
     }
 
-    /** The output folder, created if missing. */
+    /** The output folder as the user gave it (never absolutized: messages print it as typed), created if missing. */
     static Path outputDirectory(Path out) {
         try {
-            return Files.createDirectories(out);
+            Files.createDirectories(out);
+            return out;
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("--out " + out + ": a file of that name exists; give a folder", e);
         } catch (AccessDeniedException e) {

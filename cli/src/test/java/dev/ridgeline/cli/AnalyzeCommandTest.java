@@ -1,10 +1,12 @@
 package dev.ridgeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ridgeline.core.count.Convention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code ridgeline analyze} end to end, in process, against torchvision's and the tools' published figures. */
 class AnalyzeCommandTest {
@@ -91,15 +94,36 @@ class AnalyzeCommandTest {
         assertTrue(run.out().matches("(?s).*\\nMACs +4,089,184,256 +4\\.09 G\\n.*"), run.out());
     }
 
+    @ParameterizedTest(name = "--convention {0}")
+    @EnumSource(Convention.class)
+    void theTableNamesTheConventionOfItsFlopsTotal(Convention convention) {
+        Run run = Run.of("analyze", "mobilenet_v2", "--convention", convention.id());
+        assertEquals(0, run.exitCode(), run.err());
+        String totals = "(?s).*\\nFLOPs \\(" + convention.id() + " convention\\) +[0-9,]+ +[0-9.]+ [kMG]\\n.*";
+        assertTrue(run.out().matches(totals), run.out());
+        assertFalse(run.out().contains("(("), run.out());
+        assertFalse(run.out().contains("))"), run.out());
+    }
+
     @Test
     void csvEndsWithTheTotals() {
         Run run = Run.of("analyze", "resnet18", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals("name,op,inputs,outputShape,params,macs,flops,activations,readBytes,writeBytes,share",
-                lines.get(0));
+        assertEquals("name,op,inputs,outputShape,params,macs,flops,activations,readBytes,writeBytes,share,"
+                + "convention,precision,batch", lines.get(0));
         assertTrue(lines.get(lines.size() - 1).startsWith("TOTAL,,,,11689512,1814073344,1814073344,"),
                 lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void csvRowsCarryTheConventionPrecisionAndBatchAsGiven() {
+        Run run = Run.of("analyze", "resnet18", "--format", "csv", "--convention", "fvcore", "--precision", "bf16",
+                "--batch", "4");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).endsWith(",convention,precision,batch"), lines.get(0));
+        lines.subList(1, lines.size()).forEach(row -> assertTrue(row.endsWith(",fvcore,bf16,4"), row));
     }
 
     @Test

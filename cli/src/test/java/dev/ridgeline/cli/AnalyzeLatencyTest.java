@@ -137,10 +137,25 @@ class AnalyzeLatencyTest {
         Run run = Run.of("analyze", "resnet18", "--hardware", "h100-sxm", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(0).endsWith(",share,seconds,bound"), lines.get(0));
-        assertTrue(lines.get(1).matches("conv1,.*,[0-9.E-]+,(compute|memory)"), lines.get(1));
+        assertTrue(lines.get(0).endsWith(",share,convention,precision,batch,seconds,bound"), lines.get(0));
+        assertTrue(lines.get(1).matches("conv1,.*,macs,fp32,1,0\\.0*[1-9][0-9]{5},(compute|memory)"), lines.get(1));
         String total = lines.get(lines.size() - 1);
-        assertTrue(total.matches("TOTAL,.*,1\\.000000,[0-9.E-]+,"), total);
+        assertTrue(total.matches("TOTAL,.*,1\\.000000,macs,fp32,1,0\\.0*[1-9][0-9]{5},"), total);
+        assertFalse(run.out().contains("E-"), "no E-notation");
+    }
+
+    @Test
+    void aFigureNoDatasheetStatesGivesOneWarningLine() {
+        Run coral = Run.of("analyze", "mobilenet_v2", "--hardware", "coral-edge-tpu", "--precision", "int8");
+        assertEquals(0, coral.exitCode(), coral.err());
+        assertEquals("ridgeline: warning: the latency on coral-edge-tpu uses figures no datasheet states: bandwidth"
+                + " (unverified) (see 'ridgeline hardware show coral-edge-tpu')\n", coral.err());
+        Run orin = Run.of("analyze", "mobilenet_v2", "--hardware", "jetson-orin-nano-8gb", "--precision", "fp16",
+                "--format", "json");
+        assertEquals(1, orin.err().lines().count(), orin.err());
+        assertTrue(orin.err().contains(": fp16 peak (derived) (see"), orin.err());
+        Run h100 = Run.of("analyze", "mobilenet_v2", "--hardware", "h100-sxm", "--precision", "fp16");
+        assertEquals("", h100.err(), "datasheet figures only: no warning");
     }
 
     @Test

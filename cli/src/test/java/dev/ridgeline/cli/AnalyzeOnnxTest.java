@@ -14,13 +14,15 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ridgeline analyze model.onnx} end to end on the shared MobileNetV2 export. */
+/** {@code ridgeline analyze model.onnx} end to end on the project's MobileNetV2 export. */
 class AnalyzeOnnxTest {
-    private static final Path FILE = Path.of("../shared/models/mobilenet_v2.onnx");
+    private static final Path FILE = Path.of("reference/models/mobilenet_v2.onnx");
 
     private static String file() {
         if (!Files.isRegularFile(FILE)) {
-            fail(FILE.toAbsolutePath() + " is missing: tests need shared/models/mobilenet_v2.onnx beside the checkout");
+            fail(FILE.toAbsolutePath()
+                    + " is missing: it is part of the repository (see reference/models/README.md);"
+                    + " restore it with git checkout -- reference/models");
         }
         return FILE.toString();
     }

@@ -1,6 +1,7 @@
 package dev.ridgeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.hardware.device.Devices;
@@ -21,6 +22,18 @@ class HardwareCommandTest {
         assertTrue(lines.get(0).matches("id +name +class +precisions +bandwidth +memory"), lines.get(0));
         assertTrue(run.out().matches("(?s).*\\nh100-sxm +NVIDIA H100 SXM5 80GB +gpu +fp64, fp32, fp16, bf16, int8"
                 + " +3350 GB/s +80 GB\\n.*"), run.out());
+    }
+
+    @Test
+    void listPrintsEveryPresetsWholeName() {
+        String out = Run.of("hardware", "list").out();
+        for (String id : Devices.presetIds()) {
+            String name = Devices.preset(id).name();
+            assertTrue(out.matches("(?s).*\\n" + java.util.regex.Pattern.quote(id) + " +"
+                    + java.util.regex.Pattern.quote(name) + "  .*"), name + " in\n" + out);
+        }
+        assertTrue(out.contains("Intel Xeon Platinum 8480+ (56 cores, AMX)"), out);
+        assertFalse(out.contains("..."), out);
     }
 
     @Test

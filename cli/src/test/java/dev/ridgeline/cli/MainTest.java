@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -20,6 +23,16 @@ class MainTest {
         assertTrue(run.out().matches("(?s).*\\n" + resnet50 + "\\n.*"), run.out());
         assertTrue(run.out().contains("\nmobilenet_v2 "), run.out());
         assertTrue(run.out().contains("\ninception3b "), run.out());
+    }
+
+    @Test
+    void zooListHasAHeaderOnEveryColumn() {
+        Run run = Run.of("zoo", "list");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(List.of("model", "input", "layers", "params", "approx.", "MACs", "approx.", "description"),
+                List.of(lines.get(0).trim().split(" {2,}")));
+        assertEquals(8, lines.get(1).split(" +").length, "one rule per column: " + lines.get(1));
     }
 
     @Test
@@ -43,6 +56,40 @@ class MainTest {
         String help = analyze.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("seed, macs, fvcore, ptflops, thop, torchinfo, pytorch, onnx-tool"), help);
         assertTrue(help.contains("table, json, csv"), help);
+    }
+
+    @Test
+    void everyDescriptionLineIsAWholeSentence() {
+        List<CommandLine> commands = new ArrayList<>(List.of(Main.commandLine()));
+        for (int i = 0; i < commands.size(); i++) {
+            CommandLine command = commands.get(i);
+            commands.addAll(command.getSubcommands().values());
+            for (String line : command.getCommandSpec().usageMessage().description()) {
+                assertTrue(line.matches("[A-Z].*\\.") && !line.contains("  "),
+                        command.getCommandName() + ": \"" + line + "\" is not one whole sentence");
+            }
+        }
+        assertTrue(commands.size() >= 8, "ridgeline, its commands and their subcommands: " + commands.size());
+    }
+
+    @Test
+    void everyHelpSummaryOfACommandEndsItsSentence() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"zoo", "--help"},
+                new String[] {"hardware", "--help"})) {
+            String help = Run.of(args).out();
+            List<String> lines = help.substring(help.indexOf("Commands:\n") + "Commands:\n".length()).lines()
+                    .takeWhile(line -> !line.isBlank()).toList();
+            List<String> summaries = new ArrayList<>();
+            for (String line : lines) {
+                if (line.matches("  \\S.*")) {
+                    summaries.add(line.trim());
+                } else {
+                    summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.trim());
+                }
+            }
+            assertFalse(summaries.isEmpty(), help);
+            summaries.forEach(summary -> assertTrue(summary.endsWith("."), String.join(" ", args) + ": " + summary));
+        }
     }
 
     @Test

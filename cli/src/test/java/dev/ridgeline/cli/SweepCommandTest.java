@@ -48,6 +48,18 @@ class SweepCommandTest {
     }
 
     @Test
+    void theWrittenFilesAreNamedAsTheUserGaveTheFolder(@TempDir Path dir) {
+        // a relative folder two levels below one that exists: creating it must not make the printed path absolute
+        String out = Path.of("").toAbsolutePath().relativize(dir.resolve("new/run")).toString();
+        assertFalse(Path.of(out).isAbsolute(), out);
+        Run run = Run.of("sweep", RESNET18, "--out", out, "--all-points");
+        assertEquals(0, run.exitCode(), run.err());
+        String sep = java.io.File.separator;
+        assertTrue(run.out().endsWith("wrote " + out + sep + "points.csv, " + out + sep + "pareto.csv, " + out + sep
+                + "summary.json\n"), run.out());
+    }
+
+    @Test
     void withoutAllPointsThereIsNoPointsCsvAndAnEarlierOneIsRemoved(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("a/b");
         Files.createDirectories(out);

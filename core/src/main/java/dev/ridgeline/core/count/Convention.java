@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * A named rule for the headline "FLOPs" figure, reproducing what each tool prints as its total
- * (see shared/reference/counting-conventions.md). For an op the tool ignores, {@link #flops}
+ * (see reference/counting-conventions.md). For an op the tool ignores, {@link #flops}
  * returns {@link #NOT_COUNTED} so that reports can list it instead of hiding a zero; ops with no
  * arithmetic at all (views, concatenation, channel shuffle) count 0 under every convention.
  */
@@ -50,7 +50,7 @@ public enum Convention {
      * per output element. ReLU, dropout, flatten and cat are ignored; add, mul, pooling and the other
      * activations are unsupported (fvcore warns).
      */
-    FVCORE("fvcore", "flops (1 per multiply-add)", "fvcore FlopCountAnalysis (jit_handles.py), eval mode") {
+    FVCORE("fvcore", "flops", "fvcore FlopCountAnalysis (jit_handles.py), eval mode; one flop per multiply-add") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {

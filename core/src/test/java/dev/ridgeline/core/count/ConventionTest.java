@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each convention's headline total on two small networks, against arithmetic done here by hand from the
- * rules in shared/reference/counting-conventions.md.
+ * rules in reference/counting-conventions.md.
  */
 class ConventionTest {
 

@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every single-layer and formula number of shared/reference/seed-examples.md, reproduced through the
+ * Every single-layer and formula number of reference/seed-examples.md, reproduced through the
  * real path: build a model, infer its shapes, count it.
  */
 class SeedExamplesTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The bundled zoo against shared/reference/torchvision.md and the seeds' Inception figures. */
+/** The bundled zoo against reference/torchvision.md and the seeds' Inception figures. */
 class ZooTest {
 
     static CostReport count(String name, Convention convention) {

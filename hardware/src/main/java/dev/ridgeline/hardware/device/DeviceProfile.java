@@ -1,7 +1,10 @@
 package dev.ridgeline.hardware.device;
 
 import dev.ridgeline.core.BadInputException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -52,6 +55,22 @@ public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map
     /** Supported precisions, widest first: "fp32, fp16, int8". */
     public String supported() {
         return peaks.keySet().stream().sorted().map(Precision::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The figures a roofline at this precision uses that no datasheet states, each as "int8 peak (derived)" or
+     * "bandwidth (unverified)", in that order; empty when the peak and the bandwidth are both datasheet figures.
+     */
+    public List<String> estimatedFigures(Precision precision) {
+        List<String> figures = new ArrayList<>(2);
+        FigureStatus peakStatus = require(precision).status();
+        if (peakStatus != FigureStatus.DATASHEET) {
+            figures.add(precision.id() + " peak (" + peakStatus.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        if (bandwidthStatus != FigureStatus.DATASHEET) {
+            figures.add("bandwidth (" + bandwidthStatus.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        return List.copyOf(figures);
     }
 
     /**

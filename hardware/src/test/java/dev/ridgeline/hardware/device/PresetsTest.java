@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The bundled device presets against shared/reference/hardware.md. */
+/** The bundled device presets against reference/hardware.md. */
 class PresetsTest {
     private static final List<String> EXPECTED_IDS = List.of("a100-sxm-80gb", "apple-m1-gpu", "coral-edge-tpu",
             "h100-pcie", "h100-sxm", "hi3519av100", "jetson-agx-orin-64gb", "jetson-nano", "jetson-orin-nano-8gb",
@@ -162,6 +162,19 @@ class PresetsTest {
         DeviceProfile hisilicon = Devices.preset("hi3519av100");
         assertEquals(FigureStatus.UNVERIFIED, hisilicon.bandwidthStatus());
         assertEquals(FigureStatus.UNVERIFIED, hisilicon.require(Precision.INT8).status());
+    }
+
+    @Test
+    void estimatedFiguresNameThePeakAndBandwidthThatNoDatasheetStates() {
+        assertEquals(List.of("bandwidth (unverified)"),
+                Devices.preset("coral-edge-tpu").estimatedFigures(Precision.INT8));
+        assertEquals(List.of("int8 peak (unverified)", "bandwidth (unverified)"),
+                Devices.preset("hi3519av100").estimatedFigures(Precision.INT8));
+        assertEquals(List.of("fp16 peak (derived)"),
+                Devices.preset("jetson-orin-nano-8gb").estimatedFigures(Precision.FP16));
+        assertEquals(List.of("fp64 peak (derived)"), Devices.preset("v100-sxm2").estimatedFigures(Precision.FP64));
+        assertEquals(List.of(), Devices.preset("v100-sxm2").estimatedFigures(Precision.FP32));
+        assertEquals(List.of(), Devices.preset("h100-sxm").estimatedFigures(Precision.FP16));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ridgeline.report.analysis;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.CostReport;
+import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import java.io.Writer;
 import java.util.Arrays;
@@ -20,16 +21,17 @@ public enum AnalysisFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public void write(CostReport report, Provenance provenance, Writer out) {
-        write(report, Optional.empty(), provenance, out);
+    public void write(CostReport report, Precision precision, Provenance provenance, Writer out) {
+        write(report, precision, Optional.empty(), provenance, out);
     }
 
-    /** The report and, when it was timed on a device, its latency. */
-    public void write(CostReport report, Optional<LatencyReport> latency, Provenance provenance, Writer out) {
+    /** The report counted at {@code precision} and, when it was timed on a device, its latency. */
+    public void write(CostReport report, Precision precision, Optional<LatencyReport> latency, Provenance provenance,
+                      Writer out) {
         switch (this) {
             case TABLE -> AnalysisTable.write(report, latency, out);
             case JSON -> AnalysisJson.write(report, latency, provenance, out);
-            case CSV -> AnalysisCsv.write(report, latency, out);
+            case CSV -> AnalysisCsv.write(report, precision, latency, out);
         }
     }
 

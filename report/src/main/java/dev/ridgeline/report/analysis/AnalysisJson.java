@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes a {@link CostReport} as the JSON of design.md's analyze contract, fields in this order:
+ * Writes a {@link CostReport} as the analyze JSON contract, fields in this order:
  * <pre>
  * model, input (one sample, e.g. [3, 224, 224]), batch, convention,
  * conventionUnit*, elementBytes*,

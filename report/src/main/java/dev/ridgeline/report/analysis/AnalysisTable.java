@@ -148,7 +148,7 @@ public final class AnalysisTable {
         report.storedParams().ifPresent(n -> table.row("params stored once (shared)", Quantities.grouped(n),
                 Quantities.human(n)));
         table.row("MACs", Quantities.grouped(t.macs()), Quantities.human(t.macs()));
-        table.row("FLOPs (" + report.convention().unit() + ")", Quantities.grouped(t.flops()),
+        table.row("FLOPs (" + report.convention().id() + " convention)", Quantities.grouped(t.flops()),
                 Quantities.human(t.flops()));
         table.row("activations", Quantities.grouped(t.activations()), Quantities.human(t.activations()));
         bytes(table, "weights", report.weightBytes());

@@ -9,7 +9,7 @@ import dev.ridgeline.hardware.roofline.LayerTiming;
 import java.util.Locale;
 
 /**
- * The {@code latency} object of design.md's analyze contract, fields in this order:
+ * The {@code latency} object of the analyze JSON contract, fields in this order:
  * <pre>
  * hardware (the device id), precision, peakOpsPerSecond, bandwidthBytesPerSecond, computeEfficiency,
  * memoryEfficiency, layerOverheadSeconds, totalSeconds,

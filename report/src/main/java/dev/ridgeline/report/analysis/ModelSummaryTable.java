@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One line per model for listings such as the zoo's: name, one sample's input shape, layers, params
- * and MACs (exact and in human units), and what the model is.
+ * and MACs (exact, then in human units under "approx."), and what the model is. Every column has a header.
  */
 public final class ModelSummaryTable {
     private ModelSummaryTable() {
@@ -22,9 +22,9 @@ public final class ModelSummaryTable {
                 .column("input", Align.LEFT)
                 .column("layers", Align.RIGHT)
                 .column("params", Align.RIGHT)
-                .column("", Align.RIGHT)
+                .column("approx.", Align.RIGHT)
                 .column("MACs", Align.RIGHT)
-                .column("", Align.RIGHT)
+                .column("approx.", Align.RIGHT)
                 .column("description", Align.LEFT, 70);
         for (Map.Entry<String, CostReport> e : reports.entrySet()) {
             CostReport r = e.getValue();

@@ -7,17 +7,18 @@ import dev.ridgeline.report.analysis.TextTable.Align;
 import java.util.List;
 import java.util.Locale;
 
-/** One line per device for {@code ridgeline hardware list}: id, name, class, precisions, bandwidth and memory. */
+/**
+ * One line per device for {@code ridgeline hardware list}: id, name, class, precisions, bandwidth and memory.
+ * Names are never shortened: they are how a user tells two similar devices apart.
+ */
 public final class DeviceListTable {
-    static final int NAME_WIDTH = 40;
-
     private DeviceListTable() {
     }
 
     public static String render(List<DeviceProfile> devices) {
         TextTable table = new TextTable()
                 .column("id", Align.LEFT)
-                .column("name", Align.LEFT, NAME_WIDTH)
+                .column("name", Align.LEFT)
                 .column("class", Align.LEFT)
                 .column("precisions", Align.LEFT)
                 .column("bandwidth", Align.RIGHT)

@@ -84,10 +84,14 @@ public final class SweepMerge {
 
         ParetoArchive archive = new ParetoArchive(base.objectives());
         Map<List<Integer>, String> lines = new HashMap<>();
+        Map<List<Integer>, JsonNode> rowsByChoices = new HashMap<>();
         for (SweepOutput o : outputs) {
-            for (SweepOutput.Row r : o.rows()) {
+            for (int i = 0; i < o.rows().size(); i++) {
+                SweepOutput.Row r = o.rows().get(i);
                 archive.offer(r.metrics(), r.choices());
-                lines.putIfAbsent(Arrays.stream(r.choices()).boxed().toList(), r.line());
+                List<Integer> key = Arrays.stream(r.choices()).boxed().toList();
+                lines.putIfAbsent(key, r.line());
+                rowsByChoices.putIfAbsent(key, o.summary().get("front").get(i));
             }
         }
         StringBuilder csv = new StringBuilder(base.header()).append('\n');
@@ -110,6 +114,11 @@ public final class SweepMerge {
         summary.remove("closest");
         if (feasible == 0) {
             closest(outputs).ifPresent(c -> summary.set("closest", c.deepCopy()));
+        }
+        summary.remove("front");
+        com.fasterxml.jackson.databind.node.ArrayNode front = summary.putArray("front");
+        for (ParetoPoint p : archive.front()) {
+            front.add(rowsByChoices.get(Arrays.stream(p.choices()).boxed().toList()).deepCopy());
         }
         summary.remove("shards");
         if (ordered.size() > 1) {

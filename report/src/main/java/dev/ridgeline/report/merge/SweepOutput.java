@@ -3,7 +3,6 @@ package dev.ridgeline.report.merge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.report.format.Csv;
 import dev.ridgeline.report.format.Json;
 import dev.ridgeline.search.eval.Goal;
 import dev.ridgeline.search.eval.Metric;
@@ -17,8 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A sweep's output folder read back: its summary and its front's rows, each row with its metrics and its
- * choices (indices into the knob labels that summary.json lists) and the line exactly as written.
+ * A sweep's output folder read back: its summary and its front's rows, each with its exact metrics and its
+ * choices (indices into the knob labels summary.json lists) from summary.json's {@code front}, and its
+ * pareto.csv line exactly as written (whose latency is rounded for reading).
  */
 record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) {
     static final String SUMMARY = "summary.json";
@@ -35,7 +35,8 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
     static SweepOutput read(Path dir) {
         Path summaryFile = dir.resolve(SUMMARY);
         ObjectNode summary = (ObjectNode) Json.read(summaryFile, "a sweep's summary.json (from ridgeline sweep)");
-        for (String field : List.of("jobHash", "space", "objectives", "shard", "pointsEvaluated", "feasiblePoints")) {
+        for (String field : List.of("jobHash", "space", "objectives", "shard", "pointsEvaluated", "feasiblePoints",
+                "front")) {
             if (!summary.has(field)) {
                 throw new BadInputException(summaryFile + ": no field '" + field
                         + "'; expected a sweep's summary.json (from ridgeline sweep)");
@@ -52,37 +53,30 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
         if (lines.isEmpty()) {
             throw new BadInputException(paretoFile + ": empty; expected a header line");
         }
-        List<String> header = Csv.parse(lines.get(0));
-        int[] metricColumns = new int[Metric.COUNT];
-        for (Metric m : Metric.values()) {
-            metricColumns[m.ordinal()] = column(header, m.id(), paretoFile);
+        JsonNode front = summary.get("front");
+        if (front == null || !front.isArray() || front.size() != lines.size() - 1) {
+            throw new BadInputException(summaryFile + ": its 'front' does not list the " + (lines.size() - 1)
+                    + " rows of " + paretoFile + "; were they written by different runs or versions?");
         }
-        JsonNode space = summary.get("space");
-        List<String> knobs = new ArrayList<>();
-        space.fieldNames().forEachRemaining(knobs::add);
-        int[] knobColumns = knobs.stream().mapToInt(k -> column(header, k, paretoFile)).toArray();
+        int knobs = summary.get("space").size();
         List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> cells = Csv.parse(lines.get(i));
-            String where = paretoFile + ":" + (i + 1);
-            if (cells.size() != header.size()) {
-                throw new BadInputException(where + ": " + cells.size() + " cells, the header has " + header.size());
-            }
+        for (int i = 0; i < front.size(); i++) {
+            JsonNode point = front.get(i);
             double[] metrics = new double[Metric.COUNT];
-            for (int m = 0; m < metrics.length; m++) {
-                String cell = cells.get(metricColumns[m]);
-                try {
-                    metrics[m] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw new BadInputException(where + ": " + header.get(metricColumns[m]) + " '" + cell
-                            + "' is not a number");
-                }
+            for (Metric m : Metric.values()) {
+                JsonNode v = point.path("metrics").get(m.id());
+                metrics[m.ordinal()] = v == null || v.isNull() ? Double.NaN : v.asDouble();
             }
-            int[] choices = new int[knobs.size()];
-            for (int k = 0; k < choices.length; k++) {
-                choices[k] = choice(space.get(knobs.get(k)), cells.get(knobColumns[k]), where, knobs.get(k));
+            JsonNode choices = point.path("choices");
+            if (choices.size() != knobs) {
+                throw new BadInputException(summaryFile + ": front row " + (i + 1) + " has " + choices.size()
+                        + " choices for " + knobs + " knobs");
             }
-            rows.add(new Row(metrics, choices, lines.get(i)));
+            int[] c = new int[knobs];
+            for (int k = 0; k < knobs; k++) {
+                c[k] = choices.get(k).asInt();
+            }
+            rows.add(new Row(metrics, c, lines.get(i + 1)));
         }
         return new SweepOutput(dir, summary, lines.get(0), rows);
     }
@@ -109,13 +103,5 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
         }
         throw new BadInputException(where + ": '" + label + "' is not a choice of " + knob
                 + " in summary.json's space");
-    }
-
-    private static int column(List<String> header, String name, Path file) {
-        int i = header.indexOf(name);
-        if (i < 0) {
-            throw new BadInputException(file + ": no column '" + name + "' in its header");
-        }
-        return i;
     }
 }

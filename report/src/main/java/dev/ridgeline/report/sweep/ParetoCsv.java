@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * Writes a sweep's Pareto front as {@code pareto.csv}: the header
- * {@code params,macs,flops,latencySeconds,peakActivationBytes,weightBytes} then one column per knob named as
- * the knob ({@code width:stage3}), one row per front point in the front's order (best first by the first
- * objective). Counts are integers, {@code latencySeconds} a decimal that reads back as the same double, an
+ * {@code params,macs,flops,latencySeconds,peakActivationBytes,weightBytes}, one column per knob named as
+ * the knob ({@code width:stage3}), then one column per width knob with the channel counts its choice
+ * resolves to ({@code channels:stage3}: "96", or "384/96/576/576" for a knob moving four groups), one row
+ * per front point in the front's order (best first by the first objective). Counts are integers,
+ * {@code latencySeconds} a plain decimal with six significant digits, an
  * unmeasured metric (latency without a device) an empty cell, and knob cells the choices' labels
  * ({@code 0.75}, {@code 5}, {@code separable}).
  */
@@ -26,6 +28,7 @@ public final class ParetoCsv {
     public static List<String> header(DesignSpace space) {
         List<String> header = new ArrayList<>(SweepCells.METRIC_COLUMNS);
         header.addAll(SweepCells.knobColumns(space));
+        header.addAll(SweepCells.channelColumns(space));
         return header;
     }
 
@@ -39,6 +42,7 @@ public final class ParetoCsv {
             for (ParetoPoint p : front) {
                 List<String> row = SweepCells.metricCells(p.metrics());
                 row.addAll(SweepCells.labels(space, p.choices()));
+                row.addAll(SweepCells.channelCells(space, p.choices()));
                 Csv.line(out, row);
             }
             out.flush();

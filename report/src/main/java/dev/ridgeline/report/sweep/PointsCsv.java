@@ -49,7 +49,8 @@ public final class PointsCsv {
         int knobs = space.knobCount();
         try {
             Csv.line(out, header(space));
-            List<String> row = new ArrayList<>(knobs + Metric.COUNT + 2);
+            List<String> row = new ArrayList<>(2 * knobs + Metric.COUNT + 2);
+            int[] choices = new int[knobs];
             for (int r = 0; r < points.size(); r++) {
                 row.clear();
                 long index = points.index()[r];
@@ -58,8 +59,10 @@ public final class PointsCsv {
                     row.add(SweepCells.cell(m, points.metric(r, m)));
                 }
                 for (int k = 0; k < knobs; k++) {
-                    row.add(SweepCells.label(space, k, points.choice(r, k)));
+                    choices[k] = points.choice(r, k);
+                    row.add(SweepCells.label(space, k, choices[k]));
                 }
+                row.addAll(SweepCells.channelCells(space, choices));
                 row.add(Boolean.toString(points.feasible()[r]));
                 Csv.line(out, row);
             }

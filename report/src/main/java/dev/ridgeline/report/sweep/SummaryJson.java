@@ -11,14 +11,16 @@ import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.space.DesignSpace;
+import dev.ridgeline.search.space.Coupling;
 import dev.ridgeline.search.space.Knob;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
- * Writes a sweep's {@code summary.json}: design.md's contract fields first, in this order,
+ * Writes a sweep's {@code summary.json}: the contract fields first, in this order,
  * <pre>
  * spaceSize (the exact number of points, a JSON integer of any size), pointsEvaluated, feasiblePoints,
  * frontSize, wallSeconds, pointsPerSecond, objectives: [{metric, goal}],
@@ -26,13 +28,20 @@ import java.io.Writer;
  * </pre>
  * then these additions:
  * <pre>
- * space: {knob name: [choice labels]}, shard: "2/4" or "all", strategy: what ran with which settings,
+ * space: {knob name: [choice labels]} (tied choices merged: "0.75|1.0"),
+ * spaceSizeAsWritten: the points the job wrote, before tied choices were merged,
+ * merged: {knob name: [[the written choices merged into one], ...]} for the knobs where choices tied,
+ * moves: {width knob name: [{layers, channels}]}: the channel groups each width knob moves, the layers of
+ *        each and its base channels, in the order of the knob's channels column,
+ * shard: "2/4" or "all", strategy: what ran with which settings,
  * job: the job file, model: as the job names it, modelSha256: the SHA-256 of the model file read,
  * hardware: device id or null, hardwareSource: where the device's figures come from, precision, convention, batch,
  * tool: {name, version}, feasible: whether any point met the budgets,
  * closest: only when none did and a point was evaluated:
  *          {note, metrics: {metric: value}, choices: {knob: label}, misses: [{metric, value, max?, min?, excess}]},
- * base: the base model's metrics {metric: value}
+ * base: the base model's metrics {metric: value},
+ * front: [{choices: [index of each knob's label], metrics: {metric: value}}]: the front of pareto.csv, in
+ *        its order, with every digit, for tools that read it back (ridgeline merge)
  * </pre>
  * Counts are JSON integers, seconds decimals, an unmeasured metric (latency without a device) null.
  * {@code excess} is how far the value lies outside the budget relative to the bound (0.15: 15% over).
@@ -87,6 +96,26 @@ public final class SummaryJson {
             ArrayNode labels = knobs.putArray(k.name());
             k.labels().forEach(labels::add);
         }
+        root.put("spaceSizeAsWritten", space.sizeAsWritten());
+        ObjectNode merged = root.putObject("merged");
+        for (Knob k : space.knobs()) {
+            if (!k.merged().isEmpty()) {
+                ArrayNode ties = merged.putArray(k.name());
+                k.merged().forEach(tie -> tie.forEach(ties.addArray()::add));
+            }
+        }
+        ObjectNode moves = root.putObject("moves");
+        for (Knob k : space.knobs()) {
+            List<Coupling.MovedGroup> groups = Coupling.of(result.space(), k);
+            if (!groups.isEmpty()) {
+                ArrayNode list = moves.putArray(k.name());
+                for (Coupling.MovedGroup g : groups) {
+                    ObjectNode group = list.addObject();
+                    g.layers().forEach(group.putArray("layers")::add);
+                    group.put("channels", g.baseChannels());
+                }
+            }
+        }
         root.put("shard", shard(result.shard()));
         root.put("strategy", result.strategy());
         root.put("job", job.source());
@@ -104,6 +133,15 @@ public final class SummaryJson {
             result.closest().ifPresent(p -> closest(root.putObject("closest"), p, job, space));
         }
         metrics(root.putObject("base"), result.baseMetrics());
+        ArrayNode front = root.putArray("front");
+        for (ParetoPoint p : result.front()) {
+            ObjectNode row = front.addObject();
+            ArrayNode choices = row.putArray("choices");
+            for (int c : p.choices()) {
+                choices.add(c);
+            }
+            metrics(row.putObject("metrics"), p.metrics());
+        }
         return root;
     }
 

@@ -1,19 +1,24 @@
 package dev.ridgeline.report.sweep;
 
+import dev.ridgeline.report.format.Csv;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
+import dev.ridgeline.search.space.KnobTarget;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How sweep outputs spell their cells: counts as integers ("4089184256", never "4.089184256E9"),
- * {@code latencySeconds} as the shortest decimal that reads back as the same double, NaN as an empty
- * cell, knob choices as their labels (rows are written by {@link dev.ridgeline.report.format.Csv}).
+ * {@code latencySeconds} as a plain decimal with {@link Csv#SECONDS_DIGITS} significant digits, NaN as an empty
+ * cell, knob choices as their labels (rows are written by {@link Csv}).
  */
-final class SweepCells {
-    /** The metric columns, in {@link Metric} order: design.md's CSV contract. */
+public final class SweepCells {
+    /** The metric columns, in {@link Metric} order: the sweep CSV contract (README, design-space sweeps). */
     static final List<String> METRIC_COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
+
+    /** How a channel column's name begins. */
+    static final String CHANNELS_PREFIX = "channels:";
 
     /** Doubles at or above this magnitude may not convert to a long exactly. */
     private static final double LONG_LIMIT = 0x1p63;
@@ -31,15 +36,15 @@ final class SweepCells {
         return value == Math.rint(value) && Math.abs(value) < LONG_LIMIT;
     }
 
-    /** One metric's cell: "" for NaN, an integer for a whole count, else Double.toString. */
-    static String cell(Metric metric, double value) {
+    /** One metric's cell: "" for NaN, an integer for a whole count, seconds to fixed digits, else a plain decimal. */
+    public static String cell(Metric metric, double value) {
         if (Double.isNaN(value)) {
             return "";
         }
         if (isCount(metric) && isWhole(value)) {
             return Long.toString((long) value);
         }
-        return Double.toString(value);
+        return isCount(metric) ? Csv.decimal(value) : Csv.seconds(value);
     }
 
     /** The six metric cells of a point's metrics array, in column order. */
@@ -54,6 +59,37 @@ final class SweepCells {
     /** The knob columns: one per knob, named as the knob. */
     static List<String> knobColumns(DesignSpace space) {
         return space.knobs().stream().map(Knob::name).toList();
+    }
+
+    /**
+     * The channel columns: one per width knob, named {@code channels:} and the knob's name after
+     * {@code width:} ({@code channels:stage5}), holding the channel counts the choice resolves to.
+     */
+    static List<String> channelColumns(DesignSpace space) {
+        return space.knobs().stream().filter(k -> k.target() instanceof KnobTarget.Width)
+                .map(k -> CHANNELS_PREFIX + k.name().substring(k.name().indexOf(':') + 1)).toList();
+    }
+
+    /**
+     * The channel counts of a width knob's choice, one per channel group it moves in the order the sweep
+     * prints them, joined by '/': "96", or "384/96/576/576".
+     */
+    static String channels(Knob knob, int choice) {
+        int[] counts = ((KnobTarget.Width) knob.target()).channels()[choice];
+        return java.util.Arrays.stream(counts).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    /** The channel cells of one point's choices, in the order of {@link #channelColumns}. */
+    static List<String> channelCells(DesignSpace space, int[] choices) {
+        List<String> cells = new ArrayList<>();
+        for (int k = 0; k < choices.length; k++) {
+            Knob knob = space.knobs().get(k);
+            if (knob.target() instanceof KnobTarget.Width) {
+                cells.add(channels(knob, choices[k]));
+            }
+        }
+        return cells;
     }
 
     /** The label of a knob's choice, checked against the knob's choices. */

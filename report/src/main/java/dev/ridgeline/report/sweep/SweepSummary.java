@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * A sweep's result for the terminal: the counts (space, evaluated, feasible, front), the wall time and
- * rate, then the front as an aligned table in human units with the knobs' labels (see {@link KnobColumns}), at most
+ * rate, then the front as an aligned table in human units with the knobs' labels, each row numbered as
+ * in pareto.csv (from 1, what {@code export --row} takes) (see {@link KnobColumns}), at most
  * {@link #MAX_ROWS} rows spread evenly along the front (the first and the last always among them); or,
  * when no point met the budgets, the budgets and the closest point with how far it misses each.
  */
@@ -111,6 +112,7 @@ public final class SweepSummary {
         }
         KnobColumns knobs = new KnobColumns(result.space().space());
         TextTable table = new TextTable();
+        table.column("row", TextTable.Align.RIGHT);
         metrics.forEach(m -> table.column(HEADERS.get(m), TextTable.Align.RIGHT));
         knobs.columns().forEach(c -> table.column(c.header(), TextTable.Align.LEFT));
         List<Integer> rows = spread(front.size(), maxRows);
@@ -118,6 +120,7 @@ public final class SweepSummary {
             ParetoPoint p = front.get(r);
             int[] choices = p.choices();
             List<String> cells = new ArrayList<>();
+            cells.add(Integer.toString(r + 1)); // the row of pareto.csv, what `export --row` takes
             metrics.forEach(m -> cells.add(MetricUnits.human(m, p.metric(m))));
             knobs.columns().forEach(c -> cells.add(knobs.cell(c, choices)));
             table.row(cells.toArray(new String[0]));

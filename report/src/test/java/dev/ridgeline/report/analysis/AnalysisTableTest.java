@@ -11,6 +11,8 @@ import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.op.Conv2d;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AnalysisTableTest {
 
@@ -64,10 +66,18 @@ class AnalysisTableTest {
         String text = AnalysisTable.render(TinyModels.count(TinyModels.tiny(), 1, Convention.PYTORCH));
         assertTrue(text.matches("(?s).*\\nparams +2,682 +2\\.68 k\\n.*"), text);
         assertTrue(text.matches("(?s).*\\nMACs +9,472 +9\\.47 k\\n.*"), text);
-        assertTrue(text.matches("(?s).*\\nFLOPs \\(FLOPs\\) +18,944 +18\\.9 k\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\nFLOPs \\(pytorch convention\\) +18,944 +18\\.9 k\\n.*"), text);
         assertTrue(text.matches("(?s).*\\nweights \\(bytes\\) +10,728 +10\\.48 KiB\\n.*"), text);
         assertTrue(text.contains("peak activation memory (bytes)"), text);
         assertTrue(text.contains("memory traffic (bytes)"), text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Convention.class)
+    void theFlopsTotalNamesItsConventionAndNoLineNestsParentheses(Convention convention) {
+        String text = AnalysisTable.render(TinyModels.count(TinyModels.tiny(), 1, convention));
+        assertTrue(text.contains("\nFLOPs (" + convention.id() + " convention) "), text);
+        text.lines().forEach(line -> assertFalse(line.matches(".*\\([^)]*\\(.*"), "nested parentheses: " + line));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ridgeline.report.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +20,14 @@ class SweepCsvTest {
     private static final ResolvedSpace SPACE = SweepResults.space(JOB);
 
     @Test
-    void paretoHeaderIsTheSixMetricsThenOneColumnPerKnobNamedAsTheKnob() {
+    void paretoHeaderIsTheSixMetricsThenOneColumnPerKnobNamedAsTheKnobThenTheChannelsOfEachWidthKnob() {
         List<String> header = ParetoCsv.header(SPACE.space());
         assertEquals(List.of("params", "macs", "flops", "latencySeconds", "peakActivationBytes", "weightBytes"),
                 header.subList(0, 6));
-        assertEquals(SPACE.space().knobCount() + 6, header.size());
+        long widths = SPACE.space().knobs().stream().filter(k -> k.name().startsWith("width:")).count();
+        assertEquals(6 + SPACE.space().knobCount() + widths, header.size());
+        assertEquals(List.of("channels:conv1", "channels:layer1", "channels:layer2", "channels:layer3",
+                "channels:layer4"), header.subList(header.size() - 5, header.size()));
         assertTrue(header.contains("width:layer3"), header.toString());
         assertTrue(header.contains("kernel:layer3"), header.toString());
         assertTrue(header.contains("separable:layer4"), header.toString());
@@ -32,7 +36,7 @@ class SweepCsvTest {
     }
 
     @Test
-    void countsAreIntegersLatencyIsFullPrecisionAndKnobCellsAreLabels() {
+    void countsAreIntegersLatencyHasSixSignificantDigitsAndKnobCellsAreLabels() {
         int knobs = SPACE.space().knobCount();
         int[] choices = new int[knobs];
         int width = ParetoCsv.header(SPACE.space()).indexOf("width:layer3") - 6;
@@ -46,13 +50,14 @@ class SweepCsvTest {
         assertEquals("5500000", cells[0]);
         assertEquals("1800000000", cells[1]);
         assertEquals("3600000000", cells[2]);
-        assertEquals(Double.toString(0.0012345678901234567), cells[3]);
-        assertEquals(0.0012345678901234567, Double.parseDouble(cells[3]));
+        assertEquals("0.00123457", cells[3], "a plain decimal, six significant digits");
         assertEquals("2408448", cells[4]);
         assertEquals("11000000", cells[5]);
         assertEquals("0.75", cells[6 + width]);
         assertEquals("separable", cells[6 + separable]);
-        assertTrue(row.chars().filter(c -> c == ',').count() == 5 + knobs, row);
+        assertEquals("192/192/192", cells[6 + knobs + 3], "layer3 at 0.75: its three groups of 256 channels");
+        assertEquals("32", cells[6 + knobs], "conv1 (64 channels) at its first choice, 0.5");
+        assertTrue(row.chars().filter(c -> c == ',').count() == 5 + knobs + 5, row);
     }
 
     @Test
@@ -61,6 +66,17 @@ class SweepCsvTest {
                 new int[SPACE.space().knobCount()]);
         String row = pareto(result(List.of(p))).lines().toList().get(1);
         assertTrue(row.startsWith("10,20.5,30,,40,50,"), row);
+    }
+
+    @Test
+    void noCellIsWrittenInENotation() {
+        ParetoPoint p = SweepResults.point(SweepResults.metrics(1e-7 + 3, 4.0e18, 1e20, 1.5e-9,
+                9.5e15, 2e-3 + 7), new int[SPACE.space().knobCount()]);
+        String row = pareto(result(List.of(p))).lines().toList().get(1);
+        String metrics = String.join(",", List.of(row.split(",", -1)).subList(0, 6));
+        assertFalse(metrics.contains("E") || metrics.contains("e"), metrics);
+        assertTrue(row.startsWith("3.0000001,4000000000000000000,100000000000000000000,0.00000000150000,"
+                + "9500000000000000,7.002,"), row);
     }
 
     @Test
@@ -83,8 +99,8 @@ class SweepCsvTest {
         ParetoCsv.write(space.space(), List.of(p1, p2), out);
         assertEquals("""
                 params,macs,flops,latencySeconds,peakActivationBytes,weightBytes,k0
-                1,1,1,1.0,1,1,"a,b"
-                1,1,1,1.0,1,1,"say ""c\"""
+                1,1,1,1.00000,1,1,"a,b"
+                1,1,1,1.00000,1,1,"say ""c\"""
                 """, out.toString());
     }
 
@@ -102,8 +118,8 @@ class SweepCsvTest {
         PointsCsv.write(space.space(), points, out);
         assertEquals("""
                 index,params,macs,flops,latencySeconds,peakActivationBytes,weightBytes,k0,k1,feasible
-                0,100,1000,2000,0.5,7,8,3,3,true
-                1,101,1001,2001,0.25,7,8,3,5,false
+                0,100,1000,2000,0.500000,7,8,3,3,true
+                1,101,1001,2001,0.250000,7,8,3,5,false
                 3,102,1002,2002,,7,8,5,5,true
                 """, out.toString());
     }

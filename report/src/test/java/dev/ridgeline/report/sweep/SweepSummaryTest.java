@@ -33,11 +33,12 @@ class SweepSummaryTest {
         String text = SweepSummary.render(withFront(3));
         assertTrue(text.contains("Pareto front (latencySeconds min, macs max, peakActivationBytes min):"), text);
         List<String> lines = text.lines().dropWhile(l -> !l.startsWith("Pareto front")).skip(1).toList();
-        assertTrue(lines.get(0).startsWith("latency") && lines.get(0).contains("params")
+        assertTrue(lines.get(0).startsWith("row  latency") && lines.get(0).contains("params")
                 && lines.get(0).contains("width:conv1..layer4") && lines.get(0).contains("separable:layer3"), text);
         assertFalse(lines.get(0).contains("flops"), "flops equal macs on every row: " + text);
         assertTrue(lines.get(1).startsWith("---"), text);
         assertEquals(5, lines.size(), text);
+        assertTrue(lines.get(2).startsWith("  1  ") && lines.get(3).startsWith("  2  "), "pareto.csv's rows: " + text);
         assertTrue(lines.get(2).contains("1.00 ms") && lines.get(2).contains("5 M")
                 && lines.get(2).contains("9.54 MiB") && lines.get(2).contains("0.5  0.5  0.5  0.5  0.5")
                 && lines.get(2).contains("standard"), text);
@@ -52,6 +53,7 @@ class SweepSummaryTest {
         assertEquals(20, rows.size(), text);
         assertTrue(rows.get(0).contains("1.00 ms"), "the first point: " + text);
         assertTrue(rows.get(19).contains("57.0 ms"), "the last point: " + text);
+        assertTrue(rows.get(19).startsWith(" 57  "), "numbered as in pareto.csv: " + text);
         assertTrue(text.contains("... 37 more"), text);
         assertTrue(text.contains("pareto.csv"), text);
     }

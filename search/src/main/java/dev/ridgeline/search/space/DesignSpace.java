@@ -39,6 +39,18 @@ public final class DesignSpace {
         return size;
     }
 
+    /**
+     * The number of points the job wrote, before tied choices were merged: the product of the written
+     * choices of every knob (equal to {@link #size()} when nothing tied).
+     */
+    public BigInteger sizeAsWritten() {
+        BigInteger s = BigInteger.ONE;
+        for (Knob k : knobs) {
+            s = s.multiply(BigInteger.valueOf(k.written().stream().mapToInt(List::size).sum()));
+        }
+        return s;
+    }
+
     /** True when every point can be numbered by a long. */
     public boolean indexable() {
         return size.bitLength() < 63;

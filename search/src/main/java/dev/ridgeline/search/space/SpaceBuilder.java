@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * the graph's structure), resolution, widths, kernels; the first changes slowest in an exhaustive sweep,
  * so evaluators rebuild structure rarely. A selector that matches nothing,
  * an empty choice list, an even kernel or a knob that would change a fixed width is an error naming
- * where the job wrote it and what the model has.
+ * where the job wrote it and what the model has. Tied choices of a knob (width multipliers that round
+ * to the same channels) are merged into one ({@link TiedChoices}).
  */
 public final class SpaceBuilder {
     private SpaceBuilder() {
@@ -53,7 +54,9 @@ public final class SpaceBuilder {
             throw new BadInputException("the design space has no knob: give at least one of width, kernel, "
                     + "separable or resolution");
         }
-        return new ResolvedSpace(model, new DesignSpace(knobs), groups, sites);
+        // choices that give the same network become one, so that the space counts networks, not labels
+        List<Knob> merged = knobs.stream().map(TiedChoices::merge).toList();
+        return new ResolvedSpace(model, new DesignSpace(merged), groups, sites);
     }
 
     private static Knob resolution(Model model, SpaceSpec.ResolutionSpec r) {

@@ -34,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A user's own network swept: the ONNX export of MobileNetV2, its stages from the exporter's scopes. */
 class OnnxMobileNetV2SweepTest {
-    private static final Path FILE = Path.of("../shared/models/mobilenet_v2.onnx");
+    private static final Path FILE = Path.of("reference/models/mobilenet_v2.onnx");
 
     private static Path file() {
         if (!Files.isRegularFile(FILE)) {
-            fail(FILE.toAbsolutePath() + " is missing: tests need shared/models/mobilenet_v2.onnx beside the checkout");
+            fail(FILE.toAbsolutePath()
+                    + " is missing: it is part of the repository (see reference/models/README.md);"
+                    + " restore it with git checkout -- reference/models");
         }
         return FILE;
     }

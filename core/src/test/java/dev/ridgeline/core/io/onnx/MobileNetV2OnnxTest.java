@@ -19,15 +19,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** torchvision's MobileNetV2 as torch.onnx.export wrote it (../shared/models/README.md has the ground truth). */
+/** torchvision's MobileNetV2 as torch.onnx.export wrote it (reference/models/README.md has the ground truth). */
 class MobileNetV2OnnxTest {
-    static final Path FILE = Path.of("../shared/models/mobilenet_v2.onnx");
+    static final Path FILE = Path.of("reference/models/mobilenet_v2.onnx");
 
-    /** The shared model; a missing file fails the test with what to do, it never skips it. */
+    /** The project's copy of the export; a missing file fails the test with what to do, it never skips it. */
     static Path file() {
         if (!Files.isRegularFile(FILE)) {
-            fail(FILE.toAbsolutePath() + " is missing: tests need the shared models beside the checkout "
-                    + "(shared/models/mobilenet_v2.onnx, see shared/models/README.md)");
+            fail(FILE.toAbsolutePath()
+                    + " is missing: it is part of the repository (see reference/models/README.md);"
+                    + " restore it with git checkout -- reference/models");
         }
         return FILE;
     }
