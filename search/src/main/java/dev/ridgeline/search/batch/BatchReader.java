@@ -67,8 +67,10 @@ public final class BatchReader {
                     if (excluded.stream().noneMatch(x -> Matrix.matches(x, combination))) {
                         ObjectNode job = base.deepCopy();
                         combination.forEach((field, value) -> JobTrees.set(job, field, value));
+                        Map<String, String> varied = Matrix.texts(combination);
                         expanded.add(new Expanded(job, matrix.slug(combination), top.key("matrix").location()
-                                + " (matrix)", Matrix.texts(combination)));
+                                + " (matrix: " + String.join(", ", varied.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")", varied));
                     }
                 }
             } else {

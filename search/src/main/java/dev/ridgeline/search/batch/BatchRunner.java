@@ -80,12 +80,15 @@ public final class BatchRunner {
             for (Future<JobOutcome> f : futures) {
                 outcomes.add(f.get());
             }
+            folders.clearStaging();
             return outcomes;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the batch", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the batch runner failed: " + e.getCause(), e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tidy " + folders.root() + ": " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
@@ -116,7 +119,8 @@ public final class BatchRunner {
         try {
             Path staged = folders.stage(job);
             try {
-                String source = folders.folder(job).resolve(JobFolders.JOB_FILE).toString();
+                // named relative to the output folder, so that every shard and rerun names it alike
+                String source = job.id() + "/" + JobFolders.JOB_FILE;
                 Job parsed = JobReader.read(source, job.jobYaml().getBytes(StandardCharsets.UTF_8), job.baseDir());
                 executor.run(job, parsed, staged);
                 folders.commit(job, staged);
