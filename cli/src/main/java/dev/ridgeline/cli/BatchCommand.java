@@ -3,6 +3,7 @@ package dev.ridgeline.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.batch.BatchIndex;
+import dev.ridgeline.report.format.Json;
 import dev.ridgeline.search.batch.Batch;
 import dev.ridgeline.search.batch.BatchJob;
 import dev.ridgeline.search.batch.BatchReader;
@@ -66,6 +67,10 @@ final class BatchCommand implements Callable<Integer> {
                 "Slurm array task or a Kubernetes Indexed Job. Merge the shards' folders with ridgeline merge."})
     String shard;
 
+    @Option(names = "--force",
+            description = "Run into an --out folder that holds another batch's results (without it, it is refused).")
+    boolean force;
+
     @Option(names = "--jobs", paramLabel = "K", description = "How many jobs run at once (default 1).")
     int parallelJobs = 1;
 
@@ -88,7 +93,15 @@ final class BatchCommand implements Callable<Integer> {
             throw new BadInputException(batchFile + ": is a directory; give a batch file");
         }
         Batch batch = BatchReader.read(batchFile);
-        SweepCommand.outputDirectory(out);
+        SweepFolder.prepareFolder(out, List.of(BatchIndex.JSON, BatchIndex.CSV));
+        Path indexFile = out.resolve(BatchIndex.JSON);
+        if (!force && Files.isRegularFile(indexFile)) {
+            String earlier = Json.read(indexFile, "a batch's index.json").path("batchSha256").asText();
+            if (!earlier.equals(batch.sha256())) {
+                throw new BadInputException("--out " + out + " holds the results of another batch file (its index.json"
+                        + " has another batchSha256); give another folder, or --force to run this batch there too");
+            }
+        }
         List<BatchJob> mine = BatchRunner.jobsOf(batch, slice);
         stdout.printf(Locale.ROOT, "batch %s: %d jobs%s%n", batchFile, batch.jobs().size(),
                 slice.count() == 1 ? "" : "; shard " + slice + " runs " + mine.size() + " of them");

@@ -73,7 +73,8 @@ final class MergeCommand implements Callable<Integer> {
                     ? ": the inputs mix sweep outputs (summary.json) and batch outputs (index.json); merge one kind"
                     : ": holds neither summary.json (a sweep's output) nor index.json (a batch's output)"));
         }
-        Path dir = SweepCommand.outputDirectory(out);
+        Path dir = SweepFolder.prepareFolder(out, sweeps ? List.of(SweepCommand.SUMMARY, SweepCommand.PARETO)
+                : List.of(BatchIndex.JSON, BatchIndex.CSV));
         if (sweeps) {
             SweepMerge.Merged m = SweepMerge.merge(inputs);
             OutputFile.write(dir.resolve(SweepCommand.PARETO), w -> write(w, m.paretoCsv()));

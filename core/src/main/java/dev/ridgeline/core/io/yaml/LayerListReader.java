@@ -3,6 +3,7 @@ package dev.ridgeline.core.io.yaml;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.build.Scope;
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.op.Op;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a list of layers into a scope. Each item is "- type: {fields}" (or just "- type" when it needs
@@ -86,7 +85,8 @@ final class LayerListReader {
 
     private void readOp(String type, YamlMap fields, Scope scope) {
         fields.allowOnly(type, OpReaders.fields(type));
-        int repeat = fields.positiveIntOr("repeat", type, 1);
+        int repeat = repeat(fields, type);
+        checkGrowth(fields, scope, scope.modelNodeCount(), repeat, 1);
         String name = fields.text("name", type).orElse(null);
         List<String> labels = labels(fields, type);
         for (int i = 0; i < repeat; i++) {
@@ -95,6 +95,11 @@ final class LayerListReader {
             List<String> inputs = i == 0 ? inputs(fields, what, scope) : List.of(scope.last());
             Shape first = scope.shape(inputs.get(0));
             Op op = OpReaders.read(type, fields, what, first);
+            if (!op.arity().accepts(inputs.size())) {
+                YamlNode at = fields.has("inputs") ? fields.require("inputs", what) : fields.node();
+                throw at.error("%s takes %s, got %d: %s%s", what, op.arity().describe(), inputs.size(), inputs,
+                        fields.has("inputs") ? "" : "; name them with inputs: [a, b]");
+            }
             scope.add(local, op, inputs, labels);
         }
     }
@@ -106,7 +111,7 @@ final class LayerListReader {
         if (depth >= MAX_NESTING) {
             throw fields.node().error("blocks nest more than %d deep: does block '%s' use itself?", MAX_NESTING, type);
         }
-        int repeat = fields.positiveIntOr("repeat", type, 1);
+        int repeat = repeat(fields, type);
         String name = fields.text("name", type).orElseGet(() -> scope.autoName(type));
         List<String> labels = new ArrayList<>(labels(fields, type));
         labels.add(name);
@@ -115,12 +120,30 @@ final class LayerListReader {
             String instance = repeat > 1 ? name + "." + i : name;
             Scope child = scope.childReading(instance, labels, i == 0 ? input : scope.last());
             String what = type + " '" + scope.qualify(instance) + "'";
+            int before = scope.modelNodeCount();
             block.expand(fields, what, child, i == 0, new LayerListReader(source, userBlocks, defaults, depth + 1));
+            if (i == 0) {
+                checkGrowth(fields, scope, before, repeat, scope.modelNodeCount() - before);
+            }
             if (i == repeat - 1) {
                 scope.adopt(child, instance, name);
             } else {
                 scope.adopt(child, instance);
             }
+        }
+    }
+
+    private static int repeat(YamlMap fields, String type) {
+        return fields.intInOr("repeat", type, 1, 1, SizeLimits.MAX_REPEAT);
+    }
+
+    /** Refuses a repeat that would take the model past the node limit before building its copies. */
+    private static void checkGrowth(YamlMap fields, Scope scope, int nodesBefore, int repeat, int nodesPerCopy) {
+        long after = nodesBefore + (long) repeat * nodesPerCopy;
+        if (after > SizeLimits.MAX_NODES) {
+            YamlNode at = fields.has("repeat") ? fields.require("repeat", "") : fields.node();
+            throw at.error("%,d copies of %,d nodes would take the model to %,d nodes, past the limit of %,d", repeat,
+                    nodesPerCopy, after, SizeLimits.MAX_NODES);
         }
     }
 
@@ -154,8 +177,7 @@ final class LayerListReader {
     }
 
     private static YamlMap emptyMap(YamlNode at) {
-        MappingNode empty = new MappingNode(Tag.MAP, true, List.of(), at.raw().getStartMark(), at.raw().getEndMark(),
-                org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+        YamlTree.Mapping empty = new YamlTree.Mapping(List.of(), at.raw().line(), at.raw().column());
         return new YamlNode(at.source(), empty).asMap("");
     }
 }
