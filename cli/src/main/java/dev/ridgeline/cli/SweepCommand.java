@@ -68,7 +68,8 @@ final class SweepCommand implements Callable<Integer> {
     boolean allPoints;
 
     @Option(names = "--shard", paramLabel = "i/N",
-            description = "Evaluate only the i-th of N contiguous slices of the space, e.g. 2/4 (exhaustive only).")
+            description = {"Evaluate only the i-th of N contiguous slices of the space, e.g. 2/4 (exhaustive only);",
+                "auto takes i and N from a Slurm array task or a Kubernetes Indexed Job."})
     String shard;
 
     @Option(names = "--force",
@@ -90,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
-        Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
+        Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
         Job job = JobReader.read(jobFile);
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         SweepRunner.check(job, space, slice, allPoints);
@@ -104,6 +105,17 @@ final class SweepCommand implements Callable<Integer> {
             result = SweepRunner.run(job, slice, allPoints, threads, progress);
         }
 
+        List<Path> written = writeOutputs(result, dir, allPoints, stderr);
+        stdout.println();
+        stdout.print(SweepSummary.render(result));
+        stdout.println();
+        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        return Failures.OK;
+    }
+
+    /** Writes a sweep's files into {@code dir}, summary.json last: its presence says the folder is complete. */
+    static List<Path> writeOutputs(SweepResult result, Path dir, boolean allPoints, PrintWriter stderr)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         if (allPoints) {
             written.add(write(dir.resolve(POINTS), w -> PointsCsv.write(result, w)));
@@ -112,14 +124,8 @@ final class SweepCommand implements Callable<Integer> {
                     + " --all-points)");
         }
         written.add(write(dir.resolve(PARETO), w -> ParetoCsv.write(result, w)));
-        // the summary last: its presence says the folder is complete
         written.add(write(dir.resolve(SUMMARY), w -> SummaryJson.write(result, Version.current(), w)));
-
-        stdout.println();
-        stdout.print(SweepSummary.render(result));
-        stdout.println();
-        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-        return Failures.OK;
+        return written;
     }
 
     /** The line printed before the run: what is swept, how large it is, with what. */

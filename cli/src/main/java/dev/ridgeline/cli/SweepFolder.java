@@ -26,16 +26,7 @@ final class SweepFolder {
      * @param jobHash the SHA-256 of the job file, as summary.json records it
      */
     static Path prepare(Path out, List<String> files, String jobHash, boolean force) {
-        if (out.toString().isBlank()) {
-            throw new BadInputException("--out is empty: give a folder to write into");
-        }
-        Path dir = create(out);
-        for (String name : files) {
-            if (Files.isDirectory(dir.resolve(name))) {
-                throw new BadInputException("cannot write " + dir.resolve(name) + ": it is a directory");
-            }
-        }
-        checkWritable(out, dir);
+        Path dir = prepareFolder(out, files);
         Path summary = dir.resolve(SweepCommand.SUMMARY);
         if (!force && Files.isRegularFile(summary)) {
             Optional<String> earlier = readHash(summary);
@@ -47,6 +38,24 @@ final class SweepFolder {
                         + "; give another folder, or --force to replace them");
             }
         }
+        return dir;
+    }
+
+    /**
+     * A folder any command writes into, checked before the work: it exists or can be created, a file can
+     * be written in it, and none of {@code files} is a folder.
+     */
+    static Path prepareFolder(Path out, List<String> files) {
+        if (out.toString().isBlank()) {
+            throw new BadInputException("--out is empty: give a folder to write into");
+        }
+        Path dir = create(out);
+        for (String name : files) {
+            if (Files.isDirectory(dir.resolve(name))) {
+                throw new BadInputException("cannot write " + dir.resolve(name) + ": it is a directory");
+            }
+        }
+        checkWritable(out, dir);
         return dir;
     }
 

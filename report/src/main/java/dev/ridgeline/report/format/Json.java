@@ -43,4 +43,27 @@ public final class Json {
     public static void write(JsonNode tree, Writer out) throws IOException {
         MAPPER.writer(PRETTY).writeValue(out, tree);
     }
+
+    /**
+     * Reads a JSON file Ridgeline wrote; a missing or damaged one is bad input naming the file and
+     * {@code expected}, what it should have held.
+     */
+    public static JsonNode read(java.nio.file.Path file, String expected) {
+        try {
+            JsonNode tree = MAPPER.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new dev.ridgeline.core.BadInputException(file + ": expected " + expected + ", found "
+                        + (tree == null ? "an empty file" : "a JSON " + tree.getNodeType().name().toLowerCase(
+                        java.util.Locale.ROOT)));
+            }
+            return tree;
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new dev.ridgeline.core.BadInputException(file + ": no such file; expected " + expected);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new dev.ridgeline.core.BadInputException(file + ": damaged JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "; expected " + expected);
+        } catch (IOException e) {
+            throw new dev.ridgeline.core.BadInputException(file + ": cannot read: " + e.getMessage());
+        }
+    }
 }

@@ -39,7 +39,9 @@ import java.util.List;
  * tool: {name, version}, feasible: whether any point met the budgets,
  * closest: only when none did and a point was evaluated:
  *          {note, metrics: {metric: value}, choices: {knob: label}, misses: [{metric, value, max?, min?, excess}]},
- * base: the base model's metrics {metric: value}
+ * base: the base model's metrics {metric: value},
+ * front: [{choices: [index of each knob's label], metrics: {metric: value}}]: the front of pareto.csv, in
+ *        its order, with every digit, for tools that read it back (ridgeline merge)
  * </pre>
  * Counts are JSON integers, seconds decimals, an unmeasured metric (latency without a device) null.
  * {@code excess} is how far the value lies outside the budget relative to the bound (0.15: 15% over).
@@ -54,8 +56,13 @@ public final class SummaryJson {
 
     /** @param toolVersion the version of Ridgeline that ran the sweep */
     public static void write(SweepResult result, String toolVersion, Writer out) {
+        write(tree(result, toolVersion), out);
+    }
+
+    /** Writes a summary tree (a sweep's, or a merge of several) as summary.json holds it. */
+    public static void write(ObjectNode summary, Writer out) {
         try {
-            Json.write(tree(result, toolVersion), out);
+            Json.write(summary, out);
             out.write('\n');
             out.flush();
         } catch (IOException e) {
@@ -126,6 +133,15 @@ public final class SummaryJson {
             result.closest().ifPresent(p -> closest(root.putObject("closest"), p, job, space));
         }
         metrics(root.putObject("base"), result.baseMetrics());
+        ArrayNode front = root.putArray("front");
+        for (ParetoPoint p : result.front()) {
+            ObjectNode row = front.addObject();
+            ArrayNode choices = row.putArray("choices");
+            for (int c : p.choices()) {
+                choices.add(c);
+            }
+            metrics(row.putObject("metrics"), p.metrics());
+        }
         return root;
     }
 

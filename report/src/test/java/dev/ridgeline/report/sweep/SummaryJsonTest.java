@@ -32,7 +32,7 @@ class SummaryJsonTest {
         assertEquals(List.of("spaceSize", "pointsEvaluated", "feasiblePoints", "frontSize", "wallSeconds",
                 "pointsPerSecond", "objectives", "budgets", "jobHash", "space", "spaceSizeAsWritten", "merged", "moves", "shard", "strategy", "job", "model",
                 "modelSha256", "hardware", "hardwareSource", "precision", "convention", "batch", "tool", "feasible",
-                "base"), fields);
+                "base", "front"), fields);
     }
 
     @Test
@@ -123,7 +123,7 @@ class SummaryJsonTest {
         assertEquals(0.25, miss.get("excess").doubleValue(), 1e-12);
         List<String> fields = new ArrayList<>();
         json.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("feasible", "closest", "base"), fields.subList(fields.size() - 3, fields.size()));
+        assertEquals(List.of("feasible", "closest", "base", "front"), fields.subList(fields.size() - 4, fields.size()));
     }
 
     @Test

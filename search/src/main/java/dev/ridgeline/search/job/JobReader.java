@@ -38,23 +38,35 @@ import java.util.Set;
  * may be relative to the base model ("50%"); every mistake names file:line:column and what to change.
  */
 public final class JobReader {
-    private static final Set<String> TOP = Set.of("name", "description", "model", "input", "batch", "convention",
+    /** The fields a job file may have. */
+    public static final Set<String> FIELDS = Set.of("name", "description", "model", "input", "batch", "convention",
             "hardware", "precision", "space", "budgets", "objectives", "strategy");
 
     private JobReader() {
     }
 
     public static Job read(Path file) {
-        YamlNode root = YamlNode.parse(file);
-        String sha;
+        byte[] bytes;
         try {
-            sha = Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
         }
-        Path dir = file.toAbsolutePath().getParent();
+        return read(file.toString(), bytes, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Reads a job from its bytes, as a batch does for the jobs it expands: {@code source} names it in
+     * messages, and relative model and device paths are taken from {@code dir}.
+     */
+    public static Job read(String source, byte[] bytes, Path dir) {
+        YamlNode root = YamlNode.parse(source, new java.io.StringReader(new String(bytes,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        String sha = Hashing.sha256().hashBytes(bytes).toString();
         String what = "a job file";
-        YamlMap top = root.asMap(what).allowOnly(what, TOP);
+        YamlMap top = root.asMap(what).allowOnly(what, FIELDS);
 
         YamlNode modelNode = top.require("model", what + " (a zoo name or a model file)");
         String modelSpec = modelNode.text("field 'model'");
@@ -92,7 +104,7 @@ public final class JobReader {
                 .orElseGet(() -> defaultObjectives(top, device != null));
         StrategySpec strategy = top.get("strategy").map(StrategyReader::read)
                 .orElse(new StrategySpec.Exhaustive(StrategySpec.DEFAULT_EXHAUSTIVE_LIMIT));
-        return new Job(file.toString(), sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base);
+        return new Job(source, sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base);
     }
 
     /** The base model's metrics, for budgets written relative to it. */

@@ -76,6 +76,51 @@ public record Shard(int index, int count) {
         return size.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(count));
     }
 
+    /**
+     * The shard a cluster scheduler assigned to this process ({@code --shard auto}): a Slurm array task
+     * ({@code SLURM_ARRAY_TASK_ID} counted from {@code SLURM_ARRAY_TASK_MIN}, of
+     * {@code SLURM_ARRAY_TASK_COUNT}) or a Kubernetes Indexed Job ({@code JOB_COMPLETION_INDEX}, of
+     * {@code JOB_COMPLETIONS}, which the manifest sets to its {@code completions}).
+     */
+    public static Shard fromEnvironment(java.util.Map<String, String> env) {
+        if (env.containsKey("SLURM_ARRAY_TASK_ID")) {
+            int id = envInt(env, "SLURM_ARRAY_TASK_ID");
+            int min = env.containsKey("SLURM_ARRAY_TASK_MIN") ? envInt(env, "SLURM_ARRAY_TASK_MIN") : 0;
+            int count = envInt(env, "SLURM_ARRAY_TASK_COUNT");
+            BadInputException.check(id - min >= 0 && id - min < count,
+                    "--shard auto: SLURM_ARRAY_TASK_ID %d is not within %d tasks from SLURM_ARRAY_TASK_MIN %d;"
+                            + " submit a contiguous array such as --array=0-%d", id, count, min, count - 1);
+            return new Shard(id - min, count);
+        }
+        if (env.containsKey("JOB_COMPLETION_INDEX")) {
+            int id = envInt(env, "JOB_COMPLETION_INDEX");
+            BadInputException.check(env.containsKey("JOB_COMPLETIONS"),
+                    "--shard auto: JOB_COMPLETION_INDEX is set but JOB_COMPLETIONS is not; set it in the Job's"
+                            + " container env to the Job's completions (see docs/cluster.md)");
+            int count = envInt(env, "JOB_COMPLETIONS");
+            BadInputException.check(id >= 0 && id < count,
+                    "--shard auto: JOB_COMPLETION_INDEX %d is not below JOB_COMPLETIONS %d", id, count);
+            return new Shard(id, count);
+        }
+        throw new BadInputException("--shard auto: no scheduler's shard in the environment; it reads"
+                + " SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT (a Slurm array job) or JOB_COMPLETION_INDEX and"
+                + " JOB_COMPLETIONS (a Kubernetes Indexed Job); elsewhere give --shard i/N");
+    }
+
+    /** {@code --shard} as the user gave it: "i/N" or "auto". */
+    public static Shard parseOrAuto(String text, java.util.Map<String, String> env) {
+        return text != null && text.strip().equals("auto") ? fromEnvironment(env) : parse(text);
+    }
+
+    private static int envInt(java.util.Map<String, String> env, String name) {
+        String v = env.get(name);
+        try {
+            return Integer.parseInt(v == null ? "" : v.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--shard auto: " + name + " is '" + v + "', not a whole number");
+        }
+    }
+
     @Override
     public String toString() {
         return (index + 1) + "/" + count;

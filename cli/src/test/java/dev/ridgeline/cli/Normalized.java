@@ -1,0 +1,46 @@
+package dev.ridgeline.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * An output folder's files and their contents with the run's timing taken out (wallSeconds, pointsPerSecond
+ * and the shard parts' timing in JSON, the wallSeconds column of index.csv), for comparing two runs.
+ */
+final class Normalized {
+    private Normalized() {
+    }
+
+    static Map<String, String> tree(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p)) {
+                    String name = dir.relativize(p).toString();
+                    out.put(name, normalize(name, Files.readString(p)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String normalize(String name, String text) {
+        String s = text.replaceAll("\"(wallSeconds|pointsPerSecond)\": [-0-9.eE]+", "\"$1\": T");
+        if (name.endsWith("index.csv")) {
+            StringBuilder b = new StringBuilder();
+            for (String line : s.split("\n")) {
+                String[] cells = line.split(",", -1);
+                if (cells.length > 11) {
+                    cells[11] = "T";
+                }
+                b.append(String.join(",", cells)).append('\n');
+            }
+            s = b.toString();
+        }
+        return s;
+    }
+}
