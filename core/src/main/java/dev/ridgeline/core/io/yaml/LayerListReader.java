@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a list of layers into a scope. Each item is "- type: {fields}" (or just "- type" when it needs
@@ -154,8 +152,7 @@ final class LayerListReader {
     }
 
     private static YamlMap emptyMap(YamlNode at) {
-        MappingNode empty = new MappingNode(Tag.MAP, true, List.of(), at.raw().getStartMark(), at.raw().getEndMark(),
-                org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+        YamlTree.Mapping empty = new YamlTree.Mapping(List.of(), at.raw().line(), at.raw().column());
         return new YamlNode(at.source(), empty).asMap("");
     }
 }

@@ -8,13 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A block a model file defines under {@code blocks:}, with parameters (a default, or ~ for required)
@@ -61,7 +54,7 @@ final class UserBlock implements Block {
 
     @Override
     public void expand(YamlMap args, String what, Scope scope, boolean first, LayerListReader reader) {
-        Map<String, Node> bindings = new LinkedHashMap<>();
+        Map<String, YamlTree> bindings = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> d : defaults.entrySet()) {
             YamlNode value = args.get(d.getKey()).orElse(d.getValue());
             if (value == null) {
@@ -71,17 +64,16 @@ final class UserBlock implements Block {
             bindings.put(d.getKey(), value.raw());
         }
         if (!first && bindings.containsKey("stride")) {
-            Node stride = bindings.get("stride");
-            bindings.put("stride", new ScalarNode(Tag.INT, "1", stride.getStartMark(), stride.getEndMark(),
-                    DumperOptions.ScalarStyle.PLAIN));
+            YamlTree stride = bindings.get("stride");
+            bindings.put("stride", new YamlTree.Scalar("1", false, stride.line(), stride.column()));
         }
-        Node expanded = substitute(layers.raw(), bindings, layers.source());
+        YamlTree expanded = substitute(layers.raw(), bindings, layers.source());
         reader.read(new YamlNode(layers.source(), expanded).asList("the layers of block '" + name + "'"), scope);
     }
 
-    private Node substitute(Node node, Map<String, Node> bindings, String source) {
-        if (node instanceof ScalarNode s) {
-            String v = s.getValue();
+    private YamlTree substitute(YamlTree node, Map<String, YamlTree> bindings, String source) {
+        if (node instanceof YamlTree.Scalar s) {
+            String v = s.text();
             Matcher whole = REFERENCE.matcher(v);
             if (whole.matches() && whole.group(2) != null) {
                 return binding(whole.group(2), bindings, s, source);
@@ -91,37 +83,37 @@ final class UserBlock implements Block {
             boolean changed = false;
             while (m.find()) {
                 String param = m.group(1) != null ? m.group(1) : m.group(2);
-                Node value = binding(param, bindings, s, source);
-                if (!(value instanceof ScalarNode sv)) {
+                YamlTree value = binding(param, bindings, s, source);
+                if (!(value instanceof YamlTree.Scalar sv)) {
                     throw new YamlNode(source, s).error("parameter '%s' of block '%s' is not a single value, so it "
                             + "cannot stand inside text", param, name);
                 }
-                m.appendReplacement(out, Matcher.quoteReplacement(sv.getValue()));
+                m.appendReplacement(out, Matcher.quoteReplacement(sv.text()));
                 changed = true;
             }
             if (!changed) {
                 return s;
             }
             m.appendTail(out);
-            return new ScalarNode(Tag.STR, out.toString(), s.getStartMark(), s.getEndMark(), s.getScalarStyle());
+            return s.withText(out.toString());
         }
-        if (node instanceof SequenceNode seq) {
-            List<Node> items = new ArrayList<>();
-            for (Node n : seq.getValue()) {
+        if (node instanceof YamlTree.Sequence seq) {
+            List<YamlTree> items = new ArrayList<>();
+            for (YamlTree n : seq.items()) {
                 items.add(substitute(n, bindings, source));
             }
-            return new SequenceNode(seq.getTag(), true, items, seq.getStartMark(), seq.getEndMark(), seq.getFlowStyle());
+            return new YamlTree.Sequence(items, seq.line(), seq.column());
         }
-        MappingNode map = (MappingNode) node;
-        List<NodeTuple> tuples = new ArrayList<>();
-        for (NodeTuple t : map.getValue()) {
-            tuples.add(new NodeTuple(t.getKeyNode(), substitute(t.getValueNode(), bindings, source)));
+        YamlTree.Mapping map = (YamlTree.Mapping) node;
+        List<YamlTree.Entry> entries = new ArrayList<>();
+        for (YamlTree.Entry e : map.entries()) {
+            entries.add(new YamlTree.Entry(e.key(), substitute(e.value(), bindings, source)));
         }
-        return new MappingNode(map.getTag(), true, tuples, map.getStartMark(), map.getEndMark(), map.getFlowStyle());
+        return new YamlTree.Mapping(entries, map.line(), map.column());
     }
 
-    private Node binding(String param, Map<String, Node> bindings, ScalarNode at, String source) {
-        Node value = bindings.get(param);
+    private YamlTree binding(String param, Map<String, YamlTree> bindings, YamlTree.Scalar at, String source) {
+        YamlTree value = bindings.get(param);
         if (value == null) {
             throw new YamlNode(source, at).error("unknown parameter '$%s' in block '%s'; its parameters: %s", param,
                     name, bindings.isEmpty() ? "none" : String.join(", ", bindings.keySet()));

@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * The fields of a YAML map, in file order, for strict reading: {@link #allowOnly} rejects unknown
@@ -19,33 +16,29 @@ public final class YamlMap {
     private final Map<String, YamlNode> values = new LinkedHashMap<>();
     private final Map<String, YamlNode> keys = new LinkedHashMap<>();
 
-    YamlMap(YamlNode self, MappingNode node) {
+    YamlMap(YamlNode self, YamlTree.Mapping node) {
         this.self = self;
-        for (NodeTuple t : node.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                throw new YamlNode(self.source(), t.getKeyNode()).error("field names must be plain words");
+        for (YamlTree.Entry e : node.entries()) {
+            String name = e.key().text();
+            YamlNode key = new YamlNode(self.source(), e.key());
+            if (values.containsKey(name)) {
+                throw key.error("field '%s' appears twice", name);
             }
-            YamlNode key = new YamlNode(self.source(), k);
-            if (values.containsKey(k.getValue())) {
-                throw key.error("field '%s' appears twice", k.getValue());
-            }
-            keys.put(k.getValue(), key);
-            values.put(k.getValue(), new YamlNode(self.source(), t.getValueNode()));
+            keys.put(name, key);
+            values.put(name, new YamlNode(self.source(), e.value()));
         }
     }
 
     /** This map with the fields of {@code defaults} that it does not set itself (defaults keep their locations). */
     public YamlMap withDefaults(YamlMap defaults) {
-        java.util.List<NodeTuple> tuples = new java.util.ArrayList<>(((MappingNode) self.raw()).getValue());
-        for (NodeTuple t : ((MappingNode) defaults.self.raw()).getValue()) {
-            if (!values.containsKey(((ScalarNode) t.getKeyNode()).getValue())) {
-                tuples.add(t);
+        YamlTree.Mapping raw = (YamlTree.Mapping) self.raw();
+        java.util.List<YamlTree.Entry> entries = new java.util.ArrayList<>(raw.entries());
+        for (YamlTree.Entry e : ((YamlTree.Mapping) defaults.self.raw()).entries()) {
+            if (!values.containsKey(e.key().text())) {
+                entries.add(e);
             }
         }
-        MappingNode raw = (MappingNode) self.raw();
-        MappingNode merged = new MappingNode(raw.getTag(), true, tuples, raw.getStartMark(), raw.getEndMark(),
-                raw.getFlowStyle());
-        return new YamlMap(self, merged);
+        return new YamlMap(self, new YamlTree.Mapping(entries, raw.line(), raw.column()));
     }
 
     public YamlNode node() {

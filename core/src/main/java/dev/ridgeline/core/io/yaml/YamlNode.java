@@ -3,7 +3,7 @@ package dev.ridgeline.core.io.yaml;
 import dev.ridgeline.core.BadInputException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,15 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * A YAML value that knows where it stands in its file, so that every error can say
@@ -27,9 +18,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class YamlNode {
     private final String source;
-    private final Node node;
+    private final YamlTree node;
 
-    YamlNode(String source, Node node) {
+    YamlNode(String source, YamlTree node) {
         this.source = source;
         this.node = node;
     }
@@ -44,85 +35,74 @@ public final class YamlNode {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(file.toString(), new StringReader(text));
+        return new YamlNode(file.toString(), YamlTreeParser.parse(file.toString(), text));
     }
 
     public static YamlNode parse(String source, Reader reader) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
+        StringWriter text = new StringWriter();
         try {
-            Node root = new Yaml(options).compose(reader);
-            if (root == null) {
-                throw new BadInputException(source + ": the file is empty");
-            }
-            return new YamlNode(source, root);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-            throw new BadInputException(where + ": not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            // unreadable characters, binary content, alias bombs: not a text YAML file
-            throw new BadInputException(source + ": not a YAML text file: " + e.getMessage());
+            reader.transferTo(text);
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot read: " + e.getMessage());
         }
+        return new YamlNode(source, YamlTreeParser.parse(source, text.toString()));
     }
 
     public String source() {
         return source;
     }
 
-    Node raw() {
+    YamlTree raw() {
         return node;
     }
 
     /** "file:line:column" of this value (1-based). */
     public String location() {
-        Mark m = node.getStartMark();
-        return source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+        return source + ":" + node.line() + ":" + node.column();
     }
 
     public int line() {
-        return node.getStartMark().getLine() + 1;
+        return node.line();
     }
 
     public boolean isScalar() {
-        return node instanceof ScalarNode;
+        return node instanceof YamlTree.Scalar;
     }
 
     public boolean isMap() {
-        return node instanceof MappingNode;
+        return node instanceof YamlTree.Mapping;
     }
 
     public boolean isList() {
-        return node instanceof SequenceNode;
+        return node instanceof YamlTree.Sequence;
     }
 
     /** True for an explicit null ("~", "null" or nothing after the colon). */
     public boolean isNull() {
-        return node instanceof ScalarNode s && "tag:yaml.org,2002:null".equals(s.getTag().getValue());
+        return node instanceof YamlTree.Scalar s && s.isNull();
     }
 
     /** The scalar's text; fails with the location when this is a map or list. */
     public String text(String what) {
-        if (!(node instanceof ScalarNode s)) {
+        if (!(node instanceof YamlTree.Scalar s)) {
             throw error("%s must be a single value, got a %s", what, kind());
         }
-        return s.getValue();
+        return s.text();
     }
 
     public YamlMap asMap(String what) {
-        if (!(node instanceof MappingNode m)) {
+        if (!(node instanceof YamlTree.Mapping m)) {
             throw error("%s must be a map of fields (name: value), got %s", what, describe());
         }
         return new YamlMap(this, m);
     }
 
     public List<YamlNode> asList(String what) {
-        if (!(node instanceof SequenceNode s)) {
+        if (!(node instanceof YamlTree.Sequence s)) {
             throw error("%s must be a list ([a, b] or lines starting with '- '), got %s", what, describe());
         }
         List<YamlNode> items = new ArrayList<>();
-        for (Node n : s.getValue()) {
+        for (YamlTree n : s.items()) {
             items.add(new YamlNode(source, n));
         }
         return items;
@@ -196,11 +176,11 @@ public final class YamlNode {
     }
 
     String kind() {
-        return node instanceof MappingNode ? "map" : node instanceof SequenceNode ? "list" : "value";
+        return node instanceof YamlTree.Mapping ? "map" : node instanceof YamlTree.Sequence ? "list" : "value";
     }
 
     String describe() {
-        return node instanceof ScalarNode s ? "'" + s.getValue() + "'" : "a " + kind();
+        return node instanceof YamlTree.Scalar s ? "'" + s.text() + "'" : "a " + kind();
     }
 
     private static String joinCounts(int[] counts) {
