@@ -4,6 +4,7 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.build.Scope;
 import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.op.Op;
+import dev.ridgeline.core.op.Split;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +67,9 @@ final class LayerListReader {
         if (defaults.containsKey(type)) {
             fields = fields.withDefaults(defaults.get(type));
         }
+        if (fields.has("when") && !fields.require("when", type).asBoolean(YamlMap.label(type, "when"))) {
+            return; // an optional layer whose condition does not hold
+        }
         if (OpReaders.isOp(type)) {
             readOp(type, fields, scope);
         } else if (BuiltinBlocks.ALL.containsKey(type) || userBlocks.containsKey(type)) {
@@ -84,14 +88,23 @@ final class LayerListReader {
 
     private void readOp(String type, YamlMap fields, Scope scope) {
         fields.allowOnly(type, OpReaders.fields(type));
-        int repeat = fields.positiveIntOr("repeat", type, 1);
+        Copies copies = Copies.of(fields, type);
         String name = fields.text("name", type).orElse(null);
         List<String> labels = labels(fields, type);
-        for (int i = 0; i < repeat; i++) {
-            String local = name == null ? scope.autoName(type) : repeat > 1 ? name + "." + i : name;
+        YamlMap all = fields;
+        for (int i = 0; i < copies.count(); i++) {
+            String local = name == null ? scope.autoName(type) : copies.localName(name, i, type);
             String what = type + " '" + scope.qualify(local) + "'";
+            fields = copies.fieldsFor(all, i);
             List<String> inputs = i == 0 ? inputs(fields, what, scope) : List.of(scope.last());
             Shape first = scope.shape(inputs.get(0));
+            if (type.equals("split")) {
+                Split part = OpReaders.splitPart(fields, what, first, 0);
+                for (int k = 0; k < part.sizes().size(); k++) {
+                    scope.add(local + "." + k, new Split(part.axis(), part.sizes(), k), inputs, labels);
+                }
+                continue;
+            }
             Op op = OpReaders.read(type, fields, what, first);
             scope.add(local, op, inputs, labels);
         }
@@ -104,16 +117,18 @@ final class LayerListReader {
         if (depth >= MAX_NESTING) {
             throw fields.node().error("blocks nest more than %d deep: does block '%s' use itself?", MAX_NESTING, type);
         }
-        int repeat = fields.positiveIntOr("repeat", type, 1);
+        Copies copies = Copies.of(fields, type);
+        int repeat = copies.count();
         String name = fields.text("name", type).orElseGet(() -> scope.autoName(type));
         List<String> labels = new ArrayList<>(labels(fields, type));
         labels.add(name);
         String input = inputs(fields, type + " '" + scope.qualify(name) + "'", scope).get(0);
         for (int i = 0; i < repeat; i++) {
-            String instance = repeat > 1 ? name + "." + i : name;
+            String instance = copies.localName(name, i, type);
             Scope child = scope.childReading(instance, labels, i == 0 ? input : scope.last());
             String what = type + " '" + scope.qualify(instance) + "'";
-            block.expand(fields, what, child, i == 0, new LayerListReader(source, userBlocks, defaults, depth + 1));
+            block.expand(copies.fieldsFor(fields, i), what, child, i == 0 || copies.sets("stride"),
+                    new LayerListReader(source, userBlocks, defaults, depth + 1));
             if (i == repeat - 1) {
                 scope.adopt(child, instance, name);
             } else {
