@@ -18,6 +18,10 @@ class ModernZooTest {
     @ParameterizedTest(name = "{0}: {1} params, {2} MACs")
     @CsvSource({
         "shufflenet_v2_x1_0,  2278604,  144907992",
+        "mobilenet_v3_large,  5483032,  216589760",
+        "efficientnet_b0,     5288548,  385814752",
+        "densenet121,         7978856, 2834161664",
+        "regnet_y_400mf,      4344144,  401842848",
         "convnext_tiny,      28589128, 4455531264",
     })
     void modernModelsMatchTorchvisionExactly(String name, long params, long macs) {
