@@ -3,6 +3,7 @@ package dev.ridgeline.cli;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.ModelInput;
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.graph.SizeLimits;
 import java.util.Arrays;
 
 /**
@@ -30,7 +31,7 @@ record SampleShape(int[] dims) {
      * sample shape at that batch.
      */
     static Shape resolve(String modelName, ModelInput input, SampleShape sample, int batch) {
-        BadInputException.check(batch >= 1, "--batch must be at least 1, got %d", batch);
+        SizeLimits.checkBatch("--batch", batch);
         if (sample == null) {
             return input.shape().withBatch(batch);
         }

@@ -18,6 +18,7 @@ public final class NetworkBuilder {
     private final Model.Builder model;
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Scope root;
+    private int nodeCount;
 
     public NetworkBuilder(String modelName, String inputName, Shape inputShape) {
         this.model = Model.builder(modelName).input(inputName, inputShape);
@@ -38,6 +39,11 @@ public final class NetworkBuilder {
         return s;
     }
 
+    /** The nodes added so far. */
+    int nodeCount() {
+        return nodeCount;
+    }
+
     boolean exists(String tensor) {
         return shapes.containsKey(tensor);
     }
@@ -50,6 +56,7 @@ public final class NetworkBuilder {
         Shape out = ShapeInference.outputShape(node, node.inputs().stream().map(this::shape).toList());
         shapes.put(node.name(), out);
         model.add(node);
+        nodeCount++;
         return out;
     }
 

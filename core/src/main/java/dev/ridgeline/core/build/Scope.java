@@ -116,6 +116,11 @@ public final class Scope {
         return add(localName, op, List.of(last));
     }
 
+    /** The nodes the whole model has so far, in every scope. */
+    public int modelNodeCount() {
+        return builder.nodeCount();
+    }
+
     /** The latest output of this scope (its input before any layer was added). */
     public String last() {
         return last;

@@ -158,6 +158,7 @@ public final class Model {
         }
 
         public Builder add(Node node) {
+            SizeLimits.checkNodes(name, nodes.size() + 1L);
             nodes.add(node);
             return this;
         }

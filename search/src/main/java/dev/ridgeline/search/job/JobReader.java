@@ -8,6 +8,7 @@ import dev.ridgeline.core.count.Counter;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.graph.ModelInput;
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.io.ModelLoader;
 import dev.ridgeline.core.io.yaml.YamlMap;
 import dev.ridgeline.core.io.yaml.YamlNode;
@@ -61,7 +62,7 @@ public final class JobReader {
         Optional<Shape> sample = top.get("input").map(JobReader::sample);
         Model model = located(modelNode, () -> ModelLoader.load(relative(dir, modelSpec), sample));
         model = top.get("input").map(n -> withInput(n)).orElse(m -> m).apply(model);
-        int batch = top.positiveIntOr("batch", what, 1);
+        int batch = top.intInOr("batch", what, 1, 1, SizeLimits.MAX_BATCH);
         Convention convention = top.get("convention").map(n -> Convention.byId(n.text("field 'convention'"))
                 .orElseThrow(() -> n.error("unknown convention '%s'; conventions: %s", n.text(""),
                         Convention.knownIds()))).orElse(Convention.MACS);

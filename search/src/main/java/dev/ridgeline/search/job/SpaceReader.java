@@ -1,5 +1,6 @@
 package dev.ridgeline.search.job;
 
+import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.io.yaml.YamlMap;
 import dev.ridgeline.core.io.yaml.YamlNode;
 import dev.ridgeline.search.space.SpaceSpec;
@@ -50,8 +51,8 @@ final class SpaceReader {
         List<Integer> channels = new ArrayList<>();
         f.get("multipliers").ifPresent(m -> list(m, "multipliers").forEach(v -> multipliers.add(v.asDouble(
                 "a width multiplier"))));
-        f.get("channels").ifPresent(c -> list(c, "channels").forEach(v -> channels.add(v.asPositiveInt(
-                "a channel count"))));
+        f.get("channels").ifPresent(c -> list(c, "channels").forEach(v -> channels.add(v.asIntIn(
+                "a channel count", 1, SizeLimits.MAX_CHANNELS))));
         return new SpaceSpec.WidthSpec(selector(f, n, what), multipliers, channels, f.positiveIntOr("divisor", what, 8));
     }
 

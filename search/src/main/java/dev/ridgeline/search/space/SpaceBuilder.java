@@ -4,6 +4,7 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.Padding;
 import dev.ridgeline.core.op.Window;
@@ -115,7 +116,10 @@ public final class SpaceBuilder {
                     if (w.channels().isEmpty()) {
                         double m = w.multipliers().get(c);
                         check(m > 0, s.where(), "width multiplier %s must be above 0", m);
-                        channels[c][i] = makeDivisible(g.baseChannels() * m, div);
+                        channels[c][i] = makeDivisible(Math.min(g.baseChannels() * m, Integer.MAX_VALUE), div);
+                        check(channels[c][i] <= SizeLimits.MAX_CHANNELS, s.where(), "width multiplier %s gives %s "
+                                + "%,d channels, past the limit of %,d", m, g.members().get(0), channels[c][i],
+                                SizeLimits.MAX_CHANNELS);
                     } else {
                         check(gs.size() == 1, s.where(), "explicit channels need a selection of one channel group; "
                                 + "'%s' covers %d (use multipliers, or select one layer with per: layer)", e.getKey(),

@@ -1,6 +1,7 @@
 package dev.ridgeline.core.io.yaml;
 
 import dev.ridgeline.core.build.Scope;
+import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.op.ActivationKind;
 import dev.ridgeline.core.op.Add;
 import dev.ridgeline.core.op.BatchNorm;
@@ -62,7 +63,7 @@ final class BuiltinBlocks {
     private static void convBnAct(YamlMap f, String what, Scope s, int stride) {
         int in = s.lastShape().channels();
         boolean depthwise = f.boolOr("depthwise", what, false);
-        int out = depthwise ? f.positiveIntOr("out", what, in) : f.requirePositiveInt("out", what);
+        int out = depthwise ? f.channelsOr("out", what, in) : f.requireChannels("out", what);
         int groups = f.positiveIntOr("groups", what, depthwise ? in : 1);
         Units.conv(s, "conv", out, f.positiveIntOr("kernel", what, 3), stride, groups, f.boolOr("bias", what, false));
         if (f.boolOr("bn", what, true)) {
@@ -78,14 +79,14 @@ final class BuiltinBlocks {
         Units.conv(s, "depthwise", in, f.positiveIntOr("kernel", what, 3), stride, in, false);
         Units.bn(s, "depthwise_bn");
         Units.act(s, "depthwise_", act, "");
-        Units.conv(s, "pointwise", f.requirePositiveInt("out", what), 1, 1, 1, false);
+        Units.conv(s, "pointwise", f.requireChannels("out", what), 1, 1, 1, false);
         Units.bn(s, "pointwise_bn");
         Units.act(s, "pointwise_", act, "");
     }
 
     /** ResNet's basic block: two 3x3 convs with BN, a 1x1 projection when the shape changes, add, act. */
     private static void basic(YamlMap f, String what, Scope s, int stride) {
-        int out = f.requirePositiveInt("out", what);
+        int out = f.requireChannels("out", what);
         Optional<ActivationKind> act = Units.activation(f, what, ActivationKind.RELU);
         Units.conv(s, "conv1", out, 3, stride, 1, false);
         Units.bn(s, "bn1");
@@ -98,7 +99,7 @@ final class BuiltinBlocks {
 
     /** ResNet v1.5's bottleneck: 1x1, 3x3 (carrying the stride), 1x1 to planes x expansion, add, act. */
     private static void bottleneck(YamlMap f, String what, Scope s, int stride) {
-        int planes = f.requirePositiveInt("planes", what);
+        int planes = f.requireChannels("planes", what);
         int groups = f.positiveIntOr("groups", what, 1);
         int width = (int) (planes * (f.positiveIntOr("width_per_group", what, 64) / 64.0)) * groups;
         int out = planes * f.positiveIntOr("expansion", what, 4);
@@ -134,7 +135,7 @@ final class BuiltinBlocks {
      */
     private static void invertedResidual(YamlMap f, String what, Scope s, int stride) {
         int in = s.lastShape().channels();
-        int out = f.requirePositiveInt("out", what);
+        int out = f.requireChannels("out", what);
         double expand = f.require("expand", what).asDouble(YamlMap.label(what, "expand"));
         if (!(expand >= 1)) {
             throw f.require("expand", what).error("field 'expand' of %s must be at least 1, got %s", what, expand);
@@ -168,23 +169,23 @@ final class BuiltinBlocks {
         Optional<ActivationKind> act = Units.activation(f, what, ActivationKind.RELU);
         List<String> outputs = new ArrayList<>();
 
-        int c1 = f.requirePositiveInt("c1x1", what);
+        int c1 = f.requireChannels("c1x1", what);
         outputs.add(branch(s, "branch1", input, List.of(new int[] {c1, 1}), bn, bias, act));
 
         List<int[]> b2 = new ArrayList<>();
-        int r3 = f.intOr("c3x3_reduce", what, 0);
+        int r3 = f.intInOr("c3x3_reduce", what, 0, 0, SizeLimits.MAX_CHANNELS);
         if (r3 > 0) {
             b2.add(new int[] {r3, 1});
         }
-        b2.add(new int[] {f.requirePositiveInt("c3x3", what), 3});
+        b2.add(new int[] {f.requireChannels("c3x3", what), 3});
         outputs.add(branch(s, "branch2", input, b2, bn, bias, act));
 
         List<int[]> b3 = new ArrayList<>();
-        int r5 = f.intOr("c5x5_reduce", what, 0);
+        int r5 = f.intInOr("c5x5_reduce", what, 0, 0, SizeLimits.MAX_CHANNELS);
         if (r5 > 0) {
             b3.add(new int[] {r5, 1});
         }
-        int c5 = f.requirePositiveInt("c5x5", what);
+        int c5 = f.requireChannels("c5x5", what);
         if (f.boolOr("double_3x3", what, false)) {
             b3.add(new int[] {c5, 3});
             b3.add(new int[] {c5, 3});
@@ -195,7 +196,7 @@ final class BuiltinBlocks {
 
         Scope b4 = s.childReading("branch4", List.of(), input);
         b4.add("pool", new Pool2d(true, Window.square(3, 1, 1), f.boolOr("pool_ceil_mode", what, false), true));
-        int proj = f.intOr("pool_proj", what, 0);
+        int proj = f.intInOr("pool_proj", what, 0, 0, SizeLimits.MAX_CHANNELS);
         if (proj > 0) {
             unit(b4, "proj", proj, 1, bn, bias, act);
         }

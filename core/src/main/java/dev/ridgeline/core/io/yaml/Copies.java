@@ -30,7 +30,7 @@ final class Copies {
     }
 
     static Copies of(YamlMap fields, String what) {
-        int count = fields.positiveIntOr("repeat", what, 1);
+        int count = fields.intInOr("repeat", what, 1, 1, dev.ridgeline.core.graph.SizeLimits.MAX_REPEAT);
         Map<String, List<YamlNode>> perCopy = new LinkedHashMap<>();
         Optional<YamlNode> per = fields.get("per_copy");
         if (per.isPresent()) {

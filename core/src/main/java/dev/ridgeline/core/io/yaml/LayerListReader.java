@@ -3,6 +3,7 @@ package dev.ridgeline.core.io.yaml;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.build.Scope;
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.op.Op;
 import dev.ridgeline.core.op.Split;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ final class LayerListReader {
     private void readOp(String type, YamlMap fields, Scope scope) {
         fields.allowOnly(type, OpReaders.fields(type));
         Copies copies = Copies.of(fields, type);
+        checkGrowth(fields, scope, scope.modelNodeCount(), copies.count(), 1);
         String name = fields.text("name", type).orElse(null);
         List<String> labels = labels(fields, type);
         YamlMap all = fields;
@@ -99,6 +101,10 @@ final class LayerListReader {
             List<String> inputs = i == 0 ? inputs(fields, what, scope) : List.of(scope.last());
             Shape first = scope.shape(inputs.get(0));
             if (type.equals("split")) {
+                if (inputs.size() != 1) {
+                    throw fields.require("inputs", what).error("%s takes exactly one input, got %d: %s", what,
+                            inputs.size(), inputs);
+                }
                 Split part = OpReaders.splitPart(fields, what, first, 0);
                 for (int k = 0; k < part.sizes().size(); k++) {
                     scope.add(local + "." + k, new Split(part.axis(), part.sizes(), k), inputs, labels);
@@ -106,6 +112,11 @@ final class LayerListReader {
                 continue;
             }
             Op op = OpReaders.read(type, fields, what, first);
+            if (!op.arity().accepts(inputs.size())) {
+                YamlNode at = fields.has("inputs") ? fields.require("inputs", what) : fields.node();
+                throw at.error("%s takes %s, got %d: %s%s", what, op.arity().describe(), inputs.size(), inputs,
+                        fields.has("inputs") ? "" : "; name them with inputs: [a, b]");
+            }
             scope.add(local, op, inputs, labels);
         }
     }
@@ -127,13 +138,28 @@ final class LayerListReader {
             String instance = copies.localName(name, i, type);
             Scope child = scope.childReading(instance, labels, i == 0 ? input : scope.last());
             String what = type + " '" + scope.qualify(instance) + "'";
+            int before = scope.modelNodeCount();
             block.expand(copies.fieldsFor(fields, i), what, child, i == 0 || copies.sets("stride"),
                     new LayerListReader(source, userBlocks, defaults, depth + 1));
+            if (i == 0) {
+                checkGrowth(fields, scope, before, repeat, scope.modelNodeCount() - before);
+            }
             if (i == repeat - 1) {
                 scope.adopt(child, instance, name);
             } else {
                 scope.adopt(child, instance);
             }
+        }
+    }
+
+
+    /** Refuses a repeat that would take the model past the node limit before building its copies. */
+    private static void checkGrowth(YamlMap fields, Scope scope, int nodesBefore, int repeat, int nodesPerCopy) {
+        long after = nodesBefore + (long) repeat * nodesPerCopy;
+        if (after > SizeLimits.MAX_NODES) {
+            YamlNode at = fields.has("repeat") ? fields.require("repeat", "") : fields.node();
+            throw at.error("%,d copies of %,d nodes would take the model to %,d nodes, past the limit of %,d", repeat,
+                    nodesPerCopy, after, SizeLimits.MAX_NODES);
         }
     }
 

@@ -62,7 +62,7 @@ final class OpReaders {
         register("linear", Set.of("out", "in", "bias"), (f, what, in) -> {
             int inFeatures = in.dim(-1);
             checkDeclared(f, what, "in", inFeatures, "input features");
-            return new Linear(inFeatures, f.requirePositiveInt("out", what), f.boolOr("bias", what, true));
+            return new Linear(inFeatures, f.requireChannels("out", what), f.boolOr("bias", what, true));
         });
         register("matmul", Set.of(), (f, what, in) -> new MatMul());
         Reader bn = (f, what, in) -> {
@@ -239,7 +239,7 @@ final class OpReaders {
         int cin = in.channels();
         checkDeclared(f, what, "in", cin, "input channels");
         boolean depthwise = f.boolOr("depthwise", what, false);
-        int out = depthwise ? f.positiveIntOr("out", what, cin) : f.requirePositiveInt("out", what);
+        int out = depthwise ? f.channelsOr("out", what, cin) : f.requireChannels("out", what);
         int groups = f.positiveIntOr("groups", what, depthwise ? cin : 1);
         if (depthwise && groups != cin) {
             throw f.key("groups").error("%s is depthwise, so groups must equal its %d input channels, got %d", what,
@@ -254,7 +254,7 @@ final class OpReaders {
         checkDeclared(f, what, "in", cin, "input channels");
         int[] op = f.get("output_padding").map(v -> v.asIntTuple(YamlMap.label(what, "output_padding"), 2))
                 .orElse(new int[] {0, 0});
-        return new ConvTranspose2d(cin, f.requirePositiveInt("out", what), window(f, what, true), op[0], op[1],
+        return new ConvTranspose2d(cin, f.requireChannels("out", what), window(f, what, true), op[0], op[1],
                 f.positiveIntOr("groups", what, 1), f.boolOr("bias", what, true));
     }
 

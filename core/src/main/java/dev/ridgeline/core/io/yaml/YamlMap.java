@@ -1,5 +1,6 @@
 package dev.ridgeline.core.io.yaml;
 
+import dev.ridgeline.core.graph.SizeLimits;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,6 +99,21 @@ public final class YamlMap {
 
     public int requirePositiveInt(String field, String what) {
         return require(field, what).asPositiveInt(label(what, field));
+    }
+
+    /** A field holding a whole number from {@code min} to {@code max}, or {@code fallback} when it is unset. */
+    public int intInOr(String field, String what, int fallback, int min, int max) {
+        return get(field).map(v -> v.asIntIn(label(what, field), min, max)).orElse(fallback);
+    }
+
+    /** A required count of channels or features, from 1 to {@link SizeLimits#MAX_CHANNELS}. */
+    public int requireChannels(String field, String what) {
+        return require(field, what).asIntIn(label(what, field), 1, SizeLimits.MAX_CHANNELS);
+    }
+
+    /** A count of channels or features, from 1 to {@link SizeLimits#MAX_CHANNELS}, or {@code fallback}. */
+    public int channelsOr(String field, String what, int fallback) {
+        return intInOr(field, what, fallback, 1, SizeLimits.MAX_CHANNELS);
     }
 
     public double doubleOr(String field, String what, double fallback) {

@@ -4,6 +4,7 @@ import dev.ridgeline.core.BadInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -114,19 +115,7 @@ public final class YamlNode {
     }
 
     public int asInt(String what) {
-        String t = text(what);
-        try {
-            return Integer.parseInt(t.replace("_", ""));
-        } catch (NumberFormatException e) {
-            if (ScalarExpressions.isArithmetic(t)) {
-                Object v = evaluated();
-                if (v instanceof Long l && l == (int) (long) l) {
-                    return (int) (long) l;
-                }
-                throw error("%s must be a whole number, got '%s' = %s", what, t, ScalarExpressions.text(v));
-            }
-            throw error("%s must be a whole number, got '%s'", what, t);
-        }
+        return asIntIn(what, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /** The value of an expression written where a number or flag is expected (no parameters outside blocks). */
@@ -136,11 +125,38 @@ public final class YamlNode {
     }
 
     public int asPositiveInt(String what) {
-        int v = asInt(what);
-        if (v < 1) {
-            throw error("%s must be at least 1, got %d", what, v);
+        return asIntIn(what, 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}; a number outside names the range ("field 'out' of conv
+     * must be from 1 to 1,048,576, got 1e30"), text that is no number says so.
+     */
+    public int asIntIn(String what, int min, int max) {
+        String t = text(what);
+        BigDecimal v;
+        try {
+            v = new BigDecimal(t.replace("_", "").trim());
+        } catch (NumberFormatException e) {
+            if (!ScalarExpressions.isArithmetic(t)) {
+                throw error("%s must be a whole number, got '%s'", what, t);
+            }
+            Object value = evaluated();
+            if (!(value instanceof Long l)) {
+                throw error("%s must be a whole number, got '%s' = %s", what, t, ScalarExpressions.text(value));
+            }
+            v = BigDecimal.valueOf(l);
         }
-        return v;
+        if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) {
+            throw error("%s must be a whole number, got '%s'", what, t);
+        }
+        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            if (max == Integer.MAX_VALUE && v.signum() <= 0 && min > Integer.MIN_VALUE) {
+                throw error("%s must be at least %d, got %s", what, min, t);
+            }
+            throw error("%s must be from %,d to %,d, got %s", what, min, max, t);
+        }
+        return v.intValueExact();
     }
 
     public double asDouble(String what) {

@@ -126,4 +126,20 @@ class YamlNodeTest {
     void aByteOrderMarkIsSkipped() {
         assertEquals("f.yaml:1:4", parse("\uFEFFa: 1\n").asMap("m").get("a").orElseThrow().location());
     }
+
+    @Test
+    void aWholeNumberOutsideItsRangeSaysTheRange() {
+        YamlMap m = parse("a: 1e3\nb: 2.5\nc: eight\nd: 4000000000\ne: 0\n").asMap("m");
+        assertEquals(1000, m.intInOr("a", "m", 0, 1, 2000));
+        assertEquals("f.yaml:2:4: field 'b' of m must be a whole number, got '2.5'",
+                assertThrows(BadInputException.class, () -> m.intOr("b", "m", 0)).getMessage());
+        assertEquals("f.yaml:3:4: field 'c' of m must be a whole number, got 'eight'",
+                assertThrows(BadInputException.class, () -> m.intOr("c", "m", 0)).getMessage());
+        assertEquals("f.yaml:4:4: field 'd' of m must be from 1 to 2,147,483,647, got 4000000000",
+                assertThrows(BadInputException.class, () -> m.positiveIntOr("d", "m", 0)).getMessage());
+        assertEquals("f.yaml:5:4: field 'e' of m must be at least 1, got 0",
+                assertThrows(BadInputException.class, () -> m.positiveIntOr("e", "m", 1)).getMessage());
+        assertEquals("f.yaml:4:4: field 'd' of m must be from 1 to 1,048,576, got 4000000000",
+                assertThrows(BadInputException.class, () -> m.channelsOr("d", "m", 1)).getMessage());
+    }
 }
