@@ -23,7 +23,7 @@ final class OpMapper {
     /** Ops whose output has the shape of their first input: an unsupported one can still be listed and skipped. */
     static final Set<String> SHAPE_PRESERVING = Set.of("Abs", "Neg", "Exp", "Log", "Erf", "Elu", "Selu", "Celu",
             "Softplus", "Softsign", "Mish", "ThresholdedRelu", "PRelu", "Reciprocal", "Floor", "Ceil", "Round",
-            "Sign", "Sin", "Cos", "Tan", "Atan", "LRN", "InstanceNormalization", "LpNormalization",
+            "Sign", "Sin", "Cos", "Tan", "Atan", "LRN", "InstanceNormalization", "LpNormalization", "LayerNormalization",
             "GroupNormalization", "MeanVarianceNormalization", "LogSoftmax", "Hardmax",
             "Shrink", "CumSum", "Trilu", "Not", "Gelu", "Swish", "BiasGelu", "FastGelu", "QuickGelu", "QuantizeLinear",
             "DequantizeLinear");

@@ -97,6 +97,34 @@ class ModernBlocksYamlTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "permute: {dims: [0, 2, 1]}                        | net.yaml:3:21: field 'dims' of permute 'permute1' must order all 4 axes",
+        "layer_norm: {axis: width}                         | net.yaml:3:24: field 'axis' of layer_norm 'layer_norm1' must be last",
+        "scale: {channels: 4}                              | net.yaml:3:23: field 'channels' of scale 'scale1' says 4 channels, but its input has 8",
+        "conv: {out: 8, kernel: 1, repeat: 2, per_copy: {out: [4]}} | net.yaml:3:58: per_copy field 'out' of conv has 1 values for 2 copies",
+        "conv: {name: c, out: 8, kernel: 1, repeat: 2, copy_name: '{$j}'} | net.yaml:3:62: copy_name of conv: '$j': unknown parameter '$j'",
+        "stochastic_depth: {mode: column}                  | net.yaml:3:30: field 'mode' of stochastic_depth 'stochastic_depth1' must be row or batch",
+    })
+    void mistakesInTheNewLayersNameFileLineColumn(String layer, String message) {
+        dev.ridgeline.core.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.ridgeline.core.BadInputException.class,
+                () -> read("input: [8, 4, 4]\nlayers:\n  - " + layer + "\n"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void copiesTakeTheirNamesFromTheTemplateAndTheirFieldsFromPerCopy() {
+        Model m = read("""
+                input: [3, 32, 32]
+                layers:
+                  - conv: {name: features, out: 8, kernel: 3, padding: 1, repeat: 3, copy_name: "{$i + 4}",
+                           per_copy: {out: [8, 16, 24], stride: [1, 2, 1]}}
+                """);
+        assertEquals(List.of("features.4", "features.5", "features.6"), m.nodes().stream().map(n -> n.name()).toList());
+        assertEquals(Shape.of(1, 24, 16, 16), ShapeInference.infer(m, 1).shapeOf("features.6"));
+    }
+
     private static LayerCost layer(CostReport r, String name) {
         return r.layers().stream().filter(l -> l.node().name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " in "
