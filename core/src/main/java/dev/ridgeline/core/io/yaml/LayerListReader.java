@@ -68,9 +68,6 @@ final class LayerListReader {
         if (defaults.containsKey(type)) {
             fields = fields.withDefaults(defaults.get(type));
         }
-        if (fields.has("when") && !fields.require("when", type).asBoolean(YamlMap.label(type, "when"))) {
-            return; // an optional layer whose condition does not hold
-        }
         if (OpReaders.isOp(type)) {
             readOp(type, fields, scope);
         } else if (BuiltinBlocks.ALL.containsKey(type) || userBlocks.containsKey(type)) {
@@ -89,6 +86,9 @@ final class LayerListReader {
 
     private void readOp(String type, YamlMap fields, Scope scope) {
         fields.allowOnly(type, OpReaders.fields(type));
+        if (leftOut(fields, type)) {
+            return;
+        }
         Copies copies = Copies.of(fields, type);
         checkGrowth(fields, scope, scope.modelNodeCount(), copies.count(), 1);
         String name = fields.text("name", type).orElse(null);
@@ -125,6 +125,9 @@ final class LayerListReader {
         Set<String> allowed = new HashSet<>(block.fields());
         allowed.addAll(OpReaders.COMMON);
         fields.allowOnly(type, allowed);
+        if (leftOut(fields, type)) {
+            return;
+        }
         if (depth >= MAX_NESTING) {
             throw fields.node().error("blocks nest more than %d deep: does block '%s' use itself?", MAX_NESTING, type);
         }
@@ -163,7 +166,12 @@ final class LayerListReader {
         }
     }
 
-    private static List<String> inputs(YamlMap fields, String what, Scope scope) {
+    /** An optional layer whose condition does not hold (its fields were checked all the same). */
+    private static boolean leftOut(YamlMap fields, String type) {
+        return fields.has("when") && !fields.require("when", type).asBoolean(YamlMap.label(type, "when"));
+    }
+
+        private static List<String> inputs(YamlMap fields, String what, Scope scope) {
         if (!fields.has("inputs")) {
             return List.of(scope.last());
         }

@@ -104,6 +104,7 @@ class ModernBlocksYamlTest {
         "scale: {channels: 4}                              | net.yaml:3:23: field 'channels' of scale 'scale1' says 4 channels, but its input has 8",
         "conv: {out: 8, kernel: 1, repeat: 2, per_copy: {out: [4]}} | net.yaml:3:58: per_copy field 'out' of conv has 1 values for 2 copies",
         "conv: {name: c, out: 8, kernel: 1, repeat: 2, copy_name: '{$j}'} | net.yaml:3:62: copy_name of conv: '$j': unknown parameter '$j'",
+        "conv: {out: 8, kernal: 1, when: false}            | net.yaml:3:20: unknown field 'kernal' in conv",
         "stochastic_depth: {mode: column}                  | net.yaml:3:30: field 'mode' of stochastic_depth 'stochastic_depth1' must be row or batch",
     })
     void mistakesInTheNewLayersNameFileLineColumn(String layer, String message) {
