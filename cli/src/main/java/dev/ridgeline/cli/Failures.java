@@ -21,8 +21,19 @@ final class Failures {
     private Failures() {
     }
 
+    /** What analyze tells a user whose counts overflow: the flags that make them. */
+    static final String ANALYZE_OVERFLOW_HINT = "try a smaller --batch or --input";
+
     /** Runs a command body, reporting its failures to {@code err}. */
     static int guard(PrintWriter err, boolean debug, Callable<Integer> body) {
+        return guard(err, debug, ANALYZE_OVERFLOW_HINT, body);
+    }
+
+    /**
+     * As {@link #guard(PrintWriter, boolean, Callable)}; {@code overflowHint} says what to change when a
+     * count does not fit in 64 bits ("try a smaller --batch or --input").
+     */
+    static int guard(PrintWriter err, boolean debug, String overflowHint, Callable<Integer> body) {
         try {
             return body.call();
         } catch (BadInputException e) {
@@ -34,8 +45,7 @@ final class Failures {
                 return internal(err, debug, e);
             }
             // Math.*Exact: the user asked for a model, input or batch too large to count in a long
-            err.println(PREFIX + "a count does not fit in 64 bits (" + e.getMessage()
-                    + "); try a smaller --batch or --input");
+            err.println(PREFIX + "a count does not fit in 64 bits (" + e.getMessage() + "); " + overflowHint);
             trace(err, debug, e);
             return BAD_INPUT;
         } catch (Exception e) {

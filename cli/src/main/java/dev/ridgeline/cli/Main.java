@@ -62,7 +62,14 @@ public final class Main implements Callable<Integer> {
     private static int badArguments(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(Failures.PREFIX + e.getMessage());
+        if (e instanceof UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            // a word where a command belongs: say which commands there are
+            err.println(Failures.PREFIX + "unknown command '" + u.getUnmatched().get(0) + "'; commands: "
+                    + String.join(", ", cmd.getSubcommands().keySet()));
+        } else {
+            err.println(Failures.PREFIX + e.getMessage());
+        }
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();

@@ -15,8 +15,6 @@ import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,13 +70,19 @@ final class SweepCommand implements Callable<Integer> {
             description = "Evaluate only the i-th of N contiguous slices of the space, e.g. 2/4 (exhaustive only).")
     String shard;
 
+    @Option(names = "--force",
+            description = "Replace the results of another job in the --out folder (without it, such a folder is "
+                    + "refused).")
+    boolean force;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug,
+                "in " + jobFile + ", try a smaller batch, input or width multipliers", this::run);
     }
 
     private int run() throws IOException {
@@ -86,12 +90,10 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
-        if (!Files.isRegularFile(jobFile)) {
-            throw new BadInputException(jobFile + ": no such file");
-        }
         Job job = JobReader.read(jobFile);
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
-        Path dir = outputDirectory(out);
+        SweepRunner.check(job, space, slice, allPoints);
+        Path dir = SweepFolder.prepare(out, List.of(SUMMARY, PARETO, POINTS), job.sha256(), force);
         stdout.println(announce(job, space.space(), slice));
         stdout.flush();
 
@@ -126,19 +128,6 @@ final class SweepCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "sweeping %s%s (%s, batch %d): a space of %,d points over %d knobs%s",
                 job.modelSpec(), device, job.setup().precision().id(), job.setup().batch(), space.size(),
                 space.knobCount(), shardPart);
-    }
-
-    /** The output folder, created if missing. */
-    private static Path outputDirectory(Path out) {
-        try {
-            return Files.createDirectories(out);
-        } catch (FileAlreadyExistsException e) {
-            throw new BadInputException("--out " + out + ": a file of that name exists; give a folder", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException("--out " + out + ": permission denied", e);
-        } catch (IOException e) {
-            throw new BadInputException("--out " + out + ": cannot create the folder: " + e.getMessage(), e);
-        }
     }
 
     private static Path write(Path file, java.util.function.Consumer<java.io.Writer> content) {

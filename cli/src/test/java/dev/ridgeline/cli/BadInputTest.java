@@ -123,4 +123,23 @@ class BadInputTest {
         Run before = Run.of("--debug", "analyze", "resnet50", "--convention", "flopz");
         assertTrue(before.err().contains("at dev.ridgeline.cli."), "--debug before the command works too");
     }
+
+    @Test
+    void anUnknownCommandListsTheCommands() {
+        Run run = Run.of("analyse", "resnet50").assertCleanBadInput();
+        assertTrue(run.err().startsWith("ridgeline: error: unknown command 'analyse'; commands: analyze, sweep, "),
+                run.err());
+        assertTrue(run.err().contains("hardware"), run.err());
+        Run zoo = Run.of("zoo", "show").assertCleanBadInput();
+        assertTrue(zoo.err().startsWith("ridgeline: error: unknown command 'show'; commands: list"), zoo.err());
+    }
+
+    @Test
+    void aDirectoryWhereAModelOrDeviceFileBelongsIsCalledADirectory(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("net.yaml"));
+        Run run = Run.of("analyze", folder.toString()).assertCleanBadInput();
+        assertTrue(run.err().contains(folder + ": is a directory; give a .yaml, .yml or .onnx model file"), run.err());
+        Run device = Run.of("analyze", "resnet18", "--hardware", dir.toString() + "/").assertCleanBadInput();
+        assertTrue(device.err().contains("is a directory, not a file"), device.err());
+    }
 }

@@ -1,10 +1,13 @@
 package dev.ridgeline.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +51,56 @@ class JobMistakesTest {
         assertHas(sweep("model: resnet18\nspace:\n  width: {stages: [\"layer*\"], multipliers: [100000]}\n"),
                 "job.yaml:3:10: width multiplier 100000.0 gives conv1 6,400,000 channels, past the limit of "
                         + "1,048,576");
+    }
+
+    @Test
+    void theExhaustiveLimitIsReportedAtItsLineBeforeTheSweepStarts() throws IOException {
+        Run run = sweep(HEAD + "strategy: {type: exhaustive, limit: 3}\n");
+        assertHas(run, "job.yaml:6:37: field 'limit' of the exhaustive strategy: the design space has 32 points, "
+                + "more than the exhaustive search limit of 3");
+        assertHas(run, "strategy: {type: exhaustive, limit: N}");
+        assertHas(sweep(HEAD + "strategy: {type: exhaustive, limit: -5}\n"),
+                "job.yaml:6:37: field 'limit' of the exhaustive strategy must be at least 1, got -5");
+    }
+
+    @Test
+    void anEvolutionaryPopulationNsgaCannotUseIsReportedAtItsLine() throws IOException {
+        assertHas(sweep(HEAD + "strategy: {type: evolutionary, population: 3}\n"),
+                "job.yaml:6:44: field 'population' of the evolutionary strategy must be from 4 to 1,000,000, got 3");
+        assertHas(sweep(HEAD + "strategy: {type: evolutionary, population: 11}\n"),
+                "job.yaml:6:44: field 'population' of the evolutionary strategy must be an even number");
+        assertHas(sweep(HEAD + "strategy: {type: evolutionary, population: 10, evaluations: 5}\n"),
+                "job.yaml:6:61: field 'evaluations' of the evolutionary strategy must be at least the population, 10");
+    }
+
+    @Test
+    void anEndlessRandomCountIsRefusedAtOnce() throws IOException {
+        Run run = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> sweep(HEAD + "strategy: {type: random, count: 1e30}\n"));
+        assertHas(run, "job.yaml:6:33: field 'count' of the random strategy must be from 1 to 1,000,000,000, got 1e30");
+    }
+
+    @Test
+    void anOverflowNamesTheJobsFieldsNotFlagsSweepDoesNotHave() throws IOException {
+        Run run = sweep("model: resnet18\ninput: 3x100000x100000\nbatch: 1000000\nspace:\n"
+                + "  width: {stages: [\"layer*\"], multipliers: [0.5, 1.0]}\n");
+        assertHas(run, "job.yaml:3:8: the model's counts at batch 1000000 and input 1x3x100000x100000 do not fit in "
+                + "64 bits");
+        assertFalse(run.err().contains("--batch") || run.err().contains("--input"), run.err());
+    }
+
+    @Test
+    void aDirectoryOrABinaryFileWhereTheJobBelongsIsCalledSo() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("jobs"));
+        assertHas(Run.of("sweep", folder.toString(), "--out", dir.resolve("o").toString()).assertCleanBadInput(),
+                folder + ": is a directory, not a file");
+        Path binary = dir.resolve("job.bin.yaml");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff});
+        assertHas(Run.of("sweep", binary.toString(), "--out", dir.resolve("o").toString()).assertCleanBadInput(),
+                binary + ": not a YAML text file: its bytes are not UTF-8 text (a binary file?)");
+        Path controls = dir.resolve("controls.yaml");
+        Files.writeString(controls, "model: resnet18\u0000\u0001");
+        assertHas(Run.of("sweep", controls.toString(), "--out", dir.resolve("o").toString()).assertCleanBadInput(),
+                controls + ": not a YAML text file (binary content?)");
     }
 }

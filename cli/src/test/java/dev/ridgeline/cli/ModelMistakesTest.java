@@ -1,8 +1,11 @@
 package dev.ridgeline.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,5 +107,34 @@ class ModelMistakesTest {
     void aBatchBeyondTheLimitIsRefused() {
         Run run = Run.of("analyze", "resnet18", "--batch", "2000000").assertCleanBadInput();
         assertHas(run, "--batch must be at most 1,048,576, got 2,000,000");
+    }
+
+    @Test
+    void anotherInputSizeLetsALinearLayerAfterFlattenFollowItsInput() throws Exception {
+        Path file = dir.resolve("net.yaml");
+        Files.writeString(file, """
+                input: [3, 8, 8]
+                layers:
+                  - conv: {out: 4, kernel: 3}
+                  - flatten
+                  - linear: {out: 10}
+                """);
+        Run run = Run.of("analyze", file.toString(), "--input", "3x16x16", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode totals = new ObjectMapper().readTree(run.out()).get("totals");
+        // conv 3x4x3x3 + 4; at 16x16 the flatten gives 4x14x14 = 784 features: 784 x 10 + 10
+        assertEquals(112 + 784 * 10 + 10, totals.get("params").longValue());
+    }
+
+    @Test
+    void aDeclaredFeatureCountThatNoLongerFitsNamesItsLine() throws IOException {
+        Run run = analyze("""
+                input: [3, 8, 8]
+                layers:
+                  - conv: {out: 4, kernel: 3}
+                  - flatten
+                  - linear: {out: 10, in: 144}
+                """, "--input", "3x16x16");
+        assertHas(run, "net.yaml:5:27: field 'in' of linear 'linear1' says 144 input features, but its input has 784");
     }
 }

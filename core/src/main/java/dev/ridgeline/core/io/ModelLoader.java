@@ -26,8 +26,9 @@ public final class ModelLoader {
     }
 
     /**
-     * As {@link #load(String)}; an ONNX file is read at this sample shape (channels first, no batch), which
-     * its dynamic dimensions need. YAML and zoo models take their sample shape later, at inference.
+     * As {@link #load(String)}, read at this sample shape (channels first, no batch): an ONNX file's dynamic
+     * dimensions need it, and a YAML or zoo model's layers follow it (a linear layer after a flatten takes
+     * the new feature count).
      */
     public static Model load(String spec, Optional<Shape> sample) {
         return load(spec, sample, false);
@@ -43,15 +44,18 @@ public final class ModelLoader {
             if (!Files.exists(path)) {
                 throw new BadInputException(spec + ": no such file");
             }
+            if (Files.isDirectory(path)) {
+                throw new BadInputException(spec + ": is a directory; give a .yaml, .yml or .onnx model file");
+            }
             if (lower.endsWith(".onnx")) {
                 return OnnxReader.read(path, sample, allowUncounted);
             }
             if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
                 throw new BadInputException(spec + ": a model file must end in .yaml, .yml or .onnx");
             }
-            return ModelYamlReader.read(path);
+            return ModelYamlReader.read(path, sample);
         }
-        return Zoo.load(spec);
+        return Zoo.load(spec, sample);
     }
 
     /**

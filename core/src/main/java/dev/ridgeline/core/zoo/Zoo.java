@@ -2,12 +2,14 @@ package dev.ridgeline.core.zoo;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.io.BundledFiles;
 import dev.ridgeline.core.io.yaml.ModelYamlReader;
 import dev.ridgeline.core.io.yaml.Suggest;
 import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,11 @@ public final class Zoo {
 
     /** Loads a bundled model; an unknown name fails with the nearest known name and the whole list. */
     public static Model load(String name) {
+        return load(name, Optional.empty());
+    }
+
+    /** As {@link #load(String)}, at another sample shape (see {@link ModelYamlReader#read(Path, Optional)}). */
+    public static Model load(String name, Optional<Shape> sample) {
         byte[] bytes = FILES.bytes(name).orElseThrow(() -> {
             List<String> known = names();
             String hint = Suggest.hint(name, known);
@@ -40,6 +47,6 @@ public final class Zoo {
                     + ": not a file, and the zoo has: " + String.join(", ", known));
         });
         return ModelYamlReader.read("zoo/" + name + ".yaml",
-                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8), sample);
     }
 }

@@ -78,13 +78,20 @@ public final class JobReader {
         MeasureSetup setup = new MeasureSetup(convention, batch, precision, device);
 
         SpaceSpec space = SpaceReader.read(top.require("space", what + " (the knobs to sweep)"));
-        double[] base = baseMetrics(model, setup);
+        double[] base;
+        try {
+            base = baseMetrics(model, setup);
+        } catch (ArithmeticException e) {
+            YamlNode at = top.get("batch").or(() -> top.get("input")).orElse(modelNode);
+            throw at.error("the model's counts at batch %d and input %s do not fit in 64 bits (%s); give a smaller "
+                    + "batch or input", batch, model.inputs().get(0).shape(), e.getMessage());
+        }
         List<Budget> budgets = new ArrayList<>();
         top.get("budgets").ifPresent(b -> budgets.addAll(budgets(b, base, device != null)));
         List<Objective> objectives = top.get("objectives").map(o -> objectives(o, device != null))
                 .orElseGet(() -> defaultObjectives(top, device != null));
-        StrategySpec strategy = top.get("strategy").map(JobReader::strategy).orElse(new StrategySpec.Exhaustive(
-                1_000_000_000L));
+        StrategySpec strategy = top.get("strategy").map(StrategyReader::read)
+                .orElse(new StrategySpec.Exhaustive(StrategySpec.DEFAULT_EXHAUSTIVE_LIMIT));
         return new Job(file.toString(), sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base);
     }
 
@@ -187,54 +194,6 @@ public final class JobReader {
                     + "'precision'");
         }
         return metric;
-    }
-
-    private static StrategySpec strategy(YamlNode node) {
-        String type;
-        YamlMap f;
-        if (node.isScalar()) {
-            type = node.text("strategy");
-            f = null;
-        } else {
-            f = node.asMap("strategy");
-            type = f.require("type", "strategy (exhaustive, random or evolutionary)").text("field 'type'");
-        }
-        String what = "the " + type + " strategy";
-        switch (type) {
-            case "exhaustive" -> {
-                long limit = 1_000_000_000L;
-                if (f != null) {
-                    f.allowOnly(what, Set.of("type", "limit"));
-                    limit = (long) f.doubleOr("limit", what, limit);
-                }
-                return new StrategySpec.Exhaustive(limit);
-            }
-            case "random" -> {
-                if (f == null) {
-                    throw node.error("the random strategy needs a count: strategy: {type: random, count: 10000, seed: 1}");
-                }
-                f.allowOnly(what, Set.of("type", "count", "seed"));
-                long count = (long) f.require("count", what).asDouble("field 'count'");
-                if (count < 1) {
-                    throw f.require("count", what).error("field 'count' must be at least 1");
-                }
-                return new StrategySpec.Random(count, (long) f.doubleOr("seed", what, 1));
-            }
-            case "evolutionary" -> {
-                int population = 100;
-                long evaluations = 20_000;
-                long seed = 1;
-                if (f != null) {
-                    f.allowOnly(what, Set.of("type", "population", "evaluations", "seed"));
-                    population = f.positiveIntOr("population", what, population);
-                    evaluations = (long) f.doubleOr("evaluations", what, evaluations);
-                    seed = (long) f.doubleOr("seed", what, seed);
-                }
-                return new StrategySpec.Evolutionary(population, evaluations, seed);
-            }
-            default -> throw (f == null ? node : f.require("type", "")).error(
-                    "unknown strategy '%s'; strategies: exhaustive, random, evolutionary", type);
-        }
     }
 
     /** One sample's shape as the job writes it, "3x224x224": channels first, no batch. */

@@ -2,8 +2,18 @@ package dev.ridgeline.search.job;
 
 /** How a job explores its space. */
 public sealed interface StrategySpec {
-    /** Every point, refusing spaces larger than {@code limit}. */
-    record Exhaustive(long limit) implements StrategySpec {
+    /** The default and largest point counts a job may ask for. */
+    long DEFAULT_EXHAUSTIVE_LIMIT = 1_000_000_000L;
+    long MAX_SAMPLED_POINTS = 1_000_000_000L;
+
+    /**
+     * Every point, refusing spaces larger than {@code limit}; {@code where} is the limit's file:line:column
+     * in the job, or empty for the default.
+     */
+    record Exhaustive(long limit, String where) implements StrategySpec {
+        public Exhaustive(long limit) {
+            this(limit, "");
+        }
     }
 
     /** {@code count} points drawn uniformly with a seed. */

@@ -17,11 +17,13 @@ import dev.ridgeline.search.strategy.ProgressListener;
 import dev.ridgeline.search.strategy.RandomSampling;
 import dev.ridgeline.search.strategy.SearchOutcome;
 import dev.ridgeline.search.strategy.Shard;
+import dev.ridgeline.search.strategy.SpaceTooLargeException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,14 +40,9 @@ public final class SweepRunner {
 
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        check(job, space, shard, allPoints);
         PointEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
         BudgetFilter filter = new BudgetFilter(job.budgets());
-        long planned = planned(job.strategy(), space, shard);
-        if (allPoints && planned > MAX_RECORDED_POINTS) {
-            throw new BadInputException(job.source() + ": --all-points would record " + planned + " points, more "
-                    + "than the " + MAX_RECORDED_POINTS + " it keeps; drop --all-points, shrink the space, or split "
-                    + "it with --shard");
-        }
         ObservedEvaluator observed = new ObservedEvaluator(compiled, filter, allPoints);
         SearchOutcome<ArchiveSink> outcome;
         StrategySpec strategy = job.strategy();
@@ -53,12 +50,10 @@ public final class SweepRunner {
             outcome = Exhaustive.withDefaults().withThreads(threads).withMaxPoints(e.limit()).withProgress(progress)
                     .run(observed, filter, shard, () -> new ArchiveSink(job), ArchiveSink::merge);
         } else if (strategy instanceof StrategySpec.Random r) {
-            requireWholeSpace(shard, "random");
             outcome = RandomSampling.of(r.count(), r.seed()).withThreads(threads).withProgress(progress)
                     .run(observed, filter, () -> new ArchiveSink(job), ArchiveSink::merge);
         } else {
             StrategySpec.Evolutionary ev = (StrategySpec.Evolutionary) strategy;
-            requireWholeSpace(shard, "evolutionary");
             outcome = Evolutionary.withDefaults().withPopulationSize(ev.population())
                     .withMaxEvaluations(Math.toIntExact(ev.evaluations())).withSeed(ev.seed()).withThreads(threads)
                     .withProgress(progress).run(observed, job.objectives(), filter, new ArchiveSink(job));
@@ -69,6 +64,33 @@ public final class SweepRunner {
         return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(),
                 outcome.sink().archive.front(), outcome.elapsedSeconds(), closest, points, outcome.provenance(),
                 job.baseMetrics());
+    }
+
+    /**
+     * Refuses, before any work, a run the job and the flags cannot make: a space over the exhaustive limit
+     * (at the limit's line in the job), --shard with a strategy that needs the whole space, --all-points
+     * over what it can keep.
+     */
+    public static void check(Job job, ResolvedSpace space, Shard shard, boolean allPoints) {
+        StrategySpec strategy = job.strategy();
+        if (strategy instanceof StrategySpec.Exhaustive e) {
+            try {
+                Exhaustive.withDefaults().withMaxPoints(e.limit()).checkSize(space.space(), shard);
+            } catch (SpaceTooLargeException tooLarge) {
+                String where = e.where().isEmpty() ? job.source() + ": with the default exhaustive strategy"
+                        : e.where() + ": field 'limit' of the exhaustive strategy";
+                throw new BadInputException(where + ": " + tooLarge.getMessage()
+                        + " (strategy: {type: exhaustive, limit: N})", tooLarge);
+            }
+        } else {
+            requireWholeSpace(shard, strategy instanceof StrategySpec.Random ? "random" : "evolutionary");
+        }
+        long planned = planned(strategy, space, shard);
+        if (allPoints && planned > MAX_RECORDED_POINTS) {
+            throw new BadInputException(String.format(Locale.ROOT, "%s: --all-points would record %,d points, "
+                    + "more than the %,d it keeps; drop --all-points, shrink the space, or split it with --shard",
+                    job.source(), planned, MAX_RECORDED_POINTS));
+        }
     }
 
     private static long planned(StrategySpec strategy, ResolvedSpace space, Shard shard) {

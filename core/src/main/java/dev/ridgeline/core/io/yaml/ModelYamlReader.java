@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,16 +38,35 @@ public final class ModelYamlReader {
     }
 
     public static Model read(Path file) {
+        return read(file, Optional.empty());
+    }
+
+    /**
+     * Reads the model at another sample shape (channels first, no batch) with the file's rank and channels:
+     * every layer takes its input channels and features from what feeds it, so a linear layer after a
+     * flatten follows the new size, as under a sweep's resolution knob. A sample of another rank or
+     * channel count leaves the file's own, for the caller to report.
+     */
+    public static Model read(Path file, Optional<Shape> sample) {
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return read(YamlNode.parse(file), stem);
+        return read(YamlNode.parse(file), stem, sample);
     }
 
     public static Model read(String source, Reader reader) {
+        return read(source, reader, Optional.empty());
+    }
+
+    /** As {@link #read(Path, Optional)}, from a reader; {@code source} names it in messages. */
+    public static Model read(String source, Reader reader, Optional<Shape> sample) {
         String stem = Path.of(source).getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return read(YamlNode.parse(source, reader), stem);
+        return read(YamlNode.parse(source, reader), stem, sample);
     }
 
     static Model read(YamlNode root, String defaultName) {
+        return read(root, defaultName, Optional.empty());
+    }
+
+    static Model read(YamlNode root, String defaultName, Optional<Shape> sampleOverride) {
         YamlMap top = root.asMap("a model file").allowOnly("a model file", TOP_LEVEL);
         String name = top.text("name", "the model").orElse(defaultName);
         YamlNode inputNode = top.require("input", "a model file (the shape of one sample, e.g. input: [3, 224, 224])");
@@ -57,7 +77,8 @@ public final class ModelYamlReader {
             inputName = in.text("name", "input").orElse(Scope.INPUT);
             shapeNode = in.require("shape", "input");
         }
-        Shape sample = readSampleShape(shapeNode);
+        Shape declared = readSampleShape(shapeNode);
+        Shape sample = sampleOverride.map(o -> override(declared, o)).orElse(declared);
 
         Map<String, Block> blocks = new LinkedHashMap<>();
         top.get("blocks").ifPresent(b -> {
@@ -106,6 +127,19 @@ public final class ModelYamlReader {
         } catch (BadInputException e) {
             throw root.error("%s", e.getMessage());
         }
+    }
+
+    /** The declared shape (batch 1 in front) with the sample's sizes when rank and channels match. */
+    private static Shape override(Shape declared, Shape sample) {
+        if (sample.rank() != declared.rank() - 1 || sample.dim(0) != declared.dim(1)) {
+            return declared;
+        }
+        int[] withBatch = new int[declared.rank()];
+        withBatch[0] = 1;
+        for (int i = 0; i < sample.rank(); i++) {
+            withBatch[i + 1] = sample.dim(i);
+        }
+        return Shape.of(withBatch);
     }
 
     /** [C, H, W], [F] or "3x224x224" for one sample; the model's shape gets a batch of 1 in front. */

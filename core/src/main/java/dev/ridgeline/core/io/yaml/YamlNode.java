@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,9 +29,14 @@ public final class YamlNode {
 
     /** Parses a YAML file; a missing file or a syntax error is a {@link BadInputException} with its location. */
     public static YamlNode parse(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + ": is a directory, not a file");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new BadInputException(file + ": not a YAML text file: its bytes are not UTF-8 text (a binary file?)");
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
         } catch (IOException e) {
@@ -133,6 +139,11 @@ public final class YamlNode {
      * must be from 1 to 1,048,576, got 1e30"), text that is no number says so.
      */
     public int asIntIn(String what, int min, int max) {
+        return (int) asLongIn(what, min, max);
+    }
+
+    /** As {@link #asIntIn}, for counts that may pass two billion; 1e9 is read as 1,000,000,000. */
+    public long asLongIn(String what, long min, long max) {
         String t = text(what);
         BigDecimal v;
         try {
@@ -151,12 +162,13 @@ public final class YamlNode {
             throw error("%s must be a whole number, got '%s'", what, t);
         }
         if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-            if (max == Integer.MAX_VALUE && v.signum() <= 0 && min > Integer.MIN_VALUE) {
+            boolean unbounded = max == Integer.MAX_VALUE || max == Long.MAX_VALUE;
+            if (unbounded && v.signum() <= 0 && min > Integer.MIN_VALUE) {
                 throw error("%s must be at least %d, got %s", what, min, t);
             }
             throw error("%s must be from %,d to %,d, got %s", what, min, max, t);
         }
-        return v.intValueExact();
+        return v.longValueExact();
     }
 
     public double asDouble(String what) {

@@ -58,7 +58,7 @@ final class YamlTreeParser {
             throw syntaxError(source, e);
         } catch (JacksonYAMLParseException e) {
             // unreadable characters or binary content: the scanner found no YAML text at all
-            throw new BadInputException(source + ": not a YAML text file: " + e.getOriginalMessage());
+            throw new BadInputException(source + ": not a YAML text file (binary content?): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new BadInputException(at(source, e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
