@@ -24,6 +24,7 @@ class JobReaderTest {
         "configs/jobs/mobilenet_v2_orin_nano.yaml, 236196",
         "configs/jobs/resnet18_t4.yaml, 15552",
         "configs/jobs/vgg16_jetson_nano.yaml, 16384",
+        "configs/jobs/shufflenet_v2_jetson_nano.yaml, 128",
         "configs/bench/mobilenet_v2_full.yaml, 172186884",
     })
     void exampleJobsReadAndResolveToTheirSpaces(String file, long size) {
