@@ -30,17 +30,16 @@ import java.util.Map;
  * Which output channel counts of a model must move together. Every conv, transposed conv and linear
  * layer sets the channels of its output (a depthwise conv passes its input's through); element-wise
  * layers pass channels through; the inputs of an add or a broadcasting mul must agree, so their
- * channels are coupled into one group; a concatenation sums its inputs' groups, and a split along the
- * channels whose parts end where groups end hands each part its groups (ShuffleNetV2's halves); a channel
- * shuffle of as many equal groups as it has groups couples them. Groups that reach a
- * model output (the classifier) or the model input, or feed a matrix product, are fixed. Layout ops
- * (reshape, transpose, squeeze, slice, pad, a reduction) pass channels through when they leave the batch
- * and channel axes alone, and a reshape that flattens each sample acts as a flatten; any other layout
- * change, a split that cuts through a group, a per-channel constant operand and an op imported uncounted
- * fix the groups they touch and
- * start a fixed group of their own, since their attributes hold channel counts a width change would break.
- * A permute that moves the channel axis (ConvNeXt's N x H x W x C) carries the groups along to that axis,
- * where a linear layer and a layer norm over the last axis find them.
+ * channels are coupled into one group; a concatenation sums its inputs' groups, a split along the
+ * channels whose parts end where groups end hands each part its groups (ShuffleNetV2's halves), and a
+ * channel shuffle of as many equal groups as it has groups couples them. Groups that reach a model output
+ * (the classifier) or the model input, or feed a matrix product, are fixed. Layout ops (reshape,
+ * transpose, squeeze, slice, pad, a reduction) pass channels through when they leave the batch and
+ * channel axes alone, a reshape that flattens each sample acts as a flatten, and a permute that moves the
+ * channel axis (ConvNeXt's N x H x W x C) carries the groups along to it; any other layout change, a split
+ * cutting through a group, a per-channel constant operand and an op imported uncounted fix the groups they
+ * touch and start a fixed group of their own, since their attributes hold channel counts a width change
+ * would break.
  */
 public final class ChannelGroups {
     /** One set of layers whose output channels are always equal. */
