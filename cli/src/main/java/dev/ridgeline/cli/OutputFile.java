@@ -24,6 +24,9 @@ final class OutputFile {
     }
 
     static void write(Path file, Consumer<Writer> content) {
+        if (file.toString().isBlank()) {
+            throw new BadInputException("--out is empty: give a file name");
+        }
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {

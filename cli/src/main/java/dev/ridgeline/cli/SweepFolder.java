@@ -26,6 +26,9 @@ final class SweepFolder {
      * @param jobHash the SHA-256 of the job file, as summary.json records it
      */
     static Path prepare(Path out, List<String> files, String jobHash, boolean force) {
+        if (out.toString().isBlank()) {
+            throw new BadInputException("--out is empty: give a folder to write into");
+        }
         Path dir = create(out);
         for (String name : files) {
             if (Files.isDirectory(dir.resolve(name))) {

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Mistakes in job files, through {@code ridgeline sweep}: exit 2, file:line:column, the field, what is allowed. */
 class JobMistakesTest {
@@ -102,5 +106,52 @@ class JobMistakesTest {
         Files.writeString(controls, "model: resnet18\u0000\u0001");
         assertHas(Run.of("sweep", controls.toString(), "--out", dir.resolve("o").toString()).assertCleanBadInput(),
                 controls + ": not a YAML text file (binary content?)");
+    }
+
+    /** Mistakes of a probe beyond issue 8's list: (lines after HEAD, the message expected). */
+    static Stream<Arguments> otherMistakes() {
+        return Stream.of(
+                Arguments.of("budgets: {params: {max: -5}}\n",
+                        "job.yaml:6:25: the budget on params must not be negative (no metric is), got -5"),
+                Arguments.of("budgets: {params: {min: -50%}}\n",
+                        "job.yaml:6:25: the budget on params must not be negative (no metric is), got -50%"),
+                Arguments.of("budgets: {latencySecond: 0.1}\n",
+                        "job.yaml:6:11: unknown metric 'latencySecond' (did you mean 'latencySeconds'?); metrics: "),
+                Arguments.of("budgets: {params: {maximum: 5}}\n",
+                        "job.yaml:6:20: unknown field 'maximum' in the budget on params; allowed fields: max, min"),
+                Arguments.of("precison: fp16\n",
+                        "job.yaml:6:1: unknown field 'precison' in a job file (did you mean 'precision'?)"),
+                Arguments.of("objectives: [latencySeconds, macs]\n",
+                        "job.yaml:6:14: an objective must be a map of fields (name: value), got 'latencySeconds'"),
+                Arguments.of("objectives: [{metric: macs, goal: minimize}, {metric: params, goal: max}]\n",
+                        "job.yaml:6:35: field 'goal' must be min or max, got 'minimize'"),
+                Arguments.of("strategy: {type: random, count: 10, seed: abc}\n",
+                        "job.yaml:6:43: field 'seed' of the random strategy must be a whole number, got 'abc'"),
+                Arguments.of("strategy: greedy\n",
+                        "job.yaml:6:11: unknown strategy 'greedy'; strategies: exhaustive, random, evolutionary"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("otherMistakes")
+    void otherMistakesNameTheirLineAndWhatIsAllowed(String tail, String expected) throws IOException {
+        assertHas(sweep(HEAD + tail), expected);
+    }
+
+    @Test
+    void anEmptySelectionOrAnAbsurdResolutionIsReportedAtItsKnob() throws IOException {
+        assertHas(sweep("model: resnet18\nspace:\n  width: {stages: [], multipliers: [0.5]}\n"),
+                "job.yaml:3:19: stages is empty: give at least a stage such as layer3, or \"*\" for every stage");
+        assertHas(sweep("model: resnet18\nspace:\n  resolution: {choices: [100000000]}\n"),
+                "job.yaml:3:26: a resolution must be from 1 to 65,536 pixels a side, got 100000000x100000000");
+    }
+
+    @Test
+    void anEmptyOutIsRefusedRatherThanWritingIntoTheWorkingFolder() throws IOException {
+        Path file = dir.resolve("job.yaml");
+        Files.writeString(file, HEAD);
+        assertHas(Run.of("sweep", file.toString(), "--out", "").assertCleanBadInput(),
+                "--out is empty: give a folder to write into");
+        assertHas(Run.of("analyze", "resnet18", "--out", " ").assertCleanBadInput(),
+                "--out is empty: give a file name");
     }
 }

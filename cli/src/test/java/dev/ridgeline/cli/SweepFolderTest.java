@@ -36,7 +36,8 @@ class SweepFolderTest {
         String firstSummary = Files.readString(out.resolve("summary.json"));
 
         Run refused = Run.of("sweep", second.toString(), "--out", out.toString()).assertCleanBadInput();
-        assertTrue(refused.err().contains("--out " + out + " holds the results of another job (jobHash "), refused.err());
+        assertTrue(refused.err().contains("--out " + out + " holds the results of another job (jobHash "),
+                refused.err());
         assertTrue(refused.err().contains("give another folder, or --force to replace them"), refused.err());
         assertEquals(firstSummary, Files.readString(out.resolve("summary.json")), "untouched");
         assertTrue(Files.exists(out.resolve("points.csv")), "nothing thinned");

@@ -137,18 +137,24 @@ public final class JobReader {
         return out;
     }
 
-    /** A number, or a percentage of the base model's value ("50%"). */
+    /** A number, or a percentage of the base model's value ("50%"); never negative, as no metric is. */
     private static double bound(YamlNode n, double base, String what) {
         String text = n.text(what).trim();
+        double value;
         if (text.endsWith("%")) {
             try {
-                return base * Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100.0;
+                value = base * Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100.0;
             } catch (NumberFormatException e) {
                 throw n.error("%s must be a number or a percentage of the base model such as 50%%, got '%s'", what,
                         text);
             }
+        } else {
+            value = n.asDouble(what);
         }
-        return n.asDouble(what);
+        if (value < 0) {
+            throw n.error("%s must not be negative (no metric is), got %s", what, text);
+        }
+        return value;
     }
 
     private static List<Objective> objectives(YamlNode node, boolean timed) {

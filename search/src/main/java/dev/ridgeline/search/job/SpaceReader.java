@@ -83,14 +83,18 @@ final class SpaceReader {
         return new SpaceSpec.SeparableSpec(selector(f, n, what), choices);
     }
 
+    /** The largest height or width the resolution knob takes (a 65,536-pixel side is far past any photo). */
+    static final int MAX_RESOLUTION = 1 << 16;
+
     private static SpaceSpec.ResolutionSpec resolution(YamlNode n) {
         String what = "the resolution knob";
         YamlMap f = n.asMap(what).allowOnly(what, Set.of("choices"));
         List<int[]> sizes = new ArrayList<>();
         for (YamlNode v : list(f.require("choices", what + " (e.g. [160, 192, 224] or [[224, 160]])"), "choices")) {
             int[] hw = v.asIntTuple("a resolution", 2);
-            if (hw[0] < 1 || hw[1] < 1) {
-                throw v.error("a resolution must be at least 1x1");
+            if (hw[0] < 1 || hw[1] < 1 || hw[0] > MAX_RESOLUTION || hw[1] > MAX_RESOLUTION) {
+                throw v.error("a resolution must be from 1 to %,d pixels a side, got %dx%d", MAX_RESOLUTION, hw[0],
+                        hw[1]);
             }
             sizes.add(hw);
         }
@@ -104,8 +108,10 @@ final class SpaceReader {
         }
         List<String> stages = new ArrayList<>();
         List<String> layers = new ArrayList<>();
-        f.get("stages").ifPresent(s -> s.asListOrSingle().forEach(v -> stages.add(v.text("a stage"))));
-        f.get("layers").ifPresent(l -> l.asListOrSingle().forEach(v -> layers.add(v.text("a layer glob"))));
+        f.get("stages").ifPresent(s -> nonEmpty(s, "stages", "a stage such as layer3, or \"*\" for every stage")
+                .forEach(v -> stages.add(v.text("a stage"))));
+        f.get("layers").ifPresent(l -> nonEmpty(l, "layers", "a layer glob such as \"*.depthwise\"")
+                .forEach(v -> layers.add(v.text("a layer glob"))));
         Granularity per = f.get("per").map(p -> switch (p.text("field 'per'").toLowerCase(Locale.ROOT)) {
             case "stage" -> Granularity.STAGE;
             case "layer" -> Granularity.LAYER;
@@ -113,6 +119,14 @@ final class SpaceReader {
             default -> throw p.error("field 'per' must be stage, layer or all, got '%s'", p.text(""));
         }).orElse(Granularity.STAGE);
         return new Selector(stages, layers, per, at.location());
+    }
+
+    private static List<YamlNode> nonEmpty(YamlNode n, String field, String example) {
+        List<YamlNode> items = n.asListOrSingle();
+        if (items.isEmpty()) {
+            throw n.error("%s is empty: give at least %s", field, example);
+        }
+        return items;
     }
 
     /** A non-empty list of values. */

@@ -93,7 +93,7 @@ final class YamlTreeParser {
         int column = at.getColumnNr();
         switch (token) {
             case START_OBJECT -> {
-                String anchor = (String) parser.getObjectId();
+                String anchor = parser.getObjectId();
                 List<YamlTree.Entry> entries = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     JsonLocation keyAt = parser.currentTokenLocation();
@@ -104,7 +104,7 @@ final class YamlTreeParser {
                 return anchored(anchor, new YamlTree.Mapping(entries, line, column));
             }
             case START_ARRAY -> {
-                String anchor = (String) parser.getObjectId();
+                String anchor = parser.getObjectId();
                 List<YamlTree> items = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     items.add(value(t));
