@@ -20,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = Version.class,
         description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer,",
             "their roofline latency on a device, and sweeps of design spaces for the Pareto front under budgets."},
-        subcommands = {AnalyzeCommand.class, SweepCommand.class, ZooCommand.class, HardwareCommand.class},
+        subcommands = {AnalyzeCommand.class, SweepCommand.class, ReportCommand.class, ZooCommand.class,
+            HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline zoo list",
@@ -29,7 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  ridgeline analyze my_net.yaml --input 3x160x160 --batch 8 --out my_net.txt",
             "  ridgeline hardware list",
             "  ridgeline analyze mobilenet_v2 --hardware h100-sxm --precision fp16",
-            "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2",
+            "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2 --report runs/mnv2",
+            "  ridgeline report runs/mnv2 --out review/mnv2",
             "",
             "Exit codes: 0 success, 1 internal failure, 2 bad input."})
 public final class Main implements Callable<Integer> {
@@ -41,6 +43,8 @@ public final class Main implements Callable<Integer> {
     boolean debug;
 
     public static void main(String[] args) {
+        // charts are drawn off-screen, on machines without a display
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 
