@@ -56,14 +56,14 @@ public final class ComparisonCharts {
         List<String> columns = new ArrayList<>(new LinkedHashSet<>(cells.stream().map(Cell::column).toList()));
         List<String> models = new ArrayList<>(new LinkedHashSet<>(cells.stream().map(Cell::model).toList()));
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH)
-                .height(Math.max(260, 120 + 60 * models.size())).xAxisTitle("device and precision")
+                .height(Math.max(260, 120 + 60 * models.size())).xAxisTitle("device and precision (latency in ms)")
                 .yAxisTitle("model").build();
         chart.getStyler().setChartTitleVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setShowValue(true);
         chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> Quantities.seconds(v / 1000));
+        chart.getStyler().setHeatMapValueDecimalPattern("0.000");
         chart.getStyler().setRangeColors(new Color[] {new Color(0xEA, 0xF2, 0xF8), new Color(0x4A, 0x86, 0xC0)});
         chart.getStyler().setLegendVisible(false);
         List<Number[]> heat = new ArrayList<>();
