@@ -116,10 +116,11 @@ public final class LayerCharts {
         List<String> kept = cost.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(STAGES)
                 .map(Map.Entry::getKey).toList();
+        // one stage beyond the limit is drawn by name rather than as an "other" of one
+        boolean all = cost.size() <= STAGES + 1;
         Map<String, String> groupOf = new LinkedHashMap<>();
         for (String stage : cost.keySet()) {
-            groupOf.put(stage, kept.contains(stage) && cost.size() > STAGES + 1 || cost.size() <= STAGES + 1
-                    ? stage : OTHER);
+            groupOf.put(stage, all || kept.contains(stage) ? stage : OTHER);
         }
         return groupOf;
     }
