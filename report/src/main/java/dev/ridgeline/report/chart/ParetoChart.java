@@ -77,13 +77,17 @@ public final class ParetoChart {
             all.setMarker(SeriesMarkers.CIRCLE);
             all.setMarkerColor(new java.awt.Color(0xE8, 0xA0, 0x98));
         }
-        XYSeries line = chart.addSeries("front of this pair", xAxis.plot(front[0]),
-                yAxis.plot(front[1]));
+        double[][] stairs = staircase(front, xo.minimize());
+        XYSeries line = chart.addSeries("front of this pair", xAxis.plot(stairs[0]), yAxis.plot(stairs[1]));
         line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        line.setMarker(SeriesMarkers.CIRCLE);
+        line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(ChartStyle.FRONT);
-        line.setMarkerColor(ChartStyle.FRONT);
         line.setLineStyle(ChartStyle.SOLID);
+        XYSeries designs = chart.addSeries("designs of this pair's front", xAxis.plot(front[0]),
+                yAxis.plot(front[1]));
+        designs.setMarker(SeriesMarkers.CIRCLE);
+        designs.setMarkerColor(ChartStyle.FRONT);
+        designs.setShowInLegend(false);
 
         for (BudgetBound b : run.budgets()) {
             budgetLine(chart, b, xm, ym, xAxis, yAxis);
@@ -177,6 +181,28 @@ public final class ParetoChart {
             reverse(result[1]);
         }
         return result;
+    }
+
+    /**
+     * The boundary of what a front dominates, through its points (sorted by x): between two designs it runs
+     * along the first design's y when x is minimised, along its x when x is maximised, so that no line
+     * suggests designs between them that do not exist.
+     */
+    static double[][] staircase(double[][] front, boolean minX) {
+        int n = front[0].length;
+        if (n == 0) {
+            return front;
+        }
+        double[][] stairs = new double[2][2 * n - 1];
+        for (int i = 0; i < n; i++) {
+            stairs[0][2 * i] = front[0][i];
+            stairs[1][2 * i] = front[1][i];
+            if (i + 1 < n) {
+                stairs[0][2 * i + 1] = minX ? front[0][i + 1] : front[0][i];
+                stairs[1][2 * i + 1] = minX ? front[1][i] : front[1][i + 1];
+            }
+        }
+        return stairs;
     }
 
     private static void reverse(double[] a) {

@@ -79,6 +79,17 @@ class ParetoChartTest {
     }
 
     @Test
+    void theFrontIsDrawnAsTheBoundaryOfWhatItDominates() {
+        double[][] front = {{1, 2, 4}, {10, 20, 40}};
+        // latency down, MACs up: along the slower design's MACs until the next design's latency
+        assertArrayEquals(new double[] {1, 2, 2, 4, 4}, ParetoChart.staircase(front, true)[0]);
+        assertArrayEquals(new double[] {10, 10, 20, 20, 40}, ParetoChart.staircase(front, true)[1]);
+        // x maximised: down (or up) first, then across
+        assertArrayEquals(new double[] {1, 1, 2, 2, 4}, ParetoChart.staircase(front, false)[0]);
+        assertArrayEquals(new double[] {10, 20, 20, 40, 40}, ParetoChart.staircase(front, false)[1]);
+    }
+
+    @Test
     void anAxisIsLogarithmicOnlyWhenItsRangeSpansMoreThanTenTimes() {
         assertTrue(Axis.of(new double[] {2e6, 9e7}).log());
         assertFalse(Axis.of(new double[] {0.001, 0.005}).log());
