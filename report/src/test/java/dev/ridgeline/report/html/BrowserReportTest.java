@@ -37,6 +37,9 @@ class BrowserReportTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("report/target/browser/report.png");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Selenium warns that it has no CDP bindings for this Chromium; the test uses none. Held: loggers are weak. */
+    private static final java.util.logging.Logger DEVTOOLS_LOG =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     /** Every table: its data-source and its body rows, each cell as [text, data-value or null]. */
     private static final String TABLES = "return Array.from(document.querySelectorAll('table')).map(t => ({"
@@ -57,8 +60,7 @@ class BrowserReportTest {
         Path out = dir.resolve("review");
         ReportWriter.write(RunReader.read(List.of(sweep, analysis)), out, RunFolders.VERSION);
 
-        // Selenium warns that it has no CDP bindings for this Chromium; the test uses none
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
