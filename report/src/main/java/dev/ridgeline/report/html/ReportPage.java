@@ -2,6 +2,7 @@ package dev.ridgeline.report.html;
 
 import dev.ridgeline.report.chart.RenderedChart;
 import dev.ridgeline.report.run.AnalysisRun;
+import dev.ridgeline.report.run.PlanRun;
 import dev.ridgeline.report.run.Run;
 import dev.ridgeline.report.run.SweepRun;
 import java.io.IOException;
@@ -61,6 +62,8 @@ final class ReportPage {
                 AnalysisSection.provenance(html, a);
             } else if (run instanceof SweepRun s) {
                 SweepSection.provenance(html, s);
+            } else if (run instanceof PlanRun p) {
+                PlanSection.provenance(html, p);
             }
             html.close("dl");
         }
@@ -79,6 +82,8 @@ final class ReportPage {
             AnalysisSection.question(html, a);
         } else if (run instanceof SweepRun s) {
             SweepSection.question(html, s);
+        } else if (run instanceof PlanRun p) {
+            PlanSection.question(html, p);
         }
         html.element("h3", "", "Charts");
         charts.forEach(c -> figure(html, c));
@@ -97,6 +102,8 @@ final class ReportPage {
                 html.element("h3", "", "The base model, layer by layer");
                 AnalysisSection.tables(html, b, "base model");
             });
+        } else if (run instanceof PlanRun p) {
+            PlanSection.tables(html, p);
         }
     }
 

@@ -8,9 +8,11 @@ import dev.ridgeline.report.chart.ComparisonCharts;
 import dev.ridgeline.report.chart.LayerCharts;
 import dev.ridgeline.report.chart.MemoryChart;
 import dev.ridgeline.report.chart.ParetoChart;
+import dev.ridgeline.report.chart.PlanCharts;
 import dev.ridgeline.report.chart.RenderedChart;
 import dev.ridgeline.report.chart.RooflineChart;
 import dev.ridgeline.report.run.AnalysisRun;
+import dev.ridgeline.report.run.PlanRun;
 import dev.ridgeline.report.run.Run;
 import dev.ridgeline.report.run.SweepRun;
 import java.io.IOException;
@@ -53,6 +55,8 @@ public final class ReportWriter {
                 s.baseModel().ifPresent(b -> specs.addAll(analysisCharts(b)));
             } else if (run instanceof AnalysisRun a) {
                 specs.addAll(analysisCharts(a));
+            } else if (run instanceof PlanRun p) {
+                specs.addAll(PlanCharts.all(p));
             }
             String prefix = runs.size() > 1 ? "run" + (i + 1) + "-" : "";
             all.put(i, specs.stream().map(c -> new ChartSpec(prefix + c.id(), c.title(), c.caption(), c.chart()))

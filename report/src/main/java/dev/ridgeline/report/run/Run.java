@@ -2,8 +2,8 @@ package dev.ridgeline.report.run;
 
 import java.nio.file.Path;
 
-/** One run folder or file the report reads: an analysis or a sweep. */
-public sealed interface Run permits AnalysisRun, SweepRun {
+/** One run folder or file the report reads: an analysis, a sweep or a pruning plan. */
+public sealed interface Run permits AnalysisRun, SweepRun, PlanRun {
     /** Where it was read from. */
     Path source();
 

@@ -11,13 +11,14 @@ import java.util.stream.Stream;
 
 /**
  * Finds and reads what Ridgeline wrote: a folder with {@code summary.json} is a sweep; a JSON file with
- * {@code totals} and {@code layers} (or a folder holding such files) is an analysis. Anything else is bad input
- * naming the path and what was expected.
+ * {@code totals} and {@code layers} (or a folder holding such files) is an analysis; {@code plan.json} (or a
+ * folder with it and no summary.json) is a pruning plan. Anything else is bad input naming the path and what
+ * was expected.
  */
 public final class RunReader {
     static final String ANALYSIS_EXPECTED = "the JSON of 'ridgeline analyze --format json' (with totals and layers)";
-    static final String NOTHING_HERE = "no Ridgeline output here; expected summary.json (from 'ridgeline sweep')"
-            + " or an analysis .json (from 'ridgeline analyze --format json')";
+    static final String NOTHING_HERE = "no Ridgeline output here; expected summary.json (from 'ridgeline sweep'),"
+            + " plan.json (from 'ridgeline prune') or an analysis .json (from 'ridgeline analyze --format json')";
 
     private RunReader() {
     }
@@ -37,11 +38,16 @@ public final class RunReader {
             throw new BadInputException(path + ": no such file or folder");
         }
         if (Files.isRegularFile(path)) {
-            return List.of(analysis(JsonInput.read(path, ANALYSIS_EXPECTED)));
+            JsonInput in = JsonInput.read(path, ANALYSIS_EXPECTED + " or " + PlanReader.PLAN_EXPECTED);
+            return List.of(PlanReader.looksLikeAPlan(in.root()) ? PlanReader.read(path, in) : analysis(in));
         }
         Path summary = path.resolve(SweepReader.SUMMARY);
         if (Files.exists(summary)) {
             return List.of(SweepReader.read(path));
+        }
+        Path plan = path.resolve(PlanReader.PLAN);
+        if (Files.exists(plan)) {
+            return List.of(PlanReader.read(path, JsonInput.read(plan, PlanReader.PLAN_EXPECTED)));
         }
         List<Run> runs = new ArrayList<>();
         for (Path file : jsonFiles(path)) {

@@ -57,8 +57,9 @@ class BrowserReportTest {
 
         Path sweep = RunFolders.sweep(Path.of("configs/jobs/resnet18_t4.yaml"), dir.resolve("r18"), true);
         Path analysis = RunFolders.analysis("resnet50", "t4", "fp16", dir.resolve("resnet50.json"));
+        Path plan = RunFolders.plan(dir.resolve("plan"));
         Path out = dir.resolve("review");
-        ReportWriter.write(RunReader.read(List.of(sweep, analysis)), out, RunFolders.VERSION);
+        ReportWriter.write(RunReader.read(List.of(sweep, analysis, plan)), out, RunFolders.VERSION);
 
         DEVTOOLS_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
@@ -78,8 +79,8 @@ class BrowserReportTest {
             Object widths = driver.executeScript("return Array.from(document.images).map(i => i.complete ? "
                     + "i.naturalWidth : 0);");
             List<?> naturalWidths = (List<?>) widths;
-            assertEquals(1 + 3 + 4 + 4, naturalWidths.size(), "comparison, 3 fronts, 4 base-model and 4 analysis"
-                    + " charts");
+            assertEquals(1 + 3 + 4 + 4 + 3, naturalWidths.size(), "comparison, 3 fronts, 4 base-model, 4 analysis"
+                    + " and 3 plan charts");
             for (Object w : naturalWidths) {
                 assertTrue(((Number) w).intValue() > 0, "every image loaded: " + naturalWidths);
             }
@@ -101,6 +102,7 @@ class BrowserReportTest {
             Map<String, List<List<List<String>>>> tables = tables(driver.executeScript(TABLES));
             assertSweepTables(tables, sweep);
             assertAnalysisTables(tables, analysis);
+            assertPlanTables(tables, plan.resolve("plan.json"));
 
             long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).longValue();
             driver.manage().window().setSize(new Dimension(1200, (int) Math.min(height, 12000)));
@@ -158,6 +160,31 @@ class BrowserReportTest {
         assertEquals(json.get("latency").get("totalSeconds").asDouble(), Double.parseDouble(latency.get(0).get(1)
                 .get(1)));
         assertFalse(tables.get("base model#layers").isEmpty(), "the sweep's base model, layer by layer");
+    }
+
+    private static void assertPlanTables(Map<String, List<List<List<String>>>> tables, Path file) throws Exception {
+        JsonNode plan = JSON.readTree(file.toFile());
+        List<List<List<String>>> groups = tables.get("plan.json#groups");
+        assertEquals(plan.get("groups").size(), groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            JsonNode g = plan.get("groups").get(i);
+            assertEquals(List.of(g.get("group").asText(), g.get("baseWidth").asText(), g.get("width").asText()),
+                    groups.get(i).stream().map(c -> c.get(0)).toList());
+        }
+        List<List<List<String>>> steps = tables.get("plan.json#steps");
+        assertEquals(plan.get("steps").size(), steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = plan.get("steps").get(i);
+            assertEquals(step.get("change").asText(), steps.get(i).get(1).get(0));
+            // metrics in name order after the step number and the change
+            List<String> names = new ArrayList<>();
+            step.get("metrics").fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            for (int m = 0; m < names.size(); m++) {
+                assertEquals(step.get("metrics").get(names.get(m)).asDouble(),
+                        Double.parseDouble(steps.get(i).get(2 + m).get(1)), names.get(m));
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

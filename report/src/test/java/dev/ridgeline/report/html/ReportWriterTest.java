@@ -62,6 +62,14 @@ class ReportWriterTest {
     }
 
     @Test
+    void aPruningPlanGetsItsWaterfallsAndWidths(@TempDir Path dir) throws Exception {
+        Path plan = RunFolders.plan(dir.resolve("plan"));
+        ReportWriter.write(RunReader.read(plan), dir.resolve("review"), RunFolders.VERSION);
+        assertEquals(List.of("plan-latencySeconds", "plan-params", "plan-widths"),
+                assertPageAndCharts(dir.resolve("review")));
+    }
+
+    @Test
     void theSameRunsGiveTheSameSvgFiles(@TempDir Path dir) throws Exception {
         Path json = RunFolders.analysis("mobilenet_v2", "t4", "fp16", dir.resolve("mnv2.json"));
         Instant when = Instant.parse("2026-01-01T00:00:00Z");

@@ -59,6 +59,15 @@ public final class RunFolders {
         return file;
     }
 
+    /** A folder as {@code ridgeline prune} leaves it: the test plan.json (ResNet-18 on a T4, channels then kernels). */
+    public static Path plan(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (java.io.InputStream in = RunFolders.class.getResourceAsStream("/dev/ridgeline/report/run/plan.json")) {
+            Files.copy(in, dir.resolve("plan.json"));
+        }
+        return dir;
+    }
+
     static void write(Path file, Consumer<Writer> content) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             content.accept(w);
