@@ -105,7 +105,7 @@ class BrowserReportTest {
             assertPlanTables(tables, plan.resolve("plan.json"));
 
             long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).longValue();
-            driver.manage().window().setSize(new Dimension(1200, (int) Math.min(height, 12000)));
+            driver.manage().window().setSize(new Dimension(1200, (int) Math.min(height, 16000)));
             Files.createDirectories(SCREENSHOT.getParent());
             Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
         } finally {
