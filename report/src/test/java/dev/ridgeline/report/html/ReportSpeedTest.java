@@ -8,7 +8,6 @@ import dev.ridgeline.report.run.RunReader;
 import dev.ridgeline.report.run.SweepRun;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep with a million points renders its report in under 10 s. The points are the ResNet-18 example's
- * 15,552, written 65 times over (1,010,880 rows, about 130 MB). The bound is on the CPU time of the thread
- * that reads and draws, so that other work on a shared machine cannot fail the test; wall time is printed.
+ * 15,552, written 65 times over (1,010,880 rows, about 130 MB). The bound is on the CPU time of the process
+ * while it reads and draws (JIT and GC included), so that other work on a shared machine cannot fail the test;
+ * wall time is printed beside it.
  */
 class ReportSpeedTest {
     static final int COPIES = 65;
@@ -41,12 +41,12 @@ class ReportSpeedTest {
         long rows = (long) COPIES * (lines.size() - 1);
         assertTrue(rows > 1_000_000, "a million points: " + rows);
 
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long wallStart = System.nanoTime();
         List<Run> runs = RunReader.read(sweep);
         ReportWriter.write(runs, dir.resolve("review"), RunFolders.VERSION);
-        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         System.out.printf(Locale.ROOT, "report of a %,d-point sweep: %.2f s CPU, %.2f s wall%n", rows, cpuSeconds,
                 wallSeconds);
