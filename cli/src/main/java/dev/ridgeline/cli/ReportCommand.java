@@ -26,12 +26,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Write a design-review page (report.html, one offline file) and its charts (charts/*.svg,",
-            "*.png) from sweep folders and analyze --format json files; several runs are also compared."},
+        description = {"Write a design-review page (report.html, one offline file) and its charts",
+            "(charts/*.svg and *.png) from what sweep, prune and analyze --format json wrote;",
+            "several runs are also compared."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline report runs/mnv2 --out review/mnv2",
-            "  ridgeline report resnet50-t4.json mobilenet_v2-t4.json runs/r18 --out review/all",
+            "  ridgeline report r50.json mnv2.json runs/r18 --out review/all",
             "",
             "See docs/report.md for what each chart shows."})
 final class ReportCommand implements Callable<Integer> {
@@ -42,7 +43,8 @@ final class ReportCommand implements Callable<Integer> {
     Main root;
 
     @Parameters(arity = "1..*", paramLabel = "RUN",
-            description = "A sweep folder (with summary.json), an analyze --format json file, or a folder of them.")
+            description = "A sweep folder (summary.json), a prune folder (plan.json), an analyze --format json file,"
+                    + " or a folder of such files.")
     List<Path> runs;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
