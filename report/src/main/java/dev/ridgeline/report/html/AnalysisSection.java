@@ -36,7 +36,45 @@ final class AnalysisSection {
         }
         totals.writeTo(html);
         run.roofs().ifPresent(r -> latency(html, r, sourceName));
+        topLayers(html, run, sourceName);
         layers(html, run, sourceName);
+    }
+
+    /** The ten largest layers by latency (when timed), MACs, params and activation bytes, side by side. */
+    private static void topLayers(Html html, AnalysisRun run, String sourceName) {
+        List<String> header = new ArrayList<>(List.of("rank"));
+        List<List<LayerRow>> columns = new ArrayList<>();
+        List<java.util.function.Function<LayerRow, Cell>> values = new ArrayList<>();
+        if (run.roofs().isPresent()) {
+            header.addAll(List.of("by latency", "seconds"));
+            columns.add(top(run, LayerRow::seconds));
+            values.add(l -> Cell.shown(Quantities.seconds(l.seconds()), exact(l.seconds())));
+        }
+        header.addAll(List.of("by MACs", "macs", "by params", "params", "by activation bytes", "writeBytes"));
+        columns.add(top(run, l -> l.macs()));
+        values.add(l -> Cell.number(Long.toString(l.macs())));
+        columns.add(top(run, l -> l.params()));
+        values.add(l -> Cell.number(Long.toString(l.params())));
+        columns.add(top(run, l -> l.activationBytes()));
+        values.add(l -> Cell.number(Long.toString(l.activationBytes())));
+        HtmlTable t = new HtmlTable("The largest layers", sourceName + "#layers (top " + TOP + ")", header);
+        for (int r = 0; r < TOP; r++) {
+            List<Cell> row = new ArrayList<>(List.of(Cell.number(Integer.toString(r + 1))));
+            for (int c = 0; c < columns.size(); c++) {
+                List<LayerRow> column = columns.get(c);
+                row.add(Cell.text(r < column.size() ? column.get(r).name() : ""));
+                row.add(r < column.size() ? values.get(c).apply(column.get(r)) : Cell.text(""));
+            }
+            t.row(row);
+        }
+        t.writeTo(html);
+    }
+
+    static final int TOP = 10;
+
+    private static List<LayerRow> top(AnalysisRun run, java.util.function.ToDoubleFunction<LayerRow> measure) {
+        return run.layers().stream().filter(l -> measure.applyAsDouble(l) > 0)
+                .sorted(java.util.Comparator.comparingDouble(measure).reversed()).limit(TOP).toList();
     }
 
     private static void latency(Html html, Roofs r, String sourceName) {

@@ -156,6 +156,16 @@ class BrowserReportTest {
             assertEquals(timings.get(i).get("seconds").asDouble(), Double.parseDouble(row.get(9).get(1)));
             assertEquals(timings.get(i).get("bound").asText(), row.get(10).get(0));
         }
+        Map<String, JsonNode> byName = new HashMap<>();
+        json.get("layers").forEach(l -> byName.put(l.get("name").asText(), l));
+        List<List<List<String>>> top = tables.get(name + "#layers (top 10)");
+        assertEquals(10, top.size());
+        for (List<List<String>> row : top) {
+            // rank, by latency, seconds, by MACs, macs, by params, params, by activation bytes, writeBytes
+            assertEquals(byName.get(row.get(3).get(0)).get("macs").asText(), row.get(4).get(0));
+            assertEquals(byName.get(row.get(5).get(0)).get("params").asText(), row.get(6).get(0));
+            assertEquals(byName.get(row.get(7).get(0)).get("writeBytes").asText(), row.get(8).get(0));
+        }
         List<List<List<String>>> latency = tables.get(name + "#latency");
         assertEquals(json.get("latency").get("totalSeconds").asDouble(), Double.parseDouble(latency.get(0).get(1)
                 .get(1)));
