@@ -37,6 +37,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSweepWhereNothingMetTheBudgetsStillGetsItsPage(@TempDir Path dir) throws Exception {
+        Path job = dir.resolve("tight.yaml");
+        Files.writeString(job, Files.readString(Path.of(SweepCommandTest.RESNET18))
+                .replace("{weightBytes: {max: 50%}}", "{weightBytes: {max: 1%}}"));
+        Run run = Run.of("sweep", job.toString(), "--out", dir.toString(), "--report", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String page = Files.readString(dir.resolve("report.html"));
+        assertTrue(page.contains("No point of the 15,552 evaluated met the budgets, so there is no front"), "caption");
+        assertTrue(page.contains("closest to the budgets (none met them)"), "summary.json's closest point is marked");
+    }
+
+    @Test
     void reportComparesSeveralRuns(@TempDir Path dir) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("report"));
         for (String model : List.of("resnet18", "alexnet")) {

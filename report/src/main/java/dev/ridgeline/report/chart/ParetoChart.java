@@ -32,13 +32,14 @@ public final class ParetoChart {
         List<Objective> objectives = run.objectives();
         for (int i = 0; i < objectives.size(); i++) {
             for (int j = i + 1; j < objectives.size(); j++) {
-                charts.add(of(run, objectives.get(i), objectives.get(j)));
+                of(run, objectives.get(i), objectives.get(j)).ifPresent(charts::add);
             }
         }
         return charts;
     }
 
-    static ChartSpec of(SweepRun run, Objective xo, Objective yo) {
+    /** The chart of a pair, or empty when there is nothing to draw (no front, no cloud, no base). */
+    static Optional<ChartSpec> of(SweepRun run, Objective xo, Objective yo) {
         String xm = xo.metric();
         String ym = yo.metric();
         double[] fx = run.pareto().numbers(xm);
@@ -71,12 +72,35 @@ public final class ParetoChart {
                 s.setMarkerColor(ChartStyle.CLOUD[t]);
             }
         }
-        if (run.objectives().size() > 2) {
+        if (run.objectives().size() > 2 && front[0].length > 0) {
             XYSeries all = chart.addSeries("front of all " + run.objectives().size() + " objectives",
                     xAxis.plot(fx), yAxis.plot(fy));
             all.setMarker(SeriesMarkers.CIRCLE);
             all.setMarkerColor(new java.awt.Color(0xE8, 0xA0, 0x98));
         }
+        if (front[0].length > 0) {
+            frontSeries(chart, front, xo, xAxis, yAxis);
+        }
+        for (BudgetBound b : run.budgets()) {
+            budgetLine(chart, b, xm, ym, xAxis, yAxis);
+        }
+        if (Double.isFinite(baseX) && Double.isFinite(baseY)) {
+            XYSeries base = chart.addSeries("base model", new double[] {xAxis.plot(baseX)},
+                    new double[] {yAxis.plot(baseY)});
+            base.setMarker(SeriesMarkers.DIAMOND);
+            base.setMarkerColor(ChartStyle.BASE);
+        }
+        String chosenLabel = chosen(run, chart, xm, ym, front, xo, xAxis, yAxis);
+        if (chart.getSeriesMap().isEmpty()) {
+            return Optional.empty();
+        }
+        String id = "pareto-" + xm + "-" + ym;
+        String title = "Pareto front: " + MetricLabels.axis(xm) + " vs " + MetricLabels.axis(ym);
+        return Optional.of(new ChartSpec(id, title, caption(run, xm, ym, front, baseX, baseY, xo, yo, cloud,
+                chosenLabel), chart));
+    }
+
+    private static void frontSeries(XYChart chart, double[][] front, Objective xo, Axis xAxis, Axis yAxis) {
         double[][] stairs = staircase(front, xo.minimize());
         XYSeries line = chart.addSeries("front of this pair", xAxis.plot(stairs[0]), yAxis.plot(stairs[1]));
         line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
@@ -88,20 +112,6 @@ public final class ParetoChart {
         designs.setMarker(SeriesMarkers.CIRCLE);
         designs.setMarkerColor(ChartStyle.FRONT);
         designs.setShowInLegend(false);
-
-        for (BudgetBound b : run.budgets()) {
-            budgetLine(chart, b, xm, ym, xAxis, yAxis);
-        }
-        if (Double.isFinite(baseX) && Double.isFinite(baseY)) {
-            XYSeries base = chart.addSeries("base model", new double[] {xAxis.plot(baseX)},
-                    new double[] {yAxis.plot(baseY)});
-            base.setMarker(SeriesMarkers.DIAMOND);
-            base.setMarkerColor(ChartStyle.BASE);
-        }
-        String chosenLabel = chosen(run, chart, xm, ym, front, xo, xAxis, yAxis);
-        String id = "pareto-" + xm + "-" + ym;
-        String title = "Pareto front: " + MetricLabels.axis(xm) + " vs " + MetricLabels.axis(ym);
-        return new ChartSpec(id, title, caption(run, xm, ym, front, baseX, baseY, xo, yo, cloud, chosenLabel), chart);
     }
 
     /** Marks the plan's point when plan.json names one, else the front's best design on the x objective. */
@@ -217,6 +227,15 @@ public final class ParetoChart {
                                   Objective xo, Objective yo, Optional<PointCloud> cloud, String chosen) {
         StringBuilder s = new StringBuilder();
         int n = front[0].length;
+        if (n == 0) {
+            s.append(String.format(Locale.ROOT, "No point of the %,d evaluated met the budgets, so there is no"
+                    + " front", run.pointsEvaluated()));
+            if (Double.isFinite(baseX) && Double.isFinite(baseY)) {
+                s.append("; the base model is at (").append(MetricLabels.human(xm, baseX)).append(", ")
+                        .append(MetricLabels.human(ym, baseY)).append(")");
+            }
+            return s.append(chosen.isEmpty() ? "" : "; the " + chosen).append('.').toString();
+        }
         s.append(String.format(Locale.ROOT, "%d of the sweep's %d front designs are non-dominated in %s and %s",
                 n, run.pareto().rows().size(), MetricLabels.axis(xm), MetricLabels.axis(ym)));
         if (n > 0) {

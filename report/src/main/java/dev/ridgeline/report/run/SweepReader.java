@@ -99,7 +99,7 @@ final class SweepReader {
                 JsonInput.optionalNumber(root, "wallSeconds"), JsonInput.optionalText(root, "strategy").orElse(""),
                 JsonInput.optionalText(root, "job").orElse(""), JsonInput.optionalText(root, "jobHash").orElse(""),
                 JsonInput.optionalText(root, "modelSha256").orElse(""), version, pareto, cloud,
-                chosen(dir.resolve(PLAN)), baseModel, note);
+                chosen(dir.resolve(PLAN)).or(() -> closest(root)), baseModel, note);
     }
 
     /**
@@ -124,6 +124,21 @@ final class SweepReader {
                         + precision)), hardware.isEmpty() ? null : Devices.resolve(hardware));
         return ModelRerun.analyze(ModelLoader.load(model), model, ModelLoader.sha256(model), setup, version,
                 summaryFile);
+    }
+
+    /** When no point met the budgets, summary.json's {@code closest} point. */
+    private static Optional<SweepRun.ChosenPoint> closest(JsonNode root) {
+        JsonNode metrics = root.path("closest").path("metrics");
+        if (!metrics.isObject()) {
+            return Optional.empty();
+        }
+        Map<String, Double> values = new HashMap<>();
+        metrics.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber()) {
+                values.put(e.getKey(), e.getValue().asDouble());
+            }
+        });
+        return Optional.of(new SweepRun.ChosenPoint("closest to the budgets (none met them)", values));
     }
 
     /** The point a plan.json names, read tolerantly: the first of {@link #PLAN_POINT_FIELDS} holding metrics. */

@@ -132,6 +132,20 @@ class ParetoChartTest {
     }
 
     @Test
+    void aSweepWhereNoPointMetTheBudgetsStillDrawsItsBaseAndBudgets() {
+        SweepRun full = small();
+        SweepRun none = new SweepRun(full.source(), full.model(), full.hardware(), full.hardwareSource(),
+                full.precision(), full.convention(), full.batch(), full.objectives(), full.budgets(), full.base(), "6",
+                6, 0, 0, 0.01, "exhaustive", "job.yaml", "abc", "def", "test",
+                new MetricTable(Path.of("pareto.csv"), full.pareto().header(), List.of()), Optional.empty(),
+                Optional.empty(), Optional.empty(), "");
+        ChartSpec spec = ParetoChart.all(none).get(0);
+        assertEquals("No point of the 6 evaluated met the budgets, so there is no front; the base model is at"
+                + " (3.50 ms, 40 M).", spec.caption());
+        assertTrue(ChartRenderer.render(spec).svg().length > 0);
+    }
+
+    @Test
     void thePngIsDrawnAtTwiceTheChartSize() throws Exception {
         RenderedChart chart = ChartRenderer.render(ParetoChart.all(small()).get(0));
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.png()));
