@@ -167,7 +167,8 @@ public final class ModelYamlWriter {
         if (!grouped) {
             throw new BadInputException(String.format("layer %s cannot be written as a model file: a split is "
                     + "written as one layer whose %d parts are NAME.0 to NAME.%d, one after another, each reading "
-                    + "the same input along an axis from 1", head.describe(), s.sizes().size(), s.sizes().size() - 1));
+                    + "the same input along an axis from 1 (an ONNX import's parts, NAME:0 ..., are not: analyze "
+                    + "the .onnx file itself)", head.describe(), s.sizes().size(), s.sizes().size() - 1));
         }
         return name;
     }
