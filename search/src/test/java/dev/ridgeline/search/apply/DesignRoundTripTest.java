@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DesignRoundTripTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"resnet50", "mobilenet_v2", "vgg16", "googlenet", "mobilenet_v1"})
+    @CsvSource({"resnet50", "mobilenet_v2", "vgg16", "googlenet", "mobilenet_v1", "shufflenet_v2_x1_0", "convnext_tiny",
+            "efficientnet_b0"})
     void randomDesignsRoundTripThroughTheModelFormat(String name) {
         ResolvedSpace space = SpaceBuilder.build(Zoo.load(name), Spaces.rich(true));
         DesignSpace s = space.space();

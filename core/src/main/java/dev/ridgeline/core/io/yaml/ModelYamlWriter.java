@@ -18,12 +18,17 @@ import dev.ridgeline.core.op.Dropout;
 import dev.ridgeline.core.op.Flatten;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.MatMul;
 import dev.ridgeline.core.op.Mul;
 import dev.ridgeline.core.op.Op;
 import dev.ridgeline.core.op.Padding;
 import dev.ridgeline.core.op.Pool2d;
+import dev.ridgeline.core.op.Scale;
+import dev.ridgeline.core.op.Split;
+import dev.ridgeline.core.op.StochasticDepth;
+import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Upsample;
 import dev.ridgeline.core.op.Window;
 import java.io.IOException;
@@ -42,9 +47,11 @@ import java.util.regex.Pattern;
  * is one plain layer on one line, {@code - conv: {name: ..., out: 96, kernel: 3, ...}}, with its name, the
  * fields that differ from the reader's defaults (plus {@code in} for convs and linear layers, which the
  * reader checks), {@code inputs} when it does not read the layer before it, and its labels; blocks are
- * not re-created. Ops that only an ONNX import produces (reshape, transpose, slice, a constant operand, ...)
- * have no form in the format and are refused, as is a layer named "input" (the format's name for the
- * model input). An ONNX import's count of weights stored once (shared tensors) is not kept.
+ * not re-created. A split into k parts, nodes NAME.0 to NAME.k-1 one after another, is one split layer
+ * named NAME. Ops that only an ONNX import produces (reshape, slice, a constant operand, ...) have no form
+ * in the format and are refused, as are a split whose parts are not so named and placed, and a layer
+ * named "input" (the format's name for the model input). An ONNX import's count of weights stored once
+ * (shared tensors) is not kept.
  */
 public final class ModelYamlWriter {
     /** Text written unquoted: names such as stage3.0.expand or /features/features.0/Conv. */
@@ -103,13 +110,17 @@ public final class ModelYamlWriter {
         }
         text.append("layers:\n");
         String previous = input.name();
-        for (Node n : model.nodes()) {
+        List<Node> nodes = model.nodes();
+        for (int i = 0; i < nodes.size(); ) {
+            Node n = nodes.get(i);
             if (n.name().equals(Scope.INPUT)) {
                 throw new BadInputException(String.format("model '%s': a layer named '%s' cannot be written, since "
                         + "the model format uses that name for the model input", model.name(), Scope.INPUT));
             }
-            text.append("  - ").append(layer(n, input.name(), previous)).append('\n');
-            previous = n.name();
+            String name = n.op() instanceof Split ? splitName(nodes, i) : n.name();
+            text.append("  - ").append(layer(n, name, input.name(), previous)).append('\n');
+            i += n.op() instanceof Split s ? s.sizes().size() : 1;
+            previous = nodes.get(i - 1).name();
         }
         text.append("outputs: [").append(String.join(", ", model.outputs().stream()
                 .map(ModelYamlWriter::scalar).toList())).append("]\n");
@@ -122,9 +133,9 @@ public final class ModelYamlWriter {
     }
 
     /** One layer, "type: {fields}". */
-    private static String layer(Node n, String modelInput, String previous) {
+    private static String layer(Node n, String name, String modelInput, String previous) {
         Fields f = new Fields();
-        f.put("name", scalar(n.name()));
+        f.put("name", scalar(name));
         String type = fields(n, f);
         if (!n.inputs().equals(List.of(previous))) {
             List<String> refs = n.inputs().stream().map(in -> in.equals(modelInput) ? Scope.INPUT : scalar(in))
@@ -135,6 +146,31 @@ public final class ModelYamlWriter {
             f.put("labels", n.labels().stream().map(ModelYamlWriter::scalar).toList().toString());
         }
         return type + ": {" + f + "}";
+    }
+
+    /**
+     * The layer name of the split whose first part is {@code nodes.get(first)}: NAME when the parts are
+     * NAME.0 to NAME.k-1, one after another, each the same split of the same input with the same labels,
+     * which is what the reader makes of one split layer.
+     */
+    private static String splitName(List<Node> nodes, int first) {
+        Node head = nodes.get(first);
+        Split s = (Split) head.op();
+        String name = head.name().endsWith(".0") ? head.name().substring(0, head.name().length() - 2) : "";
+        boolean grouped = !name.isEmpty() && s.index() == 0 && s.axis() >= 1
+                && first + s.sizes().size() <= nodes.size();
+        for (int k = 0; grouped && k < s.sizes().size(); k++) {
+            Node part = nodes.get(first + k);
+            grouped = part.name().equals(name + "." + k) && part.op().equals(new Split(s.axis(), s.sizes(), k))
+                    && part.inputs().equals(head.inputs()) && part.labels().equals(head.labels());
+        }
+        if (!grouped) {
+            throw new BadInputException(String.format("layer %s cannot be written as a model file: a split is "
+                    + "written as one layer whose %d parts are NAME.0 to NAME.%d, one after another, each reading "
+                    + "the same input along an axis from 1 (an ONNX import's parts, NAME:0 ..., are not: analyze "
+                    + "the .onnx file itself)", head.describe(), s.sizes().size(), s.sizes().size() - 1));
+        }
+        return name;
     }
 
     /** Puts the op's fields and returns the layer type that reads them. */
@@ -202,6 +238,22 @@ public final class ModelYamlWriter {
             return "dropout";
         } else if (op instanceof Identity) {
             return "identity";
+        } else if (op instanceof Split s) {
+            boolean equal = s.sizes().stream().distinct().count() == 1;
+            f.put(equal ? "parts" : "sizes", equal ? s.sizes().size() : s.sizes().toString());
+            f.putIf(s.axis() != 1, "axis", s.axis());
+            return "split";
+        } else if (op instanceof LayerNorm l) {
+            f.putIf(l.axis() != LayerNorm.Axis.LAST, "axis", l.axis().id()).putIf(!l.affine(), "affine", false);
+            return "layer_norm";
+        } else if (op instanceof Transpose t) {
+            f.put("dims", t.perm().toString());
+            return "permute";
+        } else if (op instanceof Scale) {
+            return "scale";
+        } else if (op instanceof StochasticDepth d) {
+            f.put("p", number(d.p())).putIf(d.mode() != StochasticDepth.Mode.ROW, "mode", d.mode().id());
+            return "stochastic_depth";
         }
         throw new BadInputException(String.format("layer %s cannot be written as a model file: the format has no "
                 + "%s layer (it comes from an ONNX import; analyze the .onnx file itself)", n.describe(), op.type()));

@@ -23,12 +23,17 @@ import dev.ridgeline.core.op.Dropout;
 import dev.ridgeline.core.op.Flatten;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.MatMul;
 import dev.ridgeline.core.op.Mul;
 import dev.ridgeline.core.op.Padding;
 import dev.ridgeline.core.op.Pool2d;
 import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Scale;
+import dev.ridgeline.core.op.Split;
+import dev.ridgeline.core.op.StochasticDepth;
+import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Upsample;
 import dev.ridgeline.core.op.Window;
 import dev.ridgeline.core.shape.ShapeInference;
@@ -117,6 +122,53 @@ class ModelYamlWriterTest {
         Model back = roundTrip(model);
         assertSameModel(model, back);
         assertTrue(ModelYamlWriter.toYaml(model).contains("padding: [1, 2, 0, 3]"), ModelYamlWriter.toYaml(model));
+    }
+
+    @Test
+    void splitsLayerNormsPermutesScalesAndStochasticDepthRoundTrip() {
+        List<Integer> sizes = List.of(2, 4);
+        Model model = Model.builder("modern").input("input", Shape.of(1, 8, 4, 6))
+                .add(new Node("halves.0", new Split(1, List.of(4, 4), 0), List.of("input"), List.of("s")))
+                .add(new Node("halves.1", new Split(1, List.of(4, 4), 1), List.of("input"), List.of("s")))
+                .add(new Node("rows.0", new Split(3, sizes, 0), List.of("halves.0")))
+                .add(new Node("rows.1", new Split(3, sizes, 1), List.of("halves.0")))
+                .add(new Node("ln2d", new LayerNorm(4, LayerNorm.Axis.CHANNELS, false), List.of("halves.1")))
+                .add(new Node("nhwc", new Transpose(List.of(0, 2, 3, 1)), List.of("ln2d")))
+                .add(new Node("ln", new LayerNorm(4, LayerNorm.Axis.LAST, true), List.of("nhwc")))
+                .add(new Node("nchw", new Transpose(List.of(0, 3, 1, 2)), List.of("ln")))
+                .add(new Node("gamma", new Scale(4), List.of("nchw")))
+                .add(new Node("sd", new StochasticDepth(0.125, StochasticDepth.Mode.BATCH), List.of("gamma")))
+                .add(new Node("sd_row", new StochasticDepth(0.0, StochasticDepth.Mode.ROW), List.of("sd")))
+                .add(new Node("cat", new Concat(3), List.of("rows.1", "rows.0")))
+                .output("cat").output("sd_row")
+                .build();
+        ShapeInference.infer(model, 1);
+        String yaml = ModelYamlWriter.toYaml(model);
+        assertTrue(yaml.contains("- split: {name: halves, parts: 2, labels: [s]}"), yaml);
+        assertTrue(yaml.contains("- split: {name: rows, sizes: [2, 4], axis: 3, inputs: halves.0}"), yaml);
+        Model back = roundTrip(model);
+        assertSameModel(model, back);
+        for (Convention c : Convention.values()) {
+            assertEquals(Counter.count(ShapeInference.infer(model, 1), c, 1).totals(),
+                    Counter.count(ShapeInference.infer(back, 1), c, 1).totals(), "under " + c);
+        }
+    }
+
+    @Test
+    void aSplitWhosePartsAreNotNameDotIndexInOrderIsRefused() {
+        Model model = Model.builder("m").input("input", Shape.of(1, 4, 2, 2))
+                .add(new Node("a", new Split(1, List.of(2, 2), 0), List.of("input")))
+                .add(new Node("b", new Split(1, List.of(2, 2), 1), List.of("input")))
+                .build();
+        BadInputException e = assertThrows(BadInputException.class, () -> ModelYamlWriter.toYaml(model));
+        assertTrue(e.getMessage().contains("'a' (split)") && e.getMessage().contains("NAME.0 to NAME.1"),
+                e.getMessage());
+        Model apart = Model.builder("m").input("input", Shape.of(1, 4, 2, 2))
+                .add(new Node("s.0", new Split(1, List.of(2, 2), 0), List.of("input")))
+                .add(new Node("x", new Identity(), List.of("input")))
+                .add(new Node("s.1", new Split(1, List.of(2, 2), 1), List.of("input")))
+                .build();
+        assertThrows(BadInputException.class, () -> ModelYamlWriter.toYaml(apart));
     }
 
     @Test
