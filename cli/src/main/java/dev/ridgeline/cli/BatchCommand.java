@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "batch",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Run every job of a batch file (a matrix of models, devices, precisions and budgets over a",
-            "base job, and listed jobs), each into its own folder, and index them (see docs/batch-format.md)."},
+        description = {"Run every job of a batch file, each into a folder of its own, and index them.",
+            "A batch is a matrix of models, devices, precisions or budgets over a base job, plus listed jobs."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline batch configs/batch/design-review.yaml --out runs/review",

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Merge the outputs of one sweep's shards into the front of the whole, or the outputs of one",
-            "batch's shards into one batch folder; outputs of different jobs or batches are refused."},
+        description = {"Merge the shard outputs of one sweep into the front of the whole, or those of one batch.",
+            "Outputs of different jobs or batches are refused."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline merge runs/big/1 runs/big/2 runs/big/3 --out runs/big/all",

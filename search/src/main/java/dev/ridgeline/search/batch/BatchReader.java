@@ -7,11 +7,9 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.io.yaml.YamlMap;
 import dev.ridgeline.core.io.yaml.YamlNode;
 import dev.ridgeline.search.job.JobReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,15 +34,8 @@ public final class BatchReader {
     }
 
     public static Batch read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = YamlNode.readText(file);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String source = file.toString();
         YamlNode root = YamlNode.parse(source, new StringReader(text));
         JsonNode tree = JobTrees.parse(source, text);

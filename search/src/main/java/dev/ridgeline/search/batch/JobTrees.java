@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ridgeline.core.io.yaml.YamlNode;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -50,14 +48,10 @@ final class JobTrees {
         if (Files.isDirectory(file)) {
             throw node.error("%s is a directory; give a job file", name);
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw node.error("no such job file: %s", file);
-        } catch (IOException e) {
-            throw node.error("cannot read the job file %s: %s", file, e.getMessage());
         }
+        String text = YamlNode.readText(file);
         YamlNode located = YamlNode.parse(file.toString(), new StringReader(text));
         located.asMap("a job file");
         ObjectNode job = (ObjectNode) parse(file.toString(), text);
