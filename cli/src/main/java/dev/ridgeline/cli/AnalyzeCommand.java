@@ -6,6 +6,9 @@ import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.io.ModelLoader;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.report.analysis.AnalysisFormat;
+import dev.ridgeline.report.analysis.AnalysisJson;
+import dev.ridgeline.report.html.ReportWriter;
+import dev.ridgeline.report.run.RunReader;
 import dev.ridgeline.report.analysis.Provenance;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -95,6 +98,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     Path out;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write DIR/analysis.json and a design-review page of it: DIR/report.html and"
+                    + " DIR/charts/ (see 'ridgeline report').")
+    Path report;
+
+    static final String ANALYSIS_JSON = "analysis.json";
+
     @Override
     public Integer call() {
         return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
@@ -114,6 +124,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             writer.write(report, timing.precision(), latency, provenance, spec.commandLine().getOut());
         } else {
             OutputFile.write(out, w -> writer.write(report, timing.precision(), latency, provenance, w));
+        }
+        if (this.report != null) {
+            ReportCommand.folder(this.report);
+            Path json = this.report.resolve(ANALYSIS_JSON);
+            OutputFile.write(json, w -> AnalysisJson.write(report, latency, provenance, w));
+            ReportWriter.Written written = ReportCommand.write(RunReader.read(json), this.report);
+            spec.commandLine().getErr().println("ridgeline: wrote " + json + " and " + written.page());
         }
         return Failures.OK;
     }

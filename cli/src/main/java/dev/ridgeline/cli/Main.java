@@ -21,9 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory of every layer.",
             "It also estimates their roofline latency on a device and sweeps design spaces for the Pareto front"
                 + " under budgets."},
-        subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, BatchCommand.class,
-            MergeCommand.class, ZooCommand.class,
-            HardwareCommand.class},
+        subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, PruneCommand.class,
+            ReportCommand.class, BatchCommand.class, MergeCommand.class, ZooCommand.class, HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline zoo list",
@@ -32,8 +31,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  ridgeline analyze my_net.yaml --input 3x160x160 --batch 8 --out my_net.txt",
             "  ridgeline hardware list",
             "  ridgeline analyze mobilenet_v2 --hardware h100-sxm --precision fp16",
-            "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2",
+            "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2 --report runs/mnv2",
             "  ridgeline export configs/jobs/mobilenet_v2_orin_nano.yaml --row 1 --from runs/mnv2 --out mnv2.yaml",
+            "  ridgeline report runs/mnv2 --out review/mnv2",
             "",
             "Exit codes: 0 success, 1 internal failure, 2 bad input."})
 public final class Main implements Callable<Integer> {
@@ -45,6 +45,8 @@ public final class Main implements Callable<Integer> {
     boolean debug;
 
     public static void main(String[] args) {
+        // charts are drawn off-screen, on machines without a display
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 

@@ -24,6 +24,23 @@ final class OutputFile {
     }
 
     static void write(Path file, Consumer<Writer> content) {
+        fill(file, temp -> {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                content.accept(out);
+            }
+        });
+    }
+
+    /** Writes bytes (a binary model) the same way. */
+    static void writeBytes(Path file, byte[] bytes) {
+        fill(file, temp -> Files.write(temp, bytes));
+    }
+
+    private interface Filler {
+        void into(Path temp) throws IOException;
+    }
+
+    private static void fill(Path file, Filler filler) {
         if (file.toString().isBlank()) {
             throw new BadInputException("--out is empty: give a file name");
         }
@@ -39,9 +56,7 @@ final class OutputFile {
         try {
             // createFile, not createTempFile: the file gets the usual permissions, not owner-only
             temp = Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.accept(out);
-            }
+            filler.into(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,6 +1,8 @@
 package dev.ridgeline.cli;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.report.html.ReportWriter;
+import dev.ridgeline.report.run.RunReader;
 import dev.ridgeline.report.sweep.ParetoCsv;
 import dev.ridgeline.report.sweep.PointsCsv;
 import dev.ridgeline.report.sweep.SpaceNotes;
@@ -67,6 +69,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "Also write points.csv: every evaluated point, feasible or not, in index order.")
     boolean allPoints;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write a design-review page of this sweep: DIR/report.html and DIR/charts/ (DIR may"
+                    + " be the --out folder; see 'ridgeline report').")
+    Path report;
+
     @Option(names = "--shard", paramLabel = "i/N",
             description = {"Evaluate only the i-th of N contiguous slices of the space, e.g. 2/4 (exhaustive only);",
                 "auto takes i and N from a Slurm array task or a Kubernetes Indexed Job."})
@@ -110,6 +117,10 @@ final class SweepCommand implements Callable<Integer> {
         stdout.print(SweepSummary.render(result));
         stdout.println();
         stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        if (report != null) {
+            ReportWriter.Written page = ReportCommand.write(RunReader.read(dir), report);
+            stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
+        }
         return Failures.OK;
     }
 

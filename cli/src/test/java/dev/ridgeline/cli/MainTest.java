@@ -23,6 +23,12 @@ class MainTest {
         assertTrue(run.out().matches("(?s).*\\n" + resnet50 + "\\n.*"), run.out());
         assertTrue(run.out().contains("\nmobilenet_v2 "), run.out());
         assertTrue(run.out().contains("\ninception3b "), run.out());
+        String convnext = "convnext_tiny +3x224x224 +\\d+ +28,589,128 +28\\.6 M +4,455,531,264 +4\\.46 G .*";
+        assertTrue(run.out().matches("(?s).*\\n" + convnext + "\\n.*"), run.out());
+        for (String modern : java.util.List.of("shufflenet_v2_x1_0", "mobilenet_v3_large", "efficientnet_b0",
+                "densenet121", "regnet_y_400mf")) {
+            assertTrue(run.out().contains("\n" + modern + " "), modern + " in " + run.out());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.ConvTranspose2d;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.Pool2d;
 import dev.ridgeline.core.op.Softmax;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  * A named rule for the headline "FLOPs" figure, reproducing what each tool prints as its total
  * (see reference/counting-conventions.md). For an op the tool ignores, {@link #flops}
  * returns {@link #NOT_COUNTED} so that reports can list it instead of hiding a zero; ops with no
- * arithmetic at all (views, concatenation, channel shuffle) count 0 under every convention.
+ * arithmetic at all (views, concatenation, channel shuffle, split, stochastic depth at inference) count 0
+ * under every convention.
  */
 public enum Convention {
     /** The seeds' formulas: (2 Cin/g K^2 - 1) per conv output, 2 Cin/g K^2 with bias; (2I - 1) O for linear. */
@@ -47,8 +49,9 @@ public enum Convention {
     /**
      * fvcore's FlopCountAnalysis in eval mode: one fused multiply-add is one flop; BN 1 per input element
      * (2 if affine); adaptive average pooling 1 per input element; upsampling 1 (nearest) or 4 (bilinear)
-     * per output element. ReLU, dropout, flatten and cat are ignored; add, mul, pooling and the other
-     * activations are unsupported (fvcore warns).
+     * per output element; layer norm (aten::layer_norm, norm_flop_counter) 4 per input element, 5 if affine.
+     * ReLU, dropout, flatten, cat, split and permute are ignored; add, mul (a layer scale too), pooling and
+     * the other activations are unsupported (fvcore warns).
      */
     FVCORE("fvcore", "flops", "fvcore FlopCountAnalysis (jit_handles.py), eval mode; one flop per multiply-add") {
         @Override
@@ -58,6 +61,7 @@ public enum Convention {
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
                 case UPSAMPLE -> f.outElements() * (bilinear(f) ? 4 : 1);
+                case LAYER_NORM -> f.inElements() * (((LayerNorm) f.op()).affine() ? 5 : 4);
                 default -> arithmeticFree(f);
             };
         }
@@ -67,7 +71,9 @@ public enum Convention {
      * output element for a bias; ReLU, ReLU6 and GELU 1 per output element; every pooling 1 per input
      * element; BN 1 per input element (2 if affine); upsampling the output elements of one sample; leaky
      * ReLU 1 per output element. Modules it has no hook for (sigmoid, SiLU, hard-swish, hard-sigmoid, tanh,
-     * softmax) and Python's + and * count nothing.
+     * softmax) and Python's + and * (a layer scale too) count nothing. nn.LayerNorm has the BN hook, which
+     * looks for an {@code affine} attribute LayerNorm does not have: 1 per input element; the hooks match
+     * the exact module type, so torchvision's LayerNorm2d (over channels, a subclass) counts nothing.
      */
     PTFLOPS("ptflops", "MACs", "ptflops get_model_complexity_info, pytorch backend module hooks (pytorch_ops.py)") {
         @Override
@@ -85,6 +91,7 @@ public enum Convention {
                 case MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
                 // the hook counts output[0]: one sample
                 case UPSAMPLE -> f.outElements() / f.output().batch();
+                case LAYER_NORM -> ((LayerNorm) f.op()).axis() == LayerNorm.Axis.LAST ? f.inElements() : NOT_COUNTED;
                 default -> arithmeticFree(f);
             };
         }
@@ -93,8 +100,10 @@ public enum Convention {
      * thop 0.1.1's module hooks: MACs of conv and linear without bias (transposed conv from its output
      * positions x Cin/g x K); BN 2 per element, 4 if affine; average pooling 1 per output element;
      * adaptive pooling (kernel area + 1) per output element; upsampling 1 (nearest) or 11 (bilinear) per
-     * output element; softmax (3F - 1) per F features along its axis. ReLU, ReLU6 and max pooling are zero
-     * ops; other activations and functional ops (add, mul, matmul) have no rule.
+     * output element; softmax (3F - 1) per F features along its axis; nn.LayerNorm as BN (2 per element,
+     * 4 if elementwise_affine); hooks match the exact module type, so LayerNorm2d (over channels) has no rule.
+     * ReLU, ReLU6 and max pooling are zero ops; other activations and functional ops (add, mul, a layer
+     * scale, matmul) have no rule.
      */
     THOP("thop", "MACs", "thop 0.1.1 profile() (vision/basic_hooks.py)") {
         @Override
@@ -118,21 +127,24 @@ public enum Convention {
                     long features = f.input().dim(((Softmax) f.op()).axis());
                     yield f.inElements() / features * (3 * features - 1);
                 }
+                case LAYER_NORM -> ((LayerNorm) f.op()).axis() == LayerNorm.Axis.LAST
+                        ? f.inElements() * (((LayerNorm) f.op()).affine() ? 4 : 2) : NOT_COUNTED;
                 default -> arithmeticFree(f);
             };
         }
     },
     /**
      * torchinfo 1.8.0's "mult-adds": for a class named Conv*, every weight and bias element times
-     * N x output positions (transposed conv too); for linear and BN, parameters times the batch.
-     * Layers without parameters count nothing.
+     * N x output positions (transposed conv too); for linear, BN and layer norm (parameters named weight
+     * and bias), parameters times the batch. Layers without parameters count nothing; a layer scale is a
+     * parameter named neither weight nor bias, which it does not count.
      */
     TORCHINFO("torchinfo", "mult-adds", "torchinfo 1.8.0 summary() Mult-Adds (layer_info.py calculate_macs)") {
         @Override
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
                 case CONV2D, CONV_TRANSPOSE2D -> f.params() * f.outPositions();
-                case LINEAR, BATCH_NORM -> f.params() * f.output().batch();
+                case LINEAR, BATCH_NORM, LAYER_NORM -> f.params() * f.output().batch();
                 default -> arithmeticFree(f);
             };
         }
@@ -154,7 +166,8 @@ public enum Convention {
      * pooling kernel area per output element; global pooling in + 4 x out; bilinear resize 4 per output
      * element. Transposed conv as its code has it: out x (Cout/g) x K. Per output element: sub 1, div 4,
      * pow 32, sqrt 24, tanh 76, leaky ReLU 2, clip 2, softmax 36; reduce-mean 1 per input element; reshape,
-     * transpose, slice and pad 0.
+     * transpose, slice, split and pad 0; LayerNormalization 7 per element (3 mul, 4 add) plus 29 per
+     * normalized row (add, sqrt 24, div 4); a layer scale is a Mul, 1 per output element.
      */
     ONNX_TOOL("onnx-tool", "MACs", "onnx-tool model_profile (node.py)") {
         @Override
@@ -187,6 +200,8 @@ public enum Convention {
                     case POW -> 32;
                 };
                 case SOFTMAX -> 36 * f.outElements();
+                case LAYER_NORM -> 7 * f.inElements() + 29 * (f.inElements() / ((LayerNorm) f.op()).features());
+                case SCALE -> f.outElements();
                 case REDUCE_MEAN -> f.inElements();
                 case ADD, MUL -> f.outElements();
                 case MAX_POOL, AVG_POOL -> f.outElements() * ((Pool2d) f.op()).window().kernelArea();
@@ -248,7 +263,7 @@ public enum Convention {
     private static long arithmeticFree(LayerFacts f) {
         return switch (f.op().kind()) {
             case FLATTEN, IDENTITY, DROPOUT, CONCAT, CHANNEL_SHUFFLE, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE,
-                    PAD -> 0;
+                    PAD, SPLIT, STOCHASTIC_DEPTH -> 0;
             default -> NOT_COUNTED;
         };
     }

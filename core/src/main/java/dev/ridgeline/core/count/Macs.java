@@ -33,7 +33,8 @@ public final class Macs {
             case MATMUL -> Math.multiplyExact(output.numel(), inputs.get(0).dim(-1));
             case BATCH_NORM, ACTIVATION, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL, ADD, MUL, CONCAT,
                     FLATTEN, CHANNEL_SHUFFLE, UPSAMPLE, DROPOUT, IDENTITY, ELEMENTWISE, SOFTMAX, REDUCE_MEAN, RESHAPE,
-                    TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD, UNCOUNTED -> 0L;
+                    TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD, SPLIT, LAYER_NORM, SCALE, STOCHASTIC_DEPTH,
+                    UNCOUNTED -> 0L;
         };
     }
 }

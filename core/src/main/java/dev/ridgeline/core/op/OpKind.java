@@ -29,6 +29,10 @@ public enum OpKind {
     UNSQUEEZE("unsqueeze"),
     SLICE("slice"),
     PAD("pad"),
+    SPLIT("split"),
+    LAYER_NORM("layer_norm"),
+    SCALE("scale"),
+    STOCHASTIC_DEPTH("stochastic_depth"),
     UNCOUNTED("uncounted");
 
     private final String id;

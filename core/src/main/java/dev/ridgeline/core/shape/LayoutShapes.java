@@ -5,6 +5,7 @@ import dev.ridgeline.core.op.Pad;
 import dev.ridgeline.core.op.ReduceMean;
 import dev.ridgeline.core.op.Reshape;
 import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Split;
 import dev.ridgeline.core.op.Squeeze;
 import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Uncounted;
@@ -46,6 +47,15 @@ final class LayoutShapes {
                     target, known);
         }
         return Shape.of(dims);
+    }
+
+    static Shape split(Split s, Shape x) {
+        ShapeException.check(s.axis() >= 1 && s.axis() < x.rank(), "axis %d is not a non-batch axis of %s", s.axis(),
+                x);
+        ShapeException.check(s.total() == x.dim(s.axis()),
+                "parts %s add up to %d, but axis %d of the input %s has %d; the sizes must add up to it", s.sizes(),
+                s.total(), s.axis(), x, x.dim(s.axis()));
+        return x.withDim(s.axis(), s.size());
     }
 
     static Shape transpose(Transpose t, Shape x) {

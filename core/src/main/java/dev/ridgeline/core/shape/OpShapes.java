@@ -14,6 +14,7 @@ import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.Flatten;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.MatMul;
 import dev.ridgeline.core.op.Mul;
@@ -23,9 +24,12 @@ import dev.ridgeline.core.op.Pad;
 import dev.ridgeline.core.op.Pool2d;
 import dev.ridgeline.core.op.ReduceMean;
 import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Scale;
 import dev.ridgeline.core.op.Slice;
 import dev.ridgeline.core.op.Softmax;
+import dev.ridgeline.core.op.Split;
 import dev.ridgeline.core.op.Squeeze;
+import dev.ridgeline.core.op.StochasticDepth;
 import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Uncounted;
 import dev.ridgeline.core.op.Unsqueeze;
@@ -85,7 +89,21 @@ final class OpShapes {
             ShapeException.check(x.channels() == b.channels(), "expects %d channels, got %d", b.channels(),
                     x.channels());
             return x;
-        } else if (op instanceof Activation || op instanceof Dropout || op instanceof Identity) {
+        } else if (op instanceof LayerNorm l) {
+            ShapeException.check(x.rank() >= 2, "needs a batch and a feature axis, got rank %d", x.rank());
+            int axis = l.axis().index(x.rank());
+            ShapeException.check(x.dim(axis) == l.features(), "normalizes %d features over the %s axis, got %d (%s)",
+                    l.features(), l.axis().id(), x.dim(axis), x);
+            return x;
+        } else if (op instanceof Scale s) {
+            ShapeException.check(x.rank() >= 2, "needs a channel axis, got rank %d", x.rank());
+            ShapeException.check(x.channels() == s.channels(), "scales %d channels, got %d", s.channels(),
+                    x.channels());
+            return x;
+        } else if (op instanceof Split s) {
+            return LayoutShapes.split(s, x);
+        } else if (op instanceof Activation || op instanceof Dropout || op instanceof Identity
+                || op instanceof StochasticDepth) {
             return x;
         } else if (op instanceof Pool2d p) {
             requireRank(x, 4);

@@ -5,6 +5,7 @@ import dev.ridgeline.core.op.Activation;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Elementwise;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.Pool2d;
 import dev.ridgeline.core.op.Upsample;
@@ -24,8 +25,11 @@ import dev.ridgeline.core.op.Upsample;
  *   <li>max pooling: kernel area - 1 compares per output; average pooling: kernel area (adds and a divide)
  *       per output; adaptive and global average pooling: 1 add per input and a divide per output;</li>
  *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), nearest 0;</li>
- *   <li>concat, flatten, channel shuffle, dropout, identity, reshape, transpose, squeeze, unsqueeze, slice
- *       and pad: 0 (memory only); an op imported uncounted: 0, and reports list it.</li>
+ *   <li>layer norm: 5 per element (an add for the mean, a subtract, a multiply-add for the variance, a
+ *       multiply by the reciprocal deviation), 2 more if affine, and 4 per normalized row (two divides, the
+ *       epsilon add, a square root); a per-channel scale 1 per element;</li>
+ *   <li>concat, flatten, channel shuffle, dropout, stochastic depth, identity, reshape, transpose, squeeze,
+ *       unsqueeze, slice, split and pad: 0 (memory only); an op imported uncounted: 0, and reports list it.</li>
  * </ul>
  */
 public final class HardwareOps {
@@ -56,10 +60,14 @@ public final class HardwareOps {
             case MAX_POOL -> out * (((Pool2d) f.op()).window().kernelArea() - 1);
             case AVG_POOL -> out * ((Pool2d) f.op()).window().kernelArea();
             case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements() + out;
-            case ADD, MUL -> out;
+            case ADD, MUL, SCALE -> out;
+            case LAYER_NORM -> {
+                LayerNorm l = (LayerNorm) f.op();
+                yield f.inElements() * (l.affine() ? 7 : 5) + 4 * (f.inElements() / l.features());
+            }
             case UPSAMPLE -> ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR ? 7 * out : 0;
             case CONCAT, FLATTEN, CHANNEL_SHUFFLE, DROPOUT, IDENTITY, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD,
-                    UNCOUNTED -> 0;
+                    SPLIT, STOCHASTIC_DEPTH, UNCOUNTED -> 0;
         };
     }
 }

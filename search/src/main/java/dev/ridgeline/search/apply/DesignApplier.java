@@ -9,9 +9,12 @@ import dev.ridgeline.core.op.ActivationKind;
 import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.ConvTranspose2d;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.Op;
 import dev.ridgeline.core.op.Padding;
+import dev.ridgeline.core.op.Scale;
+import dev.ridgeline.core.op.Split;
 import dev.ridgeline.core.op.Window;
 import dev.ridgeline.core.shape.ShapeInference;
 import dev.ridgeline.search.space.ChannelGroups;
@@ -20,6 +23,7 @@ import dev.ridgeline.search.space.KnobTarget;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.space.SeparableSites.Site;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +135,43 @@ public final class DesignApplier {
             return new Linear(in.dim(-1), c.width(groups.groupOfSource(n.name())), l.bias());
         } else if (op instanceof BatchNorm b) {
             return new BatchNorm(in.channels(), b.affine());
+        } else if (op instanceof LayerNorm l) {
+            return new LayerNorm(in.dim(l.axis().index(in.rank())), l.axis(), l.affine());
+        } else if (op instanceof Scale) {
+            return new Scale(in.channels());
+        } else if (op instanceof Split s) {
+            return s.withSizes(splitSizes(s, groups.groupsOfTensor(n.inputs().get(0)), groups.groupsOfTensor(n.name()),
+                    c));
         }
         return op;
+    }
+
+    /**
+     * The part sizes of a split after a width change: each part is the sum of the groups it holds (channel
+     * groups hand a split's parts whole groups, see ChannelGroups); a split cutting a group fixes it.
+     */
+    private List<Integer> splitSizes(Split s, int[] inputGroups, int[] partGroups, Choices c) {
+        List<Integer> sizes = new ArrayList<>();
+        int g = 0;
+        for (int part = 0; part < s.sizes().size(); part++) {
+            int base = s.sizes().get(part);
+            int covered = 0;
+            int resized = 0;
+            if (part == s.index() && !java.util.Arrays.equals(partGroups,
+                    java.util.Arrays.copyOfRange(inputGroups, g, Math.min(inputGroups.length, g + partGroups.length)))) {
+                return s.sizes(); // a split the groups do not track (another axis, or one cutting a group)
+            }
+            while (covered < base && g < inputGroups.length) {
+                ChannelGroups.Group group = resolved.groups().groups().get(inputGroups[g++]);
+                covered += group.baseChannels();
+                resized += c.width(group.id());
+            }
+            if (covered != base) {
+                return s.sizes();
+            }
+            sizes.add(resized);
+        }
+        return sizes;
     }
 
     private static void add(Model.Builder out, Map<String, Shape> shapes, Node node) {

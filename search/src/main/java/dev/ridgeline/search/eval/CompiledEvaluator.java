@@ -142,4 +142,17 @@ public final class CompiledEvaluator implements PointEvaluator {
         }
         return plans[index];
     }
+
+    /** The structure compiled for the separable configuration of a point: read by {@link Terms}. */
+    Plan planOf(int[] choices) {
+        return plan(choices);
+    }
+
+    int elementBytes() {
+        return elementBytes;
+    }
+
+    boolean timed() {
+        return timed;
+    }
 }

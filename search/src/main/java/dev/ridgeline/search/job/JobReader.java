@@ -101,7 +101,7 @@ public final class JobReader {
     }
 
     /** The base model's metrics, for budgets written relative to it. */
-    private static double[] baseMetrics(Model model, MeasureSetup setup) {
+    static double[] baseMetrics(Model model, MeasureSetup setup) {
         CostReport r = Counter.count(ShapeInference.infer(model, setup.batch()), setup.convention(),
                 setup.precision().bytes());
         double[] m = new double[Metric.COUNT];
@@ -115,7 +115,7 @@ public final class JobReader {
         return m;
     }
 
-    private static List<Budget> budgets(YamlNode node, double[] base, boolean timed) {
+    static List<Budget> budgets(YamlNode node, double[] base, boolean timed) {
         YamlMap map = node.asMap("budgets");
         List<Budget> out = new ArrayList<>();
         for (String field : map.fields()) {
@@ -208,7 +208,7 @@ public final class JobReader {
     }
 
     /** One sample's shape as the job writes it, "3x224x224": channels first, no batch. */
-    private static Shape sample(YamlNode n) {
+    static Shape sample(YamlNode n) {
         String text = n.text("field 'input'");
         String[] parts = text.split("x");
         int[] dims = new int[parts.length];
@@ -222,7 +222,7 @@ public final class JobReader {
         }
     }
 
-    private static java.util.function.UnaryOperator<Model> withInput(YamlNode n) {
+    static java.util.function.UnaryOperator<Model> withInput(YamlNode n) {
         return model -> {
             ModelInput in = model.inputs().get(0);
             String text = n.text("field 'input'");
@@ -250,13 +250,13 @@ public final class JobReader {
     }
 
     /** A path relative to the job file's folder when such a file exists, else the text as written. */
-    private static String relative(Path dir, String spec) {
+    static String relative(Path dir, String spec) {
         Path candidate = dir.resolve(spec);
         return Files.exists(candidate) ? candidate.toString() : spec;
     }
 
     /** Runs a step whose bad-input errors lack a location, prefixing the job file's. */
-    private static <T> T located(YamlNode at, java.util.function.Supplier<T> step) {
+    static <T> T located(YamlNode at, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (BadInputException e) {

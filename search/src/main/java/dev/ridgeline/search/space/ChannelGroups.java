@@ -7,11 +7,13 @@ import dev.ridgeline.core.op.Concat;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Elementwise;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Op;
 import dev.ridgeline.core.op.Pad;
 import dev.ridgeline.core.op.ReduceMean;
 import dev.ridgeline.core.op.Reshape;
 import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Split;
 import dev.ridgeline.core.op.Squeeze;
 import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Unsqueeze;
@@ -28,12 +30,16 @@ import java.util.Map;
  * Which output channel counts of a model must move together. Every conv, transposed conv and linear
  * layer sets the channels of its output (a depthwise conv passes its input's through); element-wise
  * layers pass channels through; the inputs of an add or a broadcasting mul must agree, so their
- * channels are coupled into one group; a concatenation sums its inputs' groups. Groups that reach a
- * model output (the classifier) or the model input, or feed a matrix product, are fixed. Layout ops
- * (reshape, transpose, squeeze, slice, pad, a reduction) pass channels through when they leave the batch
- * and channel axes alone, and a reshape that flattens each sample acts as a flatten; any other layout
- * change, a per-channel constant operand and an op imported uncounted fix the groups they touch and
- * start a fixed group of their own, since their attributes hold channel counts a width change would break.
+ * channels are coupled into one group; a concatenation sums its inputs' groups, a split along the
+ * channels whose parts end where groups end hands each part its groups (ShuffleNetV2's halves), and a
+ * channel shuffle of as many equal groups as it has groups couples them. Groups that reach a model output
+ * (the classifier) or the model input, or feed a matrix product, are fixed. Layout ops (reshape,
+ * transpose, squeeze, slice, pad, a reduction) pass channels through when they leave the batch and
+ * channel axes alone, a reshape that flattens each sample acts as a flatten, and a permute that moves the
+ * channel axis (ConvNeXt's N x H x W x C) carries the groups along to it; any other layout change, a split
+ * cutting through a group, a per-channel constant operand and an op imported uncounted fix the groups they
+ * touch and start a fixed group of their own, since their attributes hold channel counts a width change
+ * would break.
  */
 public final class ChannelGroups {
     /** One set of layers whose output channels are always equal. */
@@ -64,6 +70,11 @@ public final class ChannelGroups {
         return groupOfSource.getOrDefault(layer, -1);
     }
 
+    /** Whether the analysis saw this tensor (a layer's output or a model input). */
+    public boolean hasTensor(String tensor) {
+        return channelsOfTensor.containsKey(tensor);
+    }
+
     /** The groups whose channels add up to a tensor's channels (one for most tensors, several after a concat). */
     public int[] groupsOfTensor(String tensor) {
         return channelsOfTensor.get(tensor).clone();
@@ -82,6 +93,8 @@ public final class ChannelGroups {
         private final List<Boolean> fixed = new ArrayList<>();
         private final List<String> source = new ArrayList<>();
         private final Map<String, int[]> tensorVars = new HashMap<>();
+        /** The axis the tracked channels of a tensor are on, where it is not 1. */
+        private final Map<String, Integer> channelAxis = new HashMap<>();
         private ShapedModel shaped;
 
         Analysis(Model model) {
@@ -122,7 +135,13 @@ public final class ChannelGroups {
                     divisor.set(v, c.groups());
                     yield new int[] {v};
                 }
-                case LINEAR -> new int[] {newVar(((dev.ridgeline.core.op.Linear) op).outFeatures(), n.name(), false)};
+                case LINEAR -> {
+                    int rank = shapes().shapeOf(n.name()).rank();
+                    if (rank > 2) {
+                        channelAxis.put(n.name(), rank - 1);
+                    }
+                    yield new int[] {newVar(((dev.ridgeline.core.op.Linear) op).outFeatures(), n.name(), false)};
+                }
                 case MATMUL -> {
                     fixAll(in);
                     fixAll(tensorVars.get(n.inputs().get(1)));
@@ -130,12 +149,13 @@ public final class ChannelGroups {
                 }
                 case ADD, MUL -> couple(in, tensorVars.get(n.inputs().get(1)));
                 case CONCAT -> concat(n, (Concat) op);
-                case CHANNEL_SHUFFLE -> {
-                    constrain(in, ((ChannelShuffle) op).groups());
-                    yield in;
-                }
+                case CHANNEL_SHUFFLE -> shuffle(in, ((ChannelShuffle) op).groups());
                 case BATCH_NORM, ACTIVATION, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL, FLATTEN, UPSAMPLE,
-                        DROPOUT, IDENTITY, SOFTMAX -> in;
+                        DROPOUT, IDENTITY, SOFTMAX, STOCHASTIC_DEPTH -> keepAxis(n, in);
+                case SCALE -> axisOf(n.inputs().get(0)) == 1 ? in : fixedFrom(n);
+                case LAYER_NORM -> axisOf(n.inputs().get(0)) == ((LayerNorm) op).axis().index(inputRank(n))
+                        ? keepAxis(n, in) : fixedFrom(n);
+                case SPLIT -> split(n, (Split) op, in);
                 case ELEMENTWISE -> {
                     Elementwise e = (Elementwise) op;
                     if (!e.hasConstant()) {
@@ -144,7 +164,7 @@ public final class ChannelGroups {
                     yield e.constantElements() > 1 ? fixedFrom(n) : in;
                 }
                 case RESHAPE -> ((Reshape) op).flattensSample() ? in : fixedFrom(n);
-                case TRANSPOSE -> ((Transpose) op).keepsChannels() ? in : fixedFrom(n);
+                case TRANSPOSE -> transpose(n, (Transpose) op, in);
                 case SQUEEZE -> spares(((Squeeze) op).axes(), inputRank(n)) ? in : fixedFrom(n);
                 case UNSQUEEZE -> spares(((Unsqueeze) op).axes(), inputRank(n) + ((Unsqueeze) op).axes().size())
                         ? in : fixedFrom(n);
@@ -157,6 +177,82 @@ public final class ChannelGroups {
                 }
                 case UNCOUNTED -> fixedFrom(n);
             };
+        }
+
+        private int axisOf(String tensor) {
+            return channelAxis.getOrDefault(tensor, 1);
+        }
+
+        /** The node's output keeps its input's channel axis. */
+        private int[] keepAxis(Node n, int[] in) {
+            int axis = axisOf(n.inputs().get(0));
+            if (axis != 1) {
+                channelAxis.put(n.name(), axis);
+            }
+            return in;
+        }
+
+        /** A permute keeping the batch first carries the channel groups to wherever their axis goes. */
+        private int[] transpose(Node n, Transpose t, int[] in) {
+            int from = axisOf(n.inputs().get(0));
+            if (t.perm().get(0) != 0 || from >= t.perm().size()) {
+                return fixedFrom(n);
+            }
+            int to = t.perm().indexOf(from);
+            if (to != 1) {
+                channelAxis.put(n.name(), to);
+            }
+            return in;
+        }
+
+        /** A shuffle of {@code groups} equal groups couples them; of one group it must divide it. */
+        private int[] shuffle(int[] in, int groups) {
+            if (in.length == groups && groups > 1) {
+                int c = channels.get(find(in[0]));
+                boolean equal = java.util.Arrays.stream(in).allMatch(v -> channels.get(find(v)) == c);
+                if (equal) {
+                    for (int v : in) {
+                        union(in[0], v);
+                    }
+                    return in;
+                }
+            }
+            constrain(in, groups);
+            return in;
+        }
+
+        /** A channel split whose part boundaries fall between groups hands each part its groups. */
+        private int[] split(Node n, Split s, int[] in) {
+            if (s.axis() != axisOf(n.inputs().get(0))) {
+                return fixedFrom(n);
+            }
+            int[] range = partRange(in, s);
+            if (range == null) {
+                return fixedFrom(n);
+            }
+            if (s.axis() != 1) {
+                channelAxis.put(n.name(), s.axis());
+            }
+            return java.util.Arrays.copyOfRange(in, range[0], range[1]);
+        }
+
+        /** The variables [from, to) that make up the split's part, or null if a boundary cuts a variable. */
+        private int[] partRange(int[] in, Split s) {
+            int start = -1;
+            int end = -1;
+            long offset = 0;
+            for (int i = 0; i <= in.length; i++) {
+                if (offset == s.offset()) {
+                    start = i;
+                }
+                if (offset == s.offset() + s.size()) {
+                    end = i;
+                }
+                if (i < in.length) {
+                    offset += channels.get(find(in[i]));
+                }
+            }
+            return start >= 0 && end > start ? new int[] {start, end} : null;
         }
 
         /** True when none of the axes (negative from the end of {@code rank}) is the batch or the channels. */

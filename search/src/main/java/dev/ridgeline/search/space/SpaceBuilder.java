@@ -252,7 +252,7 @@ public final class SpaceBuilder {
     }
 
     /** Symmetric (K - 1) / 2 padding (times the dilation) or "same": the output is ceil(input / stride). */
-    static boolean sameLike(Window w) {
+    public static boolean sameLike(Window w) {
         Padding p = w.padding();
         if (p.same()) {
             return true;

@@ -34,6 +34,8 @@ class CompiledEvaluatorAgreementTest {
         "mobilenet_v2, macs,    jetson-orin-nano-8gb, fp16, 1, 10000",
         "vgg16,        fvcore,  jetson-nano,          fp32, 2, 10000",
         "googlenet,    onnx-tool, t4,                 int8, 1, 500",
+        "shufflenet_v2_x1_0, onnx-tool, t4,           fp16, 1, 1000",
+        "convnext_tiny, fvcore, a100-sxm-80gb,        fp16, 1, 300",
     })
     void agreesWithTheReferencePathOnRandomPoints(String model, String convention, String device, String precision,
                                                   int batch, int points) {

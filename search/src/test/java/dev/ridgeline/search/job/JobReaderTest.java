@@ -24,6 +24,7 @@ class JobReaderTest {
         "configs/jobs/mobilenet_v2_orin_nano.yaml, 236196, 236196",
         "configs/jobs/resnet18_t4.yaml, 15552, 15552",
         "configs/jobs/vgg16_jetson_nano.yaml, 16384, 16384",
+        "configs/jobs/shufflenet_v2_jetson_nano.yaml, 128, 128",
         // stage 1 (16 channels) gives 16 at both 0.75 and 1.0: 2 networks of 3 written choices
         "configs/bench/mobilenet_v2_full.yaml, 172186884, 114791256",
     })

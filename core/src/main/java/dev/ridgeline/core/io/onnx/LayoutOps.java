@@ -8,6 +8,7 @@ import dev.ridgeline.core.op.Pad;
 import dev.ridgeline.core.op.ReduceMean;
 import dev.ridgeline.core.op.Reshape;
 import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Split;
 import dev.ridgeline.core.op.Squeeze;
 import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Unsqueeze;
@@ -32,7 +33,7 @@ final class LayoutOps {
         return c.emit(new Concat(Math.toIntExact(c.attributes().integer("axis", 0))), parts.toArray(Value[]::new));
     }
 
-    /** One slice node per output, named NAME:k. */
+    /** One {@link Split} part per output, named NAME:k. */
     static List<Value> split(NodeContext c) {
         Value x = c.data(0);
         Shape s = x.shape();
@@ -54,12 +55,15 @@ final class LayoutOps {
         BadInputException.check(sizes.length == outputs && Arrays.stream(sizes).sum() == s.dim(axis),
                 "%s: split sizes %s do not divide axis %d of %s into %d outputs", c.what(), Arrays.toString(sizes),
                 axis, s, outputs);
+        BadInputException.check(Arrays.stream(sizes).allMatch(n -> n >= 1), "%s: split sizes %s include an empty part",
+                c.what(), Arrays.toString(sizes));
+        if (outputs == 1) {
+            return List.of(c.emit(new dev.ridgeline.core.op.Identity(), x));
+        }
+        List<Integer> parts = Arrays.stream(sizes).mapToObj(n -> Math.toIntExact(n)).toList();
         List<Value> out = new ArrayList<>();
-        long offset = 0;
         for (int k = 0; k < outputs; k++) {
-            out.add(c.hasOutput(k) ? c.emitPart(Integer.toString(k), Slice.of(axis, offset, offset + sizes[k]), x)
-                    : null);
-            offset += sizes[k];
+            out.add(c.hasOutput(k) ? c.emitPart(Integer.toString(k), new Split(axis, parts, k), x) : null);
         }
         return out;
     }

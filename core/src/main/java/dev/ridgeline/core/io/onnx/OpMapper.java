@@ -1,5 +1,6 @@
 package dev.ridgeline.core.io.onnx;
 
+import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.op.Activation;
 import dev.ridgeline.core.op.ActivationKind;
 import dev.ridgeline.core.op.Add;
@@ -7,7 +8,9 @@ import dev.ridgeline.core.op.Dropout;
 import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Mul;
+import dev.ridgeline.core.op.Scale;
 import dev.ridgeline.core.op.Softmax;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +23,8 @@ final class OpMapper {
     /** Ops whose output has the shape of their first input: an unsupported one can still be listed and skipped. */
     static final Set<String> SHAPE_PRESERVING = Set.of("Abs", "Neg", "Exp", "Log", "Erf", "Elu", "Selu", "Celu",
             "Softplus", "Softsign", "Mish", "ThresholdedRelu", "PRelu", "Reciprocal", "Floor", "Ceil", "Round",
-            "Sign", "Sin", "Cos", "Tan", "Atan", "LRN", "InstanceNormalization", "LpNormalization",
-            "LayerNormalization", "GroupNormalization", "MeanVarianceNormalization", "LogSoftmax", "Hardmax",
+            "Sign", "Sin", "Cos", "Tan", "Atan", "LRN", "InstanceNormalization", "LpNormalization", "LayerNormalization",
+            "GroupNormalization", "MeanVarianceNormalization", "LogSoftmax", "Hardmax",
             "Shrink", "CumSum", "Trilu", "Not", "Gelu", "Swish", "BiasGelu", "FastGelu", "QuickGelu", "QuantizeLinear",
             "DequantizeLinear");
 
@@ -43,6 +46,7 @@ final class OpMapper {
             case "Gemm" -> WeightedOps.gemm(c);
             case "MatMul" -> WeightedOps.matMul(c);
             case "BatchNormalization" -> WeightedOps.batchNorm(c);
+            case "LayerNormalization" -> layerNorm(c);
             case "MaxPool" -> WeightedOps.pool(c, true);
             case "AveragePool" -> WeightedOps.pool(c, false);
             case "GlobalAveragePool" -> {
@@ -130,7 +134,41 @@ final class OpMapper {
         }
         Value data = a.isConstant() ? b : a;
         Tensor constant = a.isConstant() ? a.constant() : b.constant();
+        if (f == Elementwise.Function.MUL && perChannel(constant.dimList(), data.shape())) {
+            return c.emit(new Scale(data.shape().channels()), data);
+        }
         return c.emit(Elementwise.withConstant(f, constant.dimList()), data);
+    }
+
+    /** A C x 1 x 1 (or 1 x C x 1 x 1) constant against an N x C x H x W tensor: a learned per-channel scale. */
+    private static boolean perChannel(List<Integer> dims, dev.ridgeline.core.graph.Shape data) {
+        if (data.rank() != 4 || data.channels() < 2) {
+            return false;
+        }
+        List<Integer> tail = dims.size() == 4 && dims.get(0) == 1 ? dims.subList(1, 4) : dims;
+        return tail.equals(List.of(data.channels(), 1, 1));
+    }
+
+    /**
+     * LayerNormalization over the last axis (opset 17; exporters write PyTorch's LayerNorm so, and
+     * LayerNorm2d as a Transpose on either side). Normalizing several axes at once is not supported.
+     */
+    private static Value layerNorm(NodeContext c) {
+        Value x = c.data(0);
+        int rank = x.shape().rank();
+        int axis = Indexing.axis(c.attributes().integer("axis", -1), rank, c.what());
+        if (axis != rank - 1) {
+            throw new Unsupported("a normalization over axes " + axis + ".." + (rank - 1)
+                    + " (Ridgeline counts layer norms over the last axis)");
+        }
+        Tensor scale = c.constant(1, "scale");
+        if (c.optionalConstant(2, "bias") == null) {
+            throw new Unsupported("a layer norm without a bias");
+        }
+        int features = x.shape().dim(axis);
+        BadInputException.check(scale.numel() == features, "%s: a scale of %d elements for %d features", c.what(),
+                scale.numel(), features);
+        return c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), x);
     }
 
     private static double dropoutRatio(NodeContext c) {

@@ -5,6 +5,7 @@ import dev.ridgeline.core.build.Scope;
 import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.graph.SizeLimits;
 import dev.ridgeline.core.op.Op;
+import dev.ridgeline.core.op.Split;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -85,15 +86,31 @@ final class LayerListReader {
 
     private void readOp(String type, YamlMap fields, Scope scope) {
         fields.allowOnly(type, OpReaders.fields(type));
-        int repeat = repeat(fields, type);
-        checkGrowth(fields, scope, scope.modelNodeCount(), repeat, 1);
+        if (leftOut(fields, type)) {
+            return;
+        }
+        Copies copies = Copies.of(fields, type);
+        checkGrowth(fields, scope, scope.modelNodeCount(), copies.count(), 1);
         String name = fields.text("name", type).orElse(null);
         List<String> labels = labels(fields, type);
-        for (int i = 0; i < repeat; i++) {
-            String local = name == null ? scope.autoName(type) : repeat > 1 ? name + "." + i : name;
+        YamlMap all = fields;
+        for (int i = 0; i < copies.count(); i++) {
+            String local = name == null ? scope.autoName(type) : copies.localName(name, i, type);
             String what = type + " '" + scope.qualify(local) + "'";
+            fields = copies.fieldsFor(all, i);
             List<String> inputs = i == 0 ? inputs(fields, what, scope) : List.of(scope.last());
             Shape first = scope.shape(inputs.get(0));
+            if (type.equals("split")) {
+                if (inputs.size() != 1) {
+                    throw fields.require("inputs", what).error("%s takes exactly one input, got %d: %s", what,
+                            inputs.size(), inputs);
+                }
+                Split part = OpReaders.splitPart(fields, what, first, 0);
+                for (int k = 0; k < part.sizes().size(); k++) {
+                    scope.add(local + "." + k, new Split(part.axis(), part.sizes(), k), inputs, labels);
+                }
+                continue;
+            }
             Op op = OpReaders.read(type, fields, what, first);
             if (!op.arity().accepts(inputs.size())) {
                 YamlNode at = fields.has("inputs") ? fields.require("inputs", what) : fields.node();
@@ -108,20 +125,25 @@ final class LayerListReader {
         Set<String> allowed = new HashSet<>(block.fields());
         allowed.addAll(OpReaders.COMMON);
         fields.allowOnly(type, allowed);
+        if (leftOut(fields, type)) {
+            return;
+        }
         if (depth >= MAX_NESTING) {
             throw fields.node().error("blocks nest more than %d deep: does block '%s' use itself?", MAX_NESTING, type);
         }
-        int repeat = repeat(fields, type);
+        Copies copies = Copies.of(fields, type);
+        int repeat = copies.count();
         String name = fields.text("name", type).orElseGet(() -> scope.autoName(type));
         List<String> labels = new ArrayList<>(labels(fields, type));
         labels.add(name);
         String input = inputs(fields, type + " '" + scope.qualify(name) + "'", scope).get(0);
         for (int i = 0; i < repeat; i++) {
-            String instance = repeat > 1 ? name + "." + i : name;
+            String instance = copies.localName(name, i, type);
             Scope child = scope.childReading(instance, labels, i == 0 ? input : scope.last());
             String what = type + " '" + scope.qualify(instance) + "'";
             int before = scope.modelNodeCount();
-            block.expand(fields, what, child, i == 0, new LayerListReader(source, userBlocks, defaults, depth + 1));
+            block.expand(copies.fieldsFor(fields, i), what, child, i == 0 || copies.sets("stride"),
+                    new LayerListReader(source, userBlocks, defaults, depth + 1));
             if (i == 0) {
                 checkGrowth(fields, scope, before, repeat, scope.modelNodeCount() - before);
             }
@@ -133,9 +155,6 @@ final class LayerListReader {
         }
     }
 
-    private static int repeat(YamlMap fields, String type) {
-        return fields.intInOr("repeat", type, 1, 1, SizeLimits.MAX_REPEAT);
-    }
 
     /** Refuses a repeat that would take the model past the node limit before building its copies. */
     private static void checkGrowth(YamlMap fields, Scope scope, int nodesBefore, int repeat, int nodesPerCopy) {
@@ -147,7 +166,12 @@ final class LayerListReader {
         }
     }
 
-    private static List<String> inputs(YamlMap fields, String what, Scope scope) {
+    /** An optional layer whose condition does not hold (its fields were checked all the same). */
+    private static boolean leftOut(YamlMap fields, String type) {
+        return fields.has("when") && !fields.require("when", type).asBoolean(YamlMap.label(type, "when"));
+    }
+
+        private static List<String> inputs(YamlMap fields, String what, Scope scope) {
         if (!fields.has("inputs")) {
             return List.of(scope.last());
         }

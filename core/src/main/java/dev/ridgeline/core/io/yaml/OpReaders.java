@@ -14,12 +14,17 @@ import dev.ridgeline.core.op.Dropout;
 import dev.ridgeline.core.op.Flatten;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
+import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.MatMul;
 import dev.ridgeline.core.op.Mul;
 import dev.ridgeline.core.op.Op;
 import dev.ridgeline.core.op.Padding;
 import dev.ridgeline.core.op.Pool2d;
+import dev.ridgeline.core.op.Scale;
+import dev.ridgeline.core.op.Split;
+import dev.ridgeline.core.op.StochasticDepth;
+import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Upsample;
 import dev.ridgeline.core.op.Window;
 import java.util.ArrayList;
@@ -36,7 +41,8 @@ import java.util.TreeSet;
  */
 final class OpReaders {
     /** Fields every layer may carry, whatever its type. */
-    static final Set<String> COMMON = Set.of("name", "inputs", "labels", "stage", "repeat");
+    static final Set<String> COMMON = Set.of("name", "inputs", "labels", "stage", "repeat", "when", "copy_name",
+            "per_copy");
 
     /** Reads an op from its fields and the shape of its first input. */
     private interface Reader {
@@ -98,6 +104,110 @@ final class OpReaders {
             return new Dropout(p);
         });
         register("identity", Set.of(), (f, what, in) -> new Identity());
+        // one Split per part: LayerListReader adds them as NAME.0, NAME.1, ...
+        register("split", Set.of("parts", "sizes", "axis"), (f, what, in) -> splitPart(f, what, in, 0));
+        register("layer_norm", Set.of("axis", "eps", "affine", "features"), OpReaders::layerNorm);
+        register("permute", Set.of("dims"), OpReaders::permute);
+        register("scale", Set.of("init", "channels"), (f, what, in) -> {
+            requireChannels(f, what, in);
+            checkDeclared(f, what, "channels", in.channels(), "channels");
+            f.get("init").ifPresent(v -> v.asDouble(YamlMap.label(what, "init")));
+            return new Scale(in.channels());
+        });
+        register("stochastic_depth", Set.of("p", "mode"), (f, what, in) -> {
+            double p = f.doubleOr("p", what, 0.0);
+            if (p < 0 || p > 1) {
+                throw f.require("p", what).error("field 'p' of %s must be in [0, 1], got %s", what, p);
+            }
+            String mode = f.text("mode", what).orElse("row");
+            if (!mode.equals("row") && !mode.equals("batch")) {
+                throw f.require("mode", what).error("field 'mode' of %s must be row or batch, got '%s'", what, mode);
+            }
+            return new StochasticDepth(p, mode.equals("row") ? StochasticDepth.Mode.ROW : StochasticDepth.Mode.BATCH);
+        });
+    }
+
+    /**
+     * Part {@code index} of a split along {@code axis} (1, the channels, by default) into {@code parts} equal
+     * parts or parts of the given {@code sizes}, which must add up to the axis.
+     */
+    static Split splitPart(YamlMap f, String what, Shape in, int index) {
+        int axis = f.intOr("axis", what, 1);
+        if (axis < 1 || axis >= in.rank()) {
+            throw f.require("axis", what).error("field 'axis' of %s must be a non-batch axis of its %s input, got %d",
+                    what, in, axis);
+        }
+        int length = in.dim(axis);
+        if (f.has("parts") == f.has("sizes")) {
+            throw f.node().error("%s needs exactly one of the fields 'parts' (equal parts) or 'sizes' (a list)", what);
+        }
+        List<Integer> sizes = new ArrayList<>();
+        if (f.has("parts")) {
+            int parts = f.requirePositiveInt("parts", what);
+            if (parts < 2 || length % parts != 0) {
+                throw f.require("parts", what).error("field 'parts' of %s: %d %s do not split into %d equal parts",
+                        what, length, axis == 1 ? "channels" : "elements of axis " + axis, parts);
+            }
+            for (int i = 0; i < parts; i++) {
+                sizes.add(length / parts);
+            }
+        } else {
+            YamlNode list = f.require("sizes", what);
+            long total = 0;
+            for (YamlNode s : list.asList(YamlMap.label(what, "sizes"))) {
+                int v = s.asPositiveInt(YamlMap.label(what, "sizes"));
+                sizes.add(v);
+                total += v;
+            }
+            if (sizes.size() < 2 || total != length) {
+                throw list.error("field 'sizes' of %s: parts %s add up to %d, but the input has %d %s; give two or"
+                        + " more sizes that add up to it", what, sizes, total, length,
+                        axis == 1 ? "channels" : "elements on axis " + axis);
+            }
+        }
+        return new Split(axis, sizes, index);
+    }
+
+    private static Op layerNorm(YamlMap f, String what, Shape in) {
+        String axisText = f.text("axis", what).orElse("last");
+        LayerNorm.Axis axis;
+        if (axisText.equals("last")) {
+            axis = LayerNorm.Axis.LAST;
+        } else if (axisText.equals("channels")) {
+            axis = LayerNorm.Axis.CHANNELS;
+            requireChannels(f, what, in);
+        } else {
+            throw f.require("axis", what).error("field 'axis' of %s must be last (nn.LayerNorm) or channels"
+                    + " (LayerNorm2d over N x C x H x W), got '%s'", what, axisText);
+        }
+        if (in.rank() < 2) {
+            throw f.node().error("%s needs a batch and a feature axis, got %s", what, in);
+        }
+        int features = in.dim(axis.index(in.rank()));
+        checkDeclared(f, what, "features", features, "features");
+        f.get("eps").ifPresent(v -> v.asDouble(YamlMap.label(what, "eps")));
+        return new LayerNorm(features, axis, f.boolOr("affine", what, true));
+    }
+
+    private static Op permute(YamlMap f, String what, Shape in) {
+        YamlNode dimsNode = f.require("dims", what);
+        List<Integer> dims = new ArrayList<>();
+        for (YamlNode d : dimsNode.asList(YamlMap.label(what, "dims"))) {
+            dims.add(d.asInt(YamlMap.label(what, "dims")));
+        }
+        List<Integer> sorted = new ArrayList<>(dims);
+        java.util.Collections.sort(sorted);
+        if (dims.size() != in.rank() || !sorted.equals(java.util.stream.IntStream.range(0, in.rank()).boxed().toList())) {
+            throw dimsNode.error("field 'dims' of %s must order all %d axes of its %s input (0 to %d, each once), got %s",
+                    what, in.rank(), in, in.rank() - 1, dims);
+        }
+        return new Transpose(dims);
+    }
+
+    private static void requireChannels(YamlMap f, String what, Shape in) {
+        if (in.rank() < 2) {
+            throw f.node().error("%s needs an N x C x ... input, got %s", what, in);
+        }
     }
 
     private OpReaders() {

@@ -11,10 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * A block a model file defines under {@code blocks:}, with parameters (a default, or ~ for required)
- * and layers in which "$param" stands for a whole value and "${param}" for part of a name.
+ * and layers in which "$param" stands for a whole value, "${param}" for part of a name, and an expression
+ * ("$in // 4", "make_divisible($in * $ratio, 8)") for its value; {@code $in} is the channels entering the
+ * block.
  */
 final class UserBlock implements Block {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(\\w+)}|^\\$(\\w+)$");
+    /** The name expressions use for the channels entering the block. */
+    static final String IN = "in";
 
     private final String name;
     private final Map<String, YamlNode> defaults;
@@ -33,6 +37,10 @@ final class UserBlock implements Block {
         f.get("params").ifPresent(p -> {
             YamlMap params = p.asMap("the params of " + what);
             for (String param : params.fields()) {
+                if (param.equals(IN)) {
+                    throw params.key(param).error("%s cannot have a parameter named 'in': $in is the channels"
+                            + " entering the block", what);
+                }
                 if (OpReaders.COMMON.contains(param)) {
                     throw params.key(param).error("%s cannot have a parameter named '%s': every layer has that field",
                             what, param);
@@ -67,6 +75,10 @@ final class UserBlock implements Block {
             YamlTree stride = bindings.get("stride");
             bindings.put("stride", new YamlTree.Scalar("1", false, stride.line(), stride.column()));
         }
+        dev.ridgeline.core.graph.Shape entering = scope.shape(scope.input());
+        if (entering.rank() >= 2) {
+            bindings.put(IN, new YamlTree.Scalar(Integer.toString(entering.channels()), false, 0, 0));
+        }
         YamlTree expanded = substitute(layers.raw(), bindings, layers.source());
         reader.read(new YamlNode(layers.source(), expanded).asList("the layers of block '" + name + "'"), scope);
     }
@@ -77,6 +89,10 @@ final class UserBlock implements Block {
             Matcher whole = REFERENCE.matcher(v);
             if (whole.matches() && whole.group(2) != null) {
                 return binding(whole.group(2), bindings, s, source);
+            }
+            if (ScalarExpressions.isExpression(v)) {
+                return s.withText(ScalarExpressions.text(ScalarExpressions.evaluate(s, source,
+                        param -> operand(param, bindings, s, source))));
             }
             StringBuilder out = new StringBuilder();
             Matcher m = REFERENCE.matcher(v);
@@ -110,6 +126,20 @@ final class UserBlock implements Block {
             entries.add(new YamlTree.Entry(e.key(), substitute(e.value(), bindings, source)));
         }
         return new YamlTree.Mapping(entries, map.line(), map.column());
+    }
+
+    /** A parameter's value inside an expression; a list or map cannot take part in arithmetic. */
+    private java.util.Optional<Object> operand(String param, Map<String, YamlTree> bindings, YamlTree.Scalar at,
+                                               String source) {
+        YamlTree value = bindings.get(param);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        if (!(value instanceof YamlTree.Scalar sv) || sv.isNull()) {
+            throw new YamlNode(source, at).error("parameter '%s' of block '%s' is not a single value, so it cannot"
+                    + " take part in '%s'", param, name, at.text());
+        }
+        return java.util.Optional.of(ScalarExpressions.operand(sv.text()));
     }
 
     private YamlTree binding(String param, Map<String, YamlTree> bindings, YamlTree.Scalar at, String source) {

@@ -129,6 +129,12 @@ public final class YamlNode {
         return asIntIn(what, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
+    /** The value of an expression written where a number or flag is expected (no parameters outside blocks). */
+    private Object evaluated() {
+        Object v = ScalarExpressions.evaluate((YamlTree.Scalar) node, source, n -> java.util.Optional.empty());
+        return v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p62 ? (Object) (long) (double) d : v;
+    }
+
     public int asPositiveInt(String what) {
         return asIntIn(what, 1, Integer.MAX_VALUE);
     }
@@ -148,7 +154,14 @@ public final class YamlNode {
         try {
             v = new BigDecimal(t.replace("_", "").trim());
         } catch (NumberFormatException e) {
-            throw error("%s must be a whole number, got '%s'", what, t);
+            if (!ScalarExpressions.isArithmetic(t)) {
+                throw error("%s must be a whole number, got '%s'", what, t);
+            }
+            Object value = evaluated();
+            if (!(value instanceof Long l)) {
+                throw error("%s must be a whole number, got '%s' = %s", what, t, ScalarExpressions.text(value));
+            }
+            v = BigDecimal.valueOf(l);
         }
         if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) {
             throw error("%s must be a whole number, got '%s'", what, t);
@@ -168,6 +181,13 @@ public final class YamlNode {
         try {
             return Double.parseDouble(t.replace("_", ""));
         } catch (NumberFormatException e) {
+            if (ScalarExpressions.isArithmetic(t)) {
+                Object v = evaluated();
+                if (v instanceof Number n) {
+                    return n.doubleValue();
+                }
+                throw error("%s must be a number, got '%s' = %s", what, t, ScalarExpressions.text(v));
+            }
             throw error("%s must be a number, got '%s'", what, t);
         }
     }
@@ -177,7 +197,15 @@ public final class YamlNode {
         return switch (t) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw error("%s must be true or false, got '%s'", what, t);
+            default -> {
+                if (ScalarExpressions.isArithmetic(t) || t.contains("=") || t.contains("<") || t.contains(">")
+                        || t.startsWith("not ")) {
+                    if (evaluated() instanceof Boolean b) {
+                        yield b;
+                    }
+                }
+                throw error("%s must be true or false, got '%s'", what, t);
+            }
         };
     }
 

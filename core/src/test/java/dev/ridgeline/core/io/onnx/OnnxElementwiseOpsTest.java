@@ -99,7 +99,7 @@ class OnnxElementwiseOpsTest {
         assertEquals(Elementwise.of(Elementwise.Function.SUB), op(m, "sub"));
         assertEquals(Elementwise.of(Elementwise.Function.DIV), op(m, "div"));
         assertEquals(Elementwise.withConstant(Elementwise.Function.POW, List.of()), op(m, "pow"));
-        assertEquals(Elementwise.withConstant(Elementwise.Function.MUL, List.of(4, 1, 1)), op(m, "scaled"));
+        assertEquals(new dev.ridgeline.core.op.Scale(4), op(m, "scaled"), "a C x 1 x 1 factor is a per-channel scale");
         assertEquals("div", op(m, "by6").type());
         CostReport r = Counter.count(ShapeInference.infer(m, 1), Convention.ONNX_TOOL, 4);
         assertEquals(4, r.totals().params(), "a per-channel constant is learned; scalars are literals");

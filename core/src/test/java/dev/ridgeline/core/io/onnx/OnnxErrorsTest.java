@@ -67,6 +67,16 @@ class OnnxErrorsTest {
     }
 
     @Test
+    void aLayerNormOverSeveralAxesIsUncountableAndKeptShapedLikeItsInputWhenAllowed() {
+        OnnxGraphs g = OnnxGraphs.graph().opset(17).input("x", 1, 4, 8, 8).weight("s", 4, 8, 8).weight("b", 4, 8, 8)
+                .op("LayerNormalization", "ln", List.of("x", "s", "b"), attr("axis", 1)).output("ln");
+        BadInputException e = assertThrows(BadInputException.class, g::read);
+        assertTrue(e.getMessage().contains("LayerNormalization"), e.getMessage());
+        Model m = g.read(Optional.empty(), true);
+        assertEquals(Map.of("LayerNormalization", 1), count(m, 1).notCounted());
+    }
+
+    @Test
     void aThreeDimensionalConvIsNamedAsUncountable() {
         BadInputException e = assertThrows(BadInputException.class, () -> OnnxGraphs.graph()
                 .input("x", 1, 2, 4, 4, 4).weight("w", 2, 2, 3, 3, 3)

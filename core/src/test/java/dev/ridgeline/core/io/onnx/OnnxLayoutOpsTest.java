@@ -10,7 +10,7 @@ import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.op.Flatten;
-import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Split;
 import dev.ridgeline.core.op.Upsample;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,13 +22,13 @@ class OnnxLayoutOpsTest {
     }
 
     @Test
-    void splitBecomesOneSliceNodePerOutputAndConcatJoinsThem() {
+    void splitBecomesOneSplitPartPerOutputAndConcatJoinsThem() {
         Model m = OnnxGraphs.graph().input("x", 1, 8, 4, 4).int64s("sizes", 3, 5)
                 .node("Split", "split", List.of("x", "sizes"), List.of("a", "b"), attr("axis", 1))
                 .op("Relu", "relu", List.of("b"))
                 .op("Concat", "cat", List.of("relu", "a"), attr("axis", 1)).output("cat").read();
         assertEquals(List.of("split:0", "split:1", "relu", "cat"), m.nodes().stream().map(Node::name).toList());
-        assertEquals(Slice.of(1, 3, 8), m.node("split:1").orElseThrow().op());
+        assertEquals(new Split(1, List.of(3, 5), 1), m.node("split:1").orElseThrow().op());
         CostReport r = count(m, 2);
         assertEquals(Shape.of(2, 3, 4, 4), shape(r, "split:0"));
         assertEquals(Shape.of(2, 5, 4, 4), shape(r, "split:1"));

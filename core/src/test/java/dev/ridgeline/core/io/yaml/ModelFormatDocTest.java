@@ -31,11 +31,39 @@ class ModelFormatDocTest {
             Counter.count(ShapeInference.infer(model, 1), Convention.MACS, 4);
             models.add(model);
         }
-        assertEquals(2, models.size(), "examples found");
+        assertEquals(7, models.size(), "examples found");
         Model fire = models.get(1);
         // squeeze 96 -> 16, expand 16 -> 64 (1x1) and 16 -> 64 (3x3), each with bias
         assertEquals(96 * 16 + 16 + 16 * 64 + 64 + 16 * 64 * 9 + 64,
                 Counter.count(ShapeInference.infer(fire, 1), Convention.MACS, 4).totals().params());
         assertTrue(fire.node("fire2.concat1").isPresent());
+
+        // dense layers at 64 and 96 channels in: BN 2C, 1x1 C -> 128, BN 256, 3x3 128 -> 32; transition 128 -> 64
+        Model dense = models.get(2);
+        assertEquals(128 + 64 * 128 + 256 + 128 * 32 * 9 + 192 + 96 * 128 + 256 + 128 * 32 * 9 + 128 * 64,
+                params(dense));
+        assertTrue(dense.node("denseblock1.denselayer2.conv2").isPresent());
+        assertEquals(64, ShapeInference.infer(dense, 1).shapeOf("transition1.pool").channels());
+
+        Model bneck = models.get(3);
+        assertTrue(bneck.node("features.1.expand.conv").isEmpty(), "16 -> 16 needs no expansion");
+        assertTrue(bneck.node("features.1.residual").isPresent());
+        assertTrue(bneck.node("features.2.expand.conv").isPresent());
+        assertTrue(bneck.node("features.2.residual").isEmpty(), "stride 2 and 16 -> 24: no residual");
+
+        // 3x3 convs 3 -> 16 (stride 1), 16 -> 32 and 32 -> 64 (stride 2) with BN; fc 64 -> 10
+        Model repeated = models.get(4);
+        assertEquals(3 * 16 * 9 + 32 + 16 * 32 * 9 + 64 + 32 * 64 * 9 + 128 + 64 * 10 + 10, params(repeated));
+        assertEquals(dev.ridgeline.core.graph.Shape.of(1, 64, 8, 8),
+                ShapeInference.infer(repeated, 1).shapeOf("stage.2.relu"));
+
+        assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_PARAMS, params(models.get(5)));
+        assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_MACS,
+                Counter.count(ShapeInference.infer(models.get(5), 1), Convention.MACS, 4).totals().macs());
+        assertEquals(dev.ridgeline.core.count.ModernBlocks.CONVNEXT_PARAMS, params(models.get(6)));
+    }
+
+    private static long params(Model m) {
+        return Counter.count(ShapeInference.infer(m, 1), Convention.MACS, 4).totals().params();
     }
 }

@@ -127,7 +127,7 @@ class ModelYamlReaderTest {
                 """));
         assertTrue(e.getMessage().startsWith("net.yaml:3:20: unknown field 'kernal' in conv"), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'kernel'?"), e.getMessage());
-        assertTrue(e.getMessage().contains("allowed fields: bias, depthwise, dilation, groups, in, inputs, kernel"),
+        assertTrue(e.getMessage().contains("allowed fields: bias, copy_name, depthwise, dilation, groups, in, inputs, kernel"),
                 e.getMessage());
     }
 

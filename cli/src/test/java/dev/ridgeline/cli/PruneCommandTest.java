@@ -1,0 +1,99 @@
+package dev.ridgeline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code ridgeline prune} end to end: the files it writes, re-analysis of the pruned model, examples. */
+class PruneCommandTest {
+    private static JsonNode json(Path file) throws Exception {
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    /** analyze of the pruned model gives plan.json's "after" figures exactly. */
+    private static void reanalyzed(Path model, JsonNode plan, String device, String precision, String batch)
+            throws Exception {
+        Run a = Run.of("analyze", model.toString(), "--hardware", device, "--precision", precision, "--batch", batch,
+                "--format", "json");
+        assertEquals(0, a.exitCode(), a.err());
+        JsonNode r = new ObjectMapper().readTree(a.out());
+        JsonNode after = plan.get("after");
+        assertEquals(after.get("params").longValue(), r.get("totals").get("params").longValue());
+        assertEquals(after.get("macs").longValue(), r.get("totals").get("macs").longValue());
+        assertEquals(after.get("peakActivationBytes").longValue(),
+                r.get("totals").get("peakActivationBytes").longValue());
+        assertEquals(after.get("latencySeconds").doubleValue(), r.get("latency").get("totalSeconds").doubleValue(),
+                0.0);
+    }
+
+    @Test
+    void writesThePlanItsReportAndThePrunedModelWhichReanalyzesExactly(@TempDir Path dir) throws Exception {
+        Run run = Run.of("prune", "configs/plans/resnet18_t4.yaml", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("meets the budgets"), run.out());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("plan.json", "plan.md", "pruned.yaml"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temp file left");
+        }
+        JsonNode plan = json(dir.resolve("plan.json"));
+        assertTrue(plan.get("feasible").booleanValue());
+        assertEquals("channels", plan.get("stage").textValue());
+        assertEquals(0, plan.get("kernels").size());
+        assertEquals(0, plan.get("separable").size());
+        assertTrue(plan.get("after").get("latencySeconds").doubleValue()
+                <= plan.get("budgets").get(0).get("max").doubleValue());
+        assertTrue(plan.get("objective").get("kept").doubleValue() >= plan.get("baselines").get(1).get("objective")
+                .doubleValue());
+        assertEquals(64, plan.get("provenance").get("planSha256").textValue().length());
+        reanalyzed(dir.resolve("pruned.yaml"), plan, "t4", "fp16", "8");
+        String md = Files.readString(dir.resolve("plan.md"));
+        assertTrue(md.contains("## Steps") && md.contains("| channels |") && md.contains("## Baselines"), md);
+    }
+
+    @Test
+    void aBudgetNoPlanMeetsExitsZeroAndSaysByHowMuchItMisses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plan.yaml");
+        Files.writeString(file, "model: resnet18\nhardware: t4\nprecision: fp16\nper: stage\nlevels: 3\n"
+                + "budgets: {latencySeconds: 5%}\n");
+        Run run = Run.of("prune", file.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode plan = json(dir.resolve("out/plan.json"));
+        assertFalse(plan.get("feasible").booleanValue());
+        JsonNode miss = plan.get("bestReachable").get("misses").get(0);
+        assertEquals("latencySeconds", miss.get("metric").textValue());
+        assertTrue(miss.get("excess").doubleValue() > 0);
+        assertEquals("channels+kernels+separable", plan.get("stages").get(2).get("changes").toString()
+                .replaceAll("[\\[\\]\"]", "").replace(',', '+'));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"resnet18_t4", "resnet50_orin_nano", "mobilenet_v2_orin_nano", "vgg16_jetson_nano",
+        "googlenet_t4", "alexnet_raspberry_pi", "mobilenet_v2_onnx_orin_nano"})
+    void everyExamplePlanMeetsItsBudgets(String name, @TempDir Path dir) throws Exception {
+        Run run = Run.of("prune", "configs/plans/" + name + ".yaml", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode plan = json(dir.resolve("plan.json"));
+        assertTrue(plan.get("feasible").booleanValue(), plan.get("why").textValue());
+        for (JsonNode b : plan.get("budgets")) {
+            assertTrue(plan.get("after").get(b.get("metric").textValue()).doubleValue() <= b.get("max").doubleValue());
+        }
+        if (name.contains("onnx")) {
+            assertTrue(Files.exists(dir.resolve("pruned.onnx")), run.out());
+            JsonNode p = plan.get("provenance");
+            reanalyzed(dir.resolve("pruned.onnx"), plan, p.get("hardware").textValue(),
+                    p.get("precision").textValue(), "1");
+            assertTrue(plan.get("groups").findValues("keptChannels").size() > 0);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ridgeline.search.eval;
+
+/**
+ * A compiled evaluator's figures taken apart, for solvers that reason about the parts: for one separable
+ * configuration, every layer's term (its figures over the few knobs that touch it; the totals are their
+ * sums) and every execution step's live buffers (peak memory is the largest step's sum). A term's entry
+ * is the mixed-radix number of its knobs' choices, the last knob fastest.
+ */
+public final class Terms {
+    private final Plan plan;
+    private final int elementBytes;
+    private final boolean timed;
+
+    private Terms(Plan plan, int elementBytes, boolean timed) {
+        this.plan = plan;
+        this.elementBytes = elementBytes;
+        this.timed = timed;
+    }
+
+    /** The terms of the models that share the separable choices of {@code choices}. */
+    public static Terms of(CompiledEvaluator evaluator, int[] choices) {
+        return new Terms(evaluator.planOf(choices), evaluator.elementBytes(), evaluator.timed());
+    }
+
+    public int layers() {
+        return plan.layers.length;
+    }
+
+    /** The knobs layer i depends on, ascending. */
+    public int[] knobs(int layer) {
+        return plan.layers[layer].knobs.clone();
+    }
+
+    /** The number of entries of layer i's table. */
+    public int entries(int layer) {
+        Table t = plan.layers[layer];
+        return t.values.length / Table.FIELDS;
+    }
+
+    /** An additive metric's term of layer i at entry e (peak memory is not additive: see {@link #bufferBytes}). */
+    public double value(int layer, int entry, Metric metric) {
+        double[] v = plan.layers[layer].values;
+        int o = entry * Table.FIELDS;
+        return switch (metric) {
+            case PARAMS -> v[o + Table.PARAMS];
+            case MACS -> v[o + Table.MACS];
+            case FLOPS -> v[o + Table.FLOPS];
+            case WEIGHT_BYTES -> v[o + Table.PARAMS] * elementBytes;
+            case LATENCY_SECONDS -> timed ? v[o + Table.SECONDS] : Double.NaN;
+            case PEAK_ACTIVATION_BYTES -> throw new IllegalArgumentException("peak memory is a maximum, not a sum");
+        };
+    }
+
+    /** The number of execution steps. */
+    public int steps() {
+        return plan.stepStart.length - 1;
+    }
+
+    /** The buffers live during step j (indices for {@link #bufferKnobs} and {@link #bufferBytes}). */
+    public int[] live(int step) {
+        return java.util.Arrays.copyOfRange(plan.live, plan.stepStart[step], plan.stepStart[step + 1]);
+    }
+
+    public int[] bufferKnobs(int buffer) {
+        return plan.buffer(buffer).knobs.clone();
+    }
+
+    /** The bytes of buffer b at entry e of its own knobs. */
+    public double bufferBytes(int buffer, int entry) {
+        return plan.buffer(buffer).values[entry * Table.FIELDS + Table.OUTPUT_BYTES];
+    }
+}
