@@ -66,7 +66,7 @@ class BatchCommandTest {
         assertFalse(Files.exists(out.resolve(id(index, "jetson-nano-int8"))));
         List<String> csv = Files.readAllLines(out.resolve("index.csv"));
         assertEquals(9, csv.size());
-        assertTrue(csv.get(0).startsWith("order,id,status,model,hardware,precision,spaceSize,"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("order,id,kind,status,model,hardware,precision,spaceSize,"), csv.get(0));
         assertTrue(run.out().contains("3 done, 4 failed, 1 skipped"), run.out());
         assertFalse(run.err().contains("Exception"), run.err());
     }
