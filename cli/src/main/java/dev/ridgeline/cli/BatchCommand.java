@@ -3,6 +3,16 @@ package dev.ridgeline.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.batch.BatchIndex;
+import dev.ridgeline.report.html.ReportWriter;
+import dev.ridgeline.report.run.RunReader;
+import dev.ridgeline.search.job.Job;
+import dev.ridgeline.search.job.JobReader;
+import dev.ridgeline.search.job.PlanFile;
+import dev.ridgeline.search.job.PlanReader;
+import dev.ridgeline.search.prune.FrontierSolver;
+import dev.ridgeline.search.prune.Planner;
+import dev.ridgeline.search.prune.PrunePlan;
+import java.nio.charset.StandardCharsets;
 import dev.ridgeline.report.format.Json;
 import dev.ridgeline.search.batch.Batch;
 import dev.ridgeline.search.batch.BatchJob;
@@ -35,8 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "batch",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Run every job of a batch file (a matrix of models, devices, precisions and budgets over a",
-            "base job, and listed jobs), each into its own folder, and index them (see docs/batch-format.md)."},
+        description = {"Run every job of a batch file, each into a folder of its own, and index them.",
+            "A batch is a matrix of models, devices, precisions or budgets over a base job, plus listed jobs."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline batch configs/batch/design-review.yaml --out runs/review",
@@ -130,7 +140,17 @@ final class BatchCommand implements Callable<Integer> {
                 stderr.flush();
             }
         };
-        BatchRunner.JobExecutor executor = (entry, job, dir) -> {
+        BatchRunner.JobExecutor executor = (entry, source, dir) -> {
+            byte[] text = entry.jobYaml().getBytes(StandardCharsets.UTF_8);
+            PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+            if (entry.kind() == BatchJob.Kind.PLAN) {
+                PlanFile request = PlanReader.read(source, text, entry.baseDir());
+                Planner.check(request);
+                PrunePlan plan = new Planner(new FrontierSolver()).plan(request, PruneCommand.scores(request));
+                PruneCommand.writeOutputs(request, plan, source, dir, quiet);
+                return;
+            }
+            Job job = JobReader.read(source, text, entry.baseDir());
             ProgressListener progress = parallelJobs == 1 ? SweepProgress.forStderr(stderr) : p -> { };
             SweepResult result;
             try {
@@ -140,7 +160,7 @@ final class BatchCommand implements Callable<Integer> {
                     c.close();
                 }
             }
-            SweepCommand.writeOutputs(result, dir, false, stderr);
+            SweepCommand.writeOutputs(result, dir, false, quiet);
         };
         List<JobOutcome> outcomes = BatchRunner.run(batch, folders,
                 new BatchRunner.Options(slice, resume, parallelJobs), executor, listener);
@@ -152,6 +172,14 @@ final class BatchCommand implements Callable<Integer> {
         ObjectNode index = BatchIndex.tree(batchFile.toString(), batch.sha256(), rows);
         OutputFile.write(out.resolve(BatchIndex.CSV), w -> BatchIndex.writeCsv(index, w));
         OutputFile.write(out.resolve(BatchIndex.JSON), w -> BatchIndex.writeJson(index, w));
+
+        List<Path> ran = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE)
+                .map(o -> folders.folder(o.job())).toList();
+        if (!ran.isEmpty()) {
+            ReportWriter.Written page = ReportCommand.write(RunReader.read(ran), out);
+            stdout.println("wrote " + page.page() + " (the design review of " + ran.size() + " jobs) and "
+                    + page.charts().size() + " chart files");
+        }
 
         long done = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE).count();
         long failed = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.FAILED).count();

@@ -3,6 +3,8 @@ package dev.ridgeline.cli;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.batch.BatchIndex;
 import dev.ridgeline.report.batch.BatchMerge;
+import dev.ridgeline.report.html.ReportWriter;
+import dev.ridgeline.report.run.RunReader;
 import dev.ridgeline.report.sweep.SummaryJson;
 import dev.ridgeline.report.merge.SweepMerge;
 import java.io.IOException;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Merge the outputs of one sweep's shards into the front of the whole, or the outputs of one",
-            "batch's shards into one batch folder; outputs of different jobs or batches are refused."},
+        description = {"Merge the shard outputs of one sweep into the front of the whole, or those of one batch.",
+            "Outputs of different jobs or batches are refused."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline merge runs/big/1 runs/big/2 runs/big/3 --out runs/big/all",
@@ -94,6 +96,16 @@ final class MergeCommand implements Callable<Integer> {
         OutputFile.write(dir.resolve(BatchIndex.CSV), w -> BatchIndex.writeCsv(m.index(), w));
         OutputFile.write(dir.resolve(BatchIndex.JSON), w -> BatchIndex.writeJson(m.index(), w));
         stdout.printf("merged %d batch outputs: %d jobs%n", inputs.size(), m.index().path("jobs").size());
+        List<Path> ran = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode row : m.index().path("jobs")) {
+            if ("done".equals(row.path("status").asText())) {
+                ran.add(dir.resolve(row.path("id").asText()));
+            }
+        }
+        if (!ran.isEmpty()) {
+            ReportWriter.Written page = ReportCommand.write(RunReader.read(ran), dir);
+            stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
+        }
         stdout.println("wrote " + dir.resolve(BatchIndex.JSON) + ", " + dir.resolve(BatchIndex.CSV));
         return Failures.OK;
     }

@@ -1,5 +1,8 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.report.html.ReportWriter;
+import dev.ridgeline.report.run.RunReader;
+
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.io.yaml.ModelYamlWriter;
 import dev.ridgeline.report.prune.PlanJson;
@@ -68,6 +71,10 @@ final class PruneCommand implements Callable<Integer> {
             description = "The folder to write into (created if missing).")
     Path out;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write the design-review page (report.html and its charts) into DIR.")
+    Path report;
+
     @Override
     public Integer call() {
         return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
@@ -87,12 +94,25 @@ final class PruneCommand implements Callable<Integer> {
         stdout.flush();
         PrunePlan plan = new Planner(new FrontierSolver()).plan(request, scores);
         Path dir = outputDirectory(out);
+        List<Path> written = writeOutputs(request, plan, planFile.toString(), dir, stdout);
+        stdout.println(summary(plan));
+        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        if (report != null) {
+            ReportWriter.Written page = ReportCommand.write(RunReader.read(dir), report);
+            stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
+        }
+        return Failures.OK;
+    }
+
+    /** Writes a plan's files into {@code dir}, plan.json last: its presence says the folder is complete. */
+    static List<Path> writeOutputs(PlanFile request, PrunePlan plan, String planName, Path dir, PrintWriter stdout)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(write(dir.resolve(MARKDOWN), w -> PlanMarkdown.write(plan, w)));
         String yaml = null;
         try {
             yaml = ModelYamlWriter.toYaml(PlanChanges.prunedModel(plan), List.of(
-                    "pruned by ridgeline prune " + planFile + " (plan.json has the plan and its figures)",
+                    "pruned by ridgeline prune " + planName + " (plan.json has the plan and its figures)",
                     "from " + request.modelSpec() + " (SHA-256 " + request.modelSha256() + ")"));
         } catch (BadInputException e) {
             stdout.println("no pruned.yaml: " + e.getMessage());
@@ -119,13 +139,11 @@ final class PruneCommand implements Callable<Integer> {
         }
         // plan.json last: its presence says the folder is complete
         written.add(write(dir.resolve(JSON), w -> PlanJson.write(plan, Version.current(), w)));
-        stdout.println(summary(plan));
-        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-        return Failures.OK;
+        return written;
     }
 
     /** Importance scores when the objective needs them; for ONNX with weights always (they pick the kept channels). */
-    private static Optional<ChannelScores> scores(PlanFile request) {
+    static Optional<ChannelScores> scores(PlanFile request) {
         if (request.objective() != PlanFile.PruneObjective.IMPORTANCE) {
             return request.modelFile() == null ? Optional.empty()
                     : WeightScores.tryOnnx(Path.of(request.modelFile()), request.model());

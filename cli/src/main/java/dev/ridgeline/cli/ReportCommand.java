@@ -26,9 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {"Write a design-review page (report.html, one offline file) and its charts",
-            "(charts/*.svg and *.png) from what sweep, prune and analyze --format json wrote;",
-            "several runs are also compared."},
+        description = {"Write a design-review page (one offline report.html with its charts) from runs of sweep or prune.",
+            "It also reads analyze --format json files, and compares several runs with each other."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline report runs/mnv2 --out review/mnv2",

@@ -66,7 +66,7 @@ class BatchCommandTest {
         assertFalse(Files.exists(out.resolve(id(index, "jetson-nano-int8"))));
         List<String> csv = Files.readAllLines(out.resolve("index.csv"));
         assertEquals(9, csv.size());
-        assertTrue(csv.get(0).startsWith("order,id,status,model,hardware,precision,spaceSize,"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("order,id,kind,status,model,hardware,precision,spaceSize,"), csv.get(0));
         assertTrue(run.out().contains("3 done, 4 failed, 1 skipped"), run.out());
         assertFalse(run.err().contains("Exception"), run.err());
     }
@@ -94,7 +94,7 @@ class BatchCommandTest {
             Run r = Run.of("batch", batch.toString(), "--out", dir.resolve("s" + i).toString(), "--shard", i + "/2");
             assertEquals(0, r.exitCode(), r.err());
         }
-        assertEquals(2, names(dir.resolve("s1")).stream().filter(n -> !n.startsWith("index.")).count());
+        assertEquals(2, names(dir.resolve("s1")).stream().filter(n -> Files.exists(dir.resolve("s1").resolve(n).resolve("job.yaml"))).count());
         Path merged = dir.resolve("merged");
         Run m = Run.of("merge", dir.resolve("s2").toString(), dir.resolve("s1").toString(), "--out", merged.toString());
         assertEquals(0, m.exitCode(), m.err());

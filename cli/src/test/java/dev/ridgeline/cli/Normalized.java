@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * An output folder's files and their contents with the run's timing taken out (wallSeconds, pointsPerSecond
- * and the shard parts' timing in JSON, the wallSeconds column of index.csv), for comparing two runs.
+ * and the shard parts' timing in JSON, the wallSeconds column of index.csv), for comparing two runs. A
+ * batch's report.html is listed but not compared: it carries the date, its folder and the wall times.
  */
 final class Normalized {
     private Normalized() {
@@ -21,7 +22,9 @@ final class Normalized {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (Files.isRegularFile(p)) {
                     String name = dir.relativize(p).toString();
-                    out.put(name, normalize(name, Files.readString(p)));
+                    out.put(name, name.equals("report.html") ? "(the page)"
+                            : name.endsWith(".png") ? "png " + java.util.Arrays.hashCode(Files.readAllBytes(p))
+                            : normalize(name, Files.readString(p)));
                 }
             }
         }
@@ -29,13 +32,14 @@ final class Normalized {
     }
 
     private static String normalize(String name, String text) {
-        String s = text.replaceAll("\"(wallSeconds|pointsPerSecond)\": [-0-9.eE]+", "\"$1\": T");
+        String s = text.replaceAll("\"(wallSeconds|pointsPerSecond)\": [-0-9.eE]+", "\"$1\": T")
+                .replaceAll("(solver [a-z-]+), [0-9.]+ s\\.", "$1, T s.");
         if (name.endsWith("index.csv")) {
             StringBuilder b = new StringBuilder();
             for (String line : s.split("\n")) {
                 String[] cells = line.split(",", -1);
-                if (cells.length > 11) {
-                    cells[11] = "T";
+                if (cells.length > 12) {
+                    cells[12] = "T";
                 }
                 b.append(String.join(",", cells)).append('\n');
             }

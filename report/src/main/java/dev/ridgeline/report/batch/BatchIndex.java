@@ -25,7 +25,8 @@ public final class BatchIndex {
     /** The figures a row copies from a sweep's summary.json. */
     private static final List<String> FIGURES = List.of("spaceSize", "pointsEvaluated", "feasiblePoints",
             "frontSize", "feasible");
-    private static final List<String> COLUMNS = List.of("order", "id", "status", "model", "hardware", "precision",
+    private static final List<String> COLUMNS = List.of("order", "id", "kind", "status", "model", "hardware",
+            "precision",
             "spaceSize", "pointsEvaluated", "feasiblePoints", "frontSize", "feasible", "wallSeconds", "jobHash",
             "message");
 
@@ -37,6 +38,7 @@ public final class BatchIndex {
         ObjectNode row = Json.object();
         row.put("order", outcome.job().order());
         row.put("id", outcome.job().id());
+        row.put("kind", outcome.job().kind().id());
         row.put("status", outcome.status().id());
         row.put("model", outcome.job().model());
         row.put("hardware", outcome.job().hardware());
@@ -45,11 +47,17 @@ public final class BatchIndex {
         outcome.job().varied().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> varied.put(e.getKey(), e.getValue()));
         Path summary = jobFolder.resolve("summary.json");
+        Path plan = jobFolder.resolve("plan.json");
         if (outcome.status() == JobOutcome.Status.DONE && Files.isRegularFile(summary)) {
             JsonNode s = Json.read(summary, "a sweep's summary.json");
             for (String f : FIGURES) {
                 row.set(f, s.get(f));
             }
+        } else if (outcome.status() == JobOutcome.Status.DONE && Files.isRegularFile(plan)) {
+            // a plan's figures are in plan.json: whether it met the budgets, and with which kind of change
+            JsonNode p = Json.read(plan, "a pruning plan's plan.json");
+            row.set("feasible", p.get("feasible"));
+            row.set("planStage", p.get("stage"));
         }
         row.put("wallSeconds", outcome.wallSeconds());
         row.put("jobHash", outcome.job().hash());

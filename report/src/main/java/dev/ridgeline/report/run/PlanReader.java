@@ -38,7 +38,7 @@ final class PlanReader {
         i = 0;
         for (JsonNode g : root.path("groups")) {
             String path = "groups[" + i++ + "].";
-            groups.add(new PlanRun.Group(in.text(g, path, "group"), in.count(g, path, "baseWidth"),
+            groups.add(new PlanRun.Group(groupLabel(in, g, path), in.count(g, path, "baseWidth"),
                     in.count(g, path, "width")));
         }
         String model = JsonInput.optionalText(provenance, "model").orElse("the model");
@@ -61,5 +61,21 @@ final class PlanReader {
         node.fields().forEachRemaining(e -> metrics.put(e.getKey(),
                 e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
         return metrics;
+    }
+
+    /**
+     * A channel group's label: its name when plan.json gives one, else (ridgeline prune numbers its groups)
+     * its first layer and how many more it moves, "conv1 +2".
+     */
+    private static String groupLabel(JsonInput in, JsonNode g, String path) {
+        JsonNode group = g.get("group");
+        if (group != null && group.isTextual()) {
+            return group.asText();
+        }
+        JsonNode layers = in.array(g, path, "layers");
+        if (layers.isEmpty()) {
+            return "group " + (group == null ? "?" : group.asText());
+        }
+        return layers.get(0).asText() + (layers.size() > 1 ? " +" + (layers.size() - 1) : "");
     }
 }

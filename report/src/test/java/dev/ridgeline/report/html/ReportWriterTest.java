@@ -31,7 +31,7 @@ class ReportWriterTest {
         try (Stream<Path> files = Files.list(Path.of("configs/jobs"))) {
             jobs = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(3, jobs.size(), "the example jobs: " + jobs);
+        assertTrue(jobs.size() >= 3, "the example jobs: " + jobs);
         for (Path job : jobs) {
             String name = job.getFileName().toString().replace(".yaml", "");
             Path sweep = RunFolders.sweep(job, dir.resolve("runs").resolve(name), name.startsWith("resnet18"));

@@ -10,6 +10,7 @@ import java.util.Optional;
  * share it and a changed job (another budget, another model file name) does not.
  *
  * @param order      the job's place in the batch (0-based): shards and indexes follow it
+ * @param kind       a sweep (a job file) or a pruning plan (a plan file)
  * @param id         a readable, unique folder name: the varied values, then the hash's first 8 digits
  * @param jobYaml    the resolved job, as a job file would hold it
  * @param baseDir    the folder relative model and device paths of {@link #jobYaml()} start from
@@ -20,10 +21,26 @@ import java.util.Optional;
  * @param precision  the job's precision as written, or empty
  * @param skipReason why the job is not run (a device lacking the precision), when it is not
  */
-public record BatchJob(int order, String id, String hash, String jobYaml, Path baseDir, String origin,
+public record BatchJob(int order, Kind kind, String id, String hash, String jobYaml, Path baseDir, String origin,
                        Map<String, String> varied, String model, String hardware, String precision,
                        Optional<String> skipReason) {
     public BatchJob {
         varied = Map.copyOf(varied);
+    }
+
+    /** What a batch entry runs. */
+    public enum Kind {
+        SWEEP("sweep"), PLAN("prune");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        /** The command that runs it: "sweep" or "prune". */
+        public String id() {
+            return id;
+        }
     }
 }

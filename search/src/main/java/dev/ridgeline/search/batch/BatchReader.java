@@ -7,11 +7,9 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.io.yaml.YamlMap;
 import dev.ridgeline.core.io.yaml.YamlNode;
 import dev.ridgeline.search.job.JobReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +26,7 @@ import java.util.Set;
  */
 public final class BatchReader {
     private static final Set<String> TOP = Set.of("name", "description", "base", "matrix", "exclude", "jobs");
-    private static final Set<String> ENTRY = Set.of("name", "job", "set");
+    private static final Set<String> ENTRY = Set.of("name", "job", "plan", "set");
     /** More jobs than this is a typo in a matrix, not a batch anyone runs. */
     public static final int MAX_JOBS = 100_000;
 
@@ -36,15 +34,8 @@ public final class BatchReader {
     }
 
     public static Batch read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = YamlNode.readText(file);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String source = file.toString();
         YamlNode root = YamlNode.parse(source, new StringReader(text));
         JsonNode tree = JobTrees.parse(source, text);
@@ -68,13 +59,13 @@ public final class BatchReader {
                         ObjectNode job = base.deepCopy();
                         combination.forEach((field, value) -> JobTrees.set(job, field, value));
                         Map<String, String> varied = Matrix.texts(combination);
-                        expanded.add(new Expanded(job, matrix.slug(combination), top.key("matrix").location()
+                        expanded.add(new Expanded(BatchJob.Kind.SWEEP, job, matrix.slug(combination), top.key("matrix").location()
                                 + " (matrix: " + String.join(", ", varied.entrySet().stream()
                                 .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")", varied));
                     }
                 }
             } else {
-                expanded.add(new Expanded(base, "base", baseNode.location() + " (base)", Map.of()));
+                expanded.add(new Expanded(BatchJob.Kind.SWEEP, base, "base", baseNode.location() + " (base)", Map.of()));
             }
         } else if (top.get("matrix").isPresent()) {
             throw top.key("matrix").error("a matrix varies a job: give the job it varies as 'base'");
@@ -104,7 +95,7 @@ public final class BatchReader {
                 throw new BadInputException(e.origin() + ": the same job as " + previous
                         + " (identical after expansion); remove one of them");
             }
-            jobs.add(new BatchJob(i, id, hash, yaml, dir, e.origin(), e.varied(), JobTrees.text(e.job(), "model"),
+            jobs.add(new BatchJob(i, e.kind(), id, hash, yaml, dir, e.origin(), e.varied(), JobTrees.text(e.job(), "model"),
                     JobTrees.text(e.job(), "hardware"), JobTrees.text(e.job(), "precision"),
                     Skips.reason(e.job(), dir)));
         }
@@ -112,17 +103,24 @@ public final class BatchReader {
         return new Batch(source, sha, jobs);
     }
 
-    /** A listed job: a job file, or {job: FILE or a map, name?, set?: {field: value}}. */
+    /** A listed job: a job file, or {job: FILE or a map, name?, set?: {field: value}}, or the same with plan:. */
     private static Expanded entry(YamlNode node, JsonNode tree, int index, Path dir) {
         String what = "entry " + (index + 1) + " of 'jobs'";
         if (node.isScalar()) {
             ObjectNode job = JobTrees.jobTree(node, tree, dir);
-            return new Expanded(job, JobTrees.stem(node.text(what)), node.location() + " (jobs)", Map.of());
+            return new Expanded(BatchJob.Kind.SWEEP, job, JobTrees.stem(node.text(what)), node.location() + " (jobs)",
+                    Map.of());
         }
-        YamlMap map = node.asMap(what + " (a job file, or a map with 'job' and optionally 'name' and 'set')")
+        YamlMap map = node.asMap(what + " (a job file, or a map with 'job' or 'plan' and optionally 'name' and 'set')")
                 .allowOnly(what, ENTRY);
-        YamlNode jobNode = map.require("job", what + " (a job file or an inline job)");
-        ObjectNode job = JobTrees.jobTree(jobNode, tree.get("job"), dir);
+        if (map.has("job") == map.has("plan")) {
+            throw node.error("%s needs either 'job' (a sweep: a job file or an inline job) or 'plan' (a pruning"
+                    + " plan: a plan file or an inline plan)", what);
+        }
+        BatchJob.Kind kind = map.has("plan") ? BatchJob.Kind.PLAN : BatchJob.Kind.SWEEP;
+        String entryField = kind == BatchJob.Kind.PLAN ? "plan" : "job";
+        YamlNode jobNode = map.require(entryField, what);
+        ObjectNode job = JobTrees.jobTree(jobNode, tree.get(entryField), dir);
         Map<String, String> varied = new LinkedHashMap<>();
         map.get("set").ifPresent(set -> {
             YamlMap fields = set.asMap(what + "'s 'set'");
@@ -135,10 +133,11 @@ public final class BatchReader {
         });
         String name = map.text("name", what).orElseGet(() -> jobNode.isScalar()
                 ? JobTrees.stem(jobNode.text(what)) : "job" + (index + 1));
-        return new Expanded(job, name, node.location() + " (jobs)", varied);
+        return new Expanded(kind, job, name, node.location() + " (jobs)", varied);
     }
 
-    private record Expanded(ObjectNode job, String slug, String origin, Map<String, String> varied) {
+    private record Expanded(BatchJob.Kind kind, ObjectNode job, String slug, String origin,
+                            Map<String, String> varied) {
     }
 
     /** The job fields a matrix, an exclude entry or a 'set' may name (a dotted path reaches inside one). */

@@ -1,8 +1,6 @@
 package dev.ridgeline.search.batch;
 
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.search.job.Job;
-import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +20,13 @@ import java.util.concurrent.Future;
  * complete run of the same resolved job is kept as it is.
  */
 public final class BatchRunner {
-    /** Runs one parsed job, writing its outputs into {@code dir}; throws to fail the job. */
+    /**
+     * Runs one job, writing its outputs into {@code dir}; throws to fail the job. {@code source} names the
+     * job's file in messages (relative to the output folder, where it is kept).
+     */
     @FunctionalInterface
     public interface JobExecutor {
-        void run(BatchJob entry, Job job, Path dir) throws Exception;
+        void run(BatchJob entry, String source, Path dir) throws Exception;
     }
 
     /** Told as jobs start and end; called from the worker threads, one call at a time. */
@@ -121,8 +122,7 @@ public final class BatchRunner {
             try {
                 // named relative to the output folder, so that every shard and rerun names it alike
                 String source = job.id() + "/" + JobFolders.JOB_FILE;
-                Job parsed = JobReader.read(source, job.jobYaml().getBytes(StandardCharsets.UTF_8), job.baseDir());
-                executor.run(job, parsed, staged);
+                executor.run(job, source, staged);
                 folders.commit(job, staged);
                 return new JobOutcome(job, JobOutcome.Status.DONE, "", false, seconds(start));
             } catch (BadInputException e) {

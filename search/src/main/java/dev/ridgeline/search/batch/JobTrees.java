@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ridgeline.core.io.yaml.YamlNode;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -45,21 +43,17 @@ final class JobTrees {
         if (node.isMap()) {
             return (ObjectNode) tree.deepCopy();
         }
-        String name = node.text("a job (a job file or an inline map of job fields)");
+        String name = node.text("a job or plan (a file, or an inline map of its fields)");
         Path file = dir.resolve(name).normalize();
         if (Files.isDirectory(file)) {
-            throw node.error("%s is a directory; give a job file", name);
+            throw node.error("%s is a directory; give a job or plan file", name);
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw node.error("no such job file: %s", file);
-        } catch (IOException e) {
-            throw node.error("cannot read the job file %s: %s", file, e.getMessage());
+        if (!Files.exists(file)) {
+            throw node.error("no such job or plan file: %s", file);
         }
+        String text = YamlNode.readText(file);
         YamlNode located = YamlNode.parse(file.toString(), new StringReader(text));
-        located.asMap("a job file");
+        located.asMap("a job or plan file");
         ObjectNode job = (ObjectNode) parse(file.toString(), text);
         Path jobDir = file.getParent();
         for (String field : PATH_FIELDS) {

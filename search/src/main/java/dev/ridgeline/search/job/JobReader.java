@@ -46,14 +46,7 @@ public final class JobReader {
     }
 
     public static Job read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
-        }
+        byte[] bytes = YamlNode.readText(file).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return read(file.toString(), bytes, file.toAbsolutePath().getParent());
     }
 

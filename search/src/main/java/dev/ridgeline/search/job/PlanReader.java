@@ -40,14 +40,18 @@ public final class PlanReader {
     }
 
     public static PlanFile read(Path file) {
-        YamlNode root = YamlNode.parse(file);
-        String sha;
-        try {
-            sha = Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read: " + e.getMessage());
-        }
-        Path dir = file.toAbsolutePath().getParent();
+        byte[] bytes = YamlNode.readText(file).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return read(file.toString(), bytes, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Reads a plan from its bytes, as a batch does for the plans it lists: {@code source} names it in
+     * messages, and relative model and device paths are taken from {@code dir}.
+     */
+    public static PlanFile read(String source, byte[] bytes, Path dir) {
+        YamlNode root = YamlNode.parse(source, new java.io.StringReader(new String(bytes,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        String sha = Hashing.sha256().hashBytes(bytes).toString();
         String what = "a plan file";
         YamlMap top = root.asMap(what).allowOnly(what, TOP);
         Map<String, String> where = new HashMap<>();
@@ -164,7 +168,7 @@ public final class PlanReader {
         }
         where.put("model", modelNode.location());
         String modelSha = JobReader.located(modelNode, () -> ModelLoader.sha256(modelPath));
-        return new PlanFile(file.toString(), sha, modelSpec, modelSha, onnx ? modelPath : null, model, setup, budgets,
+        return new PlanFile(source, sha, modelSpec, modelSha, onnx ? modelPath : null, model, setup, budgets,
                 base, divisor, minKeep, levels, perStage, frozen, allow, objective, importance, where);
     }
 

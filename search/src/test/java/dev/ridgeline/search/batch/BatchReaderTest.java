@@ -132,7 +132,7 @@ class BatchReaderTest {
                 "which the matrix does not vary");
         assertError(dir, "matrix: {precision: [fp16]}\n", "batch.yaml:1:1", "give the job it varies as 'base'");
         assertError(dir, BASE + "matrics: {precision: [fp16]}\n", "batch.yaml:6:1", "unknown field 'matrics'");
-        assertError(dir, "jobs: [missing.yaml]\n", "batch.yaml:1:8", "no such job file");
+        assertError(dir, "jobs: [missing.yaml]\n", "batch.yaml:1:8", "no such job or plan file");
         assertError(dir, BASE + "matrix: {precision: [fp16]}\nexclude: [{precision: fp16}]\n", "batch.yaml:1:1",
                 "exclude entries remove every combination");
     }

@@ -29,6 +29,11 @@ public final class YamlNode {
 
     /** Parses a YAML file; a missing file or a syntax error is a {@link BadInputException} with its location. */
     public static YamlNode parse(Path file) {
+        return new YamlNode(file.toString(), YamlTreeParser.parse(file.toString(), readText(file)));
+    }
+
+    /** A YAML file's text; a folder, a missing file or bytes that are not UTF-8 text are bad input, said so. */
+    public static String readText(Path file) {
         if (Files.isDirectory(file)) {
             throw new BadInputException(file + ": is a directory, not a file");
         }
@@ -42,7 +47,7 @@ public final class YamlNode {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage());
         }
-        return new YamlNode(file.toString(), YamlTreeParser.parse(file.toString(), text));
+        return text;
     }
 
     public static YamlNode parse(String source, Reader reader) {
