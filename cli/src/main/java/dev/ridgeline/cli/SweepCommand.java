@@ -72,6 +72,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "Evaluate only the i-th of N contiguous slices of the space, e.g. 2/4 (exhaustive only).")
     String shard;
 
+    @Option(names = "--fusion", paramLabel = "MODE",
+            description = "Time points with fusion none or engine, overriding the job's 'fusion' and the device's"
+                    + " default.")
+    String fusion;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -89,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!Files.isRegularFile(jobFile)) {
             throw new BadInputException(jobFile + ": no such file");
         }
-        Job job = JobReader.read(jobFile);
+        Job job = JobReader.read(jobFile, LatencyRequest.fusion(fusion));
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         Path dir = outputDirectory(out);
         stdout.println(announce(job, space.space(), slice));

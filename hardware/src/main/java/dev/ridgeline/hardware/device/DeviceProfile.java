@@ -18,12 +18,23 @@ import java.util.stream.Collectors;
  * @param layerOverheadSeconds  fixed time per layer that runs (kernel launch, scheduling)
  * @param source                where the figures come from (datasheet, page, formula)
  * @param bandwidthStatus       how the bandwidth was obtained
+ * @param fusion                how the device's usual runtime groups layers into kernels, unless a run says otherwise
  */
 public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
                             double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
                             double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
-                            double layerOverheadSeconds, String source) {
+                            double layerOverheadSeconds, String source, Fusion fusion) {
+    /** A profile timed layer by layer ({@link Fusion#NONE}). */
+    public DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
+                         double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
+                         double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
+                         double layerOverheadSeconds, String source) {
+        this(id, name, deviceClass, peaks, bandwidthBytesPerSecond, bandwidthStatus, memoryCapacityBytes,
+                onChipBufferBytes, computeEfficiency, memoryEfficiency, layerOverheadSeconds, source, Fusion.NONE);
+    }
+
     public DeviceProfile {
+        java.util.Objects.requireNonNull(fusion, "fusion");
         if (peaks.isEmpty()) {
             throw new IllegalArgumentException("device " + id + " supports no precision");
         }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  *   onChipBufferBytes: 50.0e6
  * efficiency: {compute: 0.7, memory: 0.9}     # the defaults
  * layerOverheadSeconds: 3.0e-6                # default 0
+ * fusion: engine                              # none (default) or engine: how its runtime groups layers
  * precisions:                                 # absent precisions are unsupported
  *   fp16: {matrixOpsPerSecond: 989.0e12, vectorOpsPerSecond: 133.8e12, use: matrix, status: datasheet, note: ...}
  * </pre>
@@ -36,7 +37,7 @@ public final class DeviceYamlReader {
     static final double DEFAULT_MEMORY_EFFICIENCY = 0.9;
 
     private static final Set<String> TOP = Set.of("id", "name", "class", "source", "status", "memory", "efficiency",
-            "layerOverheadSeconds", "precisions", "notes");
+            "layerOverheadSeconds", "fusion", "precisions", "notes");
     private static final Set<String> MEMORY = Set.of("bandwidthBytesPerSecond", "bandwidthStatus", "capacityBytes",
             "onChipBufferBytes", "note");
     private static final Set<String> PEAK = Set.of("matrixOpsPerSecond", "vectorOpsPerSecond", "use", "status", "note");
@@ -86,6 +87,8 @@ public final class DeviceYamlReader {
             return o;
         }).orElse(0.0);
 
+        Fusion fusion = enumField(top, "fusion", what, Fusion.class, Fusion.NONE);
+
         YamlMap precisions = top.require("precisions", what + " (the peak of at least one precision)")
                 .asMap("precisions");
         Map<Precision, PrecisionPeak> peaks = new EnumMap<>(Precision.class);
@@ -100,7 +103,7 @@ public final class DeviceYamlReader {
         }
         try {
             return new DeviceProfile(id, name, deviceClass, peaks, bandwidth, bandwidthStatus, capacity, onChip,
-                    computeEfficiency, memoryEfficiency, overhead, source);
+                    computeEfficiency, memoryEfficiency, overhead, source, fusion);
         } catch (IllegalArgumentException e) {
             throw root.error("%s", e.getMessage());
         }

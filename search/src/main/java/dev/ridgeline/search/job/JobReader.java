@@ -14,9 +14,9 @@ import dev.ridgeline.core.io.yaml.YamlNode;
 import dev.ridgeline.core.shape.ShapeInference;
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Devices;
+import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.roofline.Roofline;
-import dev.ridgeline.hardware.roofline.RooflineOptions;
 import dev.ridgeline.search.eval.Goal;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Metric;
@@ -38,12 +38,20 @@ import java.util.Set;
  */
 public final class JobReader {
     private static final Set<String> TOP = Set.of("name", "description", "model", "input", "batch", "convention",
-            "hardware", "precision", "space", "budgets", "objectives", "strategy");
+            "hardware", "precision", "fusion", "space", "budgets", "objectives", "strategy");
 
     private JobReader() {
     }
 
     public static Job read(Path file) {
+        return read(file, Optional.empty());
+    }
+
+    /**
+     * @param fusion the fusion mode to time with, overriding the job's {@code fusion} field and the device's
+     *               default (empty: the job's, else the device's)
+     */
+    public static Job read(Path file, Optional<Fusion> fusion) {
         YamlNode root = YamlNode.parse(file);
         String sha;
         try {
@@ -74,7 +82,10 @@ public final class JobReader {
             DeviceProfile d = device;
             located(top.get("precision").orElse(top.require("hardware", what)), () -> d.require(precision));
         }
-        MeasureSetup setup = new MeasureSetup(convention, batch, precision, device);
+        Optional<Fusion> jobFusion = top.get("fusion").map(n -> Fusion.byId(n.text("field 'fusion'"))
+                .orElseThrow(() -> n.error("unknown fusion '%s'; fusion modes: %s", n.text(""), Fusion.knownIds())));
+        MeasureSetup setup = new MeasureSetup(convention, batch, precision, device,
+                fusion.isPresent() ? fusion : jobFusion);
 
         SpaceSpec space = SpaceReader.read(top.require("space", what + " (the knobs to sweep)"));
         double[] base = baseMetrics(model, setup);
@@ -98,7 +109,7 @@ public final class JobReader {
         m[Metric.WEIGHT_BYTES.ordinal()] = r.weightBytes();
         m[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = r.peakActivationBytes();
         m[Metric.LATENCY_SECONDS.ordinal()] = setup.device() == null ? Double.NaN
-                : Roofline.time(r, setup.device(), RooflineOptions.of(setup.precision())).totalSeconds();
+                : Roofline.time(r, setup.device(), setup.rooflineOptions()).totalSeconds();
         return m;
     }
 
