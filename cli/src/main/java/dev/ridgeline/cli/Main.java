@@ -20,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = Version.class,
         description = {"Exact complexity of convolutional networks: params, MACs, FLOPs and memory, per layer,",
             "their roofline latency on a device, and sweeps of design spaces for the Pareto front under budgets."},
-        subcommands = {AnalyzeCommand.class, SweepCommand.class, ZooCommand.class, HardwareCommand.class},
+        subcommands = {AnalyzeCommand.class, SweepCommand.class, MeasureCommand.class, ZooCommand.class,
+            HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline zoo list",
