@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * efficiency: {compute: 0.7, memory: 0.9}     # the defaults
  * layerOverheadSeconds: 3.0e-6                # default 0
  * fusion: engine                              # none (default) or engine: how its runtime groups layers
+ * calibration: {...}                          # written by ridgeline hardware calibrate (read by validate)
  * precisions:                                 # absent precisions are unsupported
  *   fp16: {matrixOpsPerSecond: 989.0e12, vectorOpsPerSecond: 133.8e12, use: matrix, status: datasheet, note: ...}
  * </pre>
@@ -37,7 +38,7 @@ public final class DeviceYamlReader {
     static final double DEFAULT_MEMORY_EFFICIENCY = 0.9;
 
     private static final Set<String> TOP = Set.of("id", "name", "class", "source", "status", "memory", "efficiency",
-            "layerOverheadSeconds", "fusion", "precisions", "notes");
+            "layerOverheadSeconds", "fusion", "precisions", "notes", "calibration");
     private static final Set<String> MEMORY = Set.of("bandwidthBytesPerSecond", "bandwidthStatus", "capacityBytes",
             "onChipBufferBytes", "note");
     private static final Set<String> PEAK = Set.of("matrixOpsPerSecond", "vectorOpsPerSecond", "use", "status", "note");

@@ -1,0 +1,105 @@
+package dev.ridgeline.measure.calibrate;
+
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Node;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.op.Activation;
+import dev.ridgeline.core.op.BatchNorm;
+import dev.ridgeline.core.op.Conv2d;
+import dev.ridgeline.core.op.Linear;
+import dev.ridgeline.core.op.Padding;
+import dev.ridgeline.core.op.Pool2d;
+import dev.ridgeline.core.op.Window;
+import dev.ridgeline.core.zoo.Zoo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stratified calibration set: stacks of {@value #DEPTH} identical fused blocks (so that one inference call's
+ * fixed cost is shared by several kernels) of dense convs of varied kernel, width and map size, depthwise convs,
+ * pointwise convs, linear layers and pooling, then small whole networks from the zoo at reduced resolutions.
+ * None of them is a design of the validation spaces.
+ */
+public final class Benchmarks {
+    static final int DEPTH = 4;
+
+    private Benchmarks() {
+    }
+
+    public static List<Benchmark> standard() {
+        List<Benchmark> out = new ArrayList<>();
+        int[][] dense = {{16, 112, 3}, {32, 56, 3}, {64, 56, 3}, {64, 28, 5}, {128, 28, 3}, {128, 14, 5},
+            {256, 14, 3}, {32, 112, 5}, {96, 28, 7}, {192, 14, 3}};
+        for (int[] d : dense) {
+            out.add(convStack("conv", d[0], d[1], d[2], 1));
+        }
+        int[][] depthwise = {{32, 112, 3}, {96, 56, 3}, {144, 56, 5}, {192, 28, 3}, {384, 14, 3}, {576, 14, 7},
+            {960, 7, 5}, {240, 28, 7}};
+        for (int[] d : depthwise) {
+            out.add(convStack("depthwise", d[0], d[1], d[2], d[0]));
+        }
+        int[][] pointwise = {{32, 112}, {64, 56}, {144, 28}, {320, 14}, {640, 7}, {96, 56}};
+        for (int[] d : pointwise) {
+            out.add(convStack("pointwise", d[0], d[1], 1, 1));
+        }
+        for (int features : new int[] {256, 1024, 2048}) {
+            out.add(linearStack(features));
+        }
+        for (int[] d : new int[][] {{64, 56}, {32, 112}, {256, 14}}) {
+            out.add(poolStack(d[0], d[1]));
+        }
+        out.add(network("mobilenet_v1", 128));
+        out.add(network("mobilenet_v1", 192));
+        out.add(network("mobilenet_v2", 96));
+        out.add(network("mobilenet_v2", 128));
+        out.add(network("resnet18", 96));
+        out.add(network("resnet18", 128));
+        return out;
+    }
+
+    private static Benchmark convStack(String kind, int channels, int size, int kernel, int groups) {
+        Model.Builder b = Model.builder(kind).input("input", Shape.of(1, channels, size, size));
+        String previous = "input";
+        for (int i = 0; i < DEPTH; i++) {
+            String c = "block" + i + ".conv";
+            b.add(new Node(c, new Conv2d(channels, channels, Window.square(kernel, 1, Padding.SAME), groups, false),
+                    List.of(previous)));
+            b.add(new Node("block" + i + ".bn", new BatchNorm(channels, true), List.of(c)));
+            b.add(new Node("block" + i + ".relu", Activation.relu(), List.of("block" + i + ".bn")));
+            previous = "block" + i + ".relu";
+        }
+        return new Benchmark(String.format("%s c%d %dx%d k%d", kind, channels, size, size, kernel), kind, b.build(),
+                1);
+    }
+
+    private static Benchmark linearStack(int features) {
+        Model.Builder b = Model.builder("linear").input("input", Shape.of(1, features));
+        String previous = "input";
+        for (int i = 0; i < DEPTH; i++) {
+            b.add(new Node("fc" + i, new Linear(features, features, true), List.of(previous)));
+            b.add(new Node("relu" + i, Activation.relu(), List.of("fc" + i)));
+            previous = "relu" + i;
+        }
+        return new Benchmark("linear " + features, "linear", b.build(), 8);
+    }
+
+    private static Benchmark poolStack(int channels, int size) {
+        Model.Builder b = Model.builder("pool").input("input", Shape.of(1, channels, size, size));
+        String previous = "input";
+        for (int i = 0; i < DEPTH; i++) {
+            b.add(new Node("pool" + i, Pool2d.max(3, 1, 1), List.of(previous)));
+            previous = "pool" + i;
+        }
+        return new Benchmark(String.format("maxpool c%d %dx%d", channels, size, size), "pooling", b.build(), 1);
+    }
+
+    private static Benchmark network(String zoo, int resolution) {
+        Model base = Zoo.load(zoo);
+        Shape in = base.inputs().get(0).shape();
+        Model.Builder b = Model.builder(base.name()).description(base.description())
+                .input(base.inputs().get(0).name(), Shape.of(1, in.channels(), resolution, resolution));
+        base.nodes().forEach(b::add);
+        base.outputs().forEach(b::output);
+        return new Benchmark(zoo + " " + resolution, "network", b.build(), 1);
+    }
+}
