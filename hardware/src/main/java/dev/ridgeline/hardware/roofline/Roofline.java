@@ -7,6 +7,7 @@ import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Engine;
 import dev.ridgeline.hardware.device.Fusion;
+import dev.ridgeline.hardware.device.KernelClass;
 import dev.ridgeline.hardware.device.PrecisionPeak;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * The roofline latency model: each kernel takes the longer of its compute time and its memory time,
  * plus a fixed overhead; the model takes the sum (kernels run one after another). A kernel is one layer,
- * or under {@link Fusion#ENGINE} a {@link FusedGroups fused group} timed as its head.
+ * or under {@link Fusion#ENGINE} a {@link FusedGroups fused group} timed as its head; the compute efficiency is
+ * that of the head's {@link KernelClass}.
  */
 public final class Roofline {
     private Roofline() {
@@ -37,7 +39,6 @@ public final class Roofline {
             }
             peak = peak.using(engine);
         }
-        double computeRate = device.computeEfficiency() * peak.opsPerSecond();
         double memoryRate = device.memoryEfficiency() * device.bandwidthBytesPerSecond();
         Fusion fusion = options.fusion().orElse(device.fusion());
         List<LayerCost> layers = report.layers();
@@ -66,7 +67,8 @@ public final class Roofline {
                 timings.add(LayerTiming.fused(name, layers.get(groups.headOf(i)).node().name()));
                 continue;
             }
-            double compute = ops[i] / computeRate;
+            double compute = ops[i] / (device.computeEfficiency(KernelClass.of(layers.get(i).node().op()))
+                    * peak.opsPerSecond());
             double memory = bytes[i] / memoryRate;
             boolean runs = ops[i] > 0 || bytes[i] > 0;
             double seconds = Math.max(compute, memory) + (runs ? device.layerOverheadSeconds() : 0);

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * The stratified calibration set: stacks of {@value #DEPTH} identical fused blocks (so that one inference call's
  * fixed cost is shared by several kernels) of dense convs of varied kernel, width and map size, depthwise convs,
- * pointwise convs, linear layers and pooling, then small whole networks from the zoo at reduced resolutions.
- * None of them is a design of the validation spaces.
+ * pointwise convs, linear layers and pooling, then whole networks from the zoo at reduced resolutions (96 to
+ * 192). None of them is a design of the validation spaces, whose designs run at 224.
  */
 public final class Benchmarks {
     static final int DEPTH = 4;
@@ -29,7 +29,7 @@ public final class Benchmarks {
     public static List<Benchmark> standard() {
         List<Benchmark> out = new ArrayList<>();
         int[][] dense = {{16, 112, 3}, {32, 56, 3}, {64, 56, 3}, {64, 28, 5}, {128, 28, 3}, {128, 14, 5},
-            {256, 14, 3}, {32, 112, 5}, {96, 28, 7}, {192, 14, 3}};
+            {256, 14, 3}, {32, 112, 5}, {96, 28, 7}, {192, 14, 3}, {64, 56, 5}, {256, 14, 5}, {48, 56, 3}};
         for (int[] d : dense) {
             out.add(convStack("conv", d[0], d[1], d[2], 1));
         }
@@ -48,12 +48,13 @@ public final class Benchmarks {
         for (int[] d : new int[][] {{64, 56}, {32, 112}, {256, 14}}) {
             out.add(poolStack(d[0], d[1]));
         }
-        out.add(network("mobilenet_v1", 128));
-        out.add(network("mobilenet_v1", 192));
-        out.add(network("mobilenet_v2", 96));
-        out.add(network("mobilenet_v2", 128));
-        out.add(network("resnet18", 96));
-        out.add(network("resnet18", 128));
+        for (int resolution : new int[] {128, 192}) {
+            out.add(network("mobilenet_v1", resolution));
+        }
+        for (int resolution : new int[] {96, 128, 160, 192}) {
+            out.add(network("mobilenet_v2", resolution));
+            out.add(network("resnet18", resolution));
+        }
         return out;
     }
 

@@ -5,9 +5,11 @@ import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Engine;
 import dev.ridgeline.hardware.device.FigureStatus;
 import dev.ridgeline.hardware.device.Fusion;
+import dev.ridgeline.hardware.device.KernelClass;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.device.PrecisionPeak;
 import dev.ridgeline.measure.runtime.Environment;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +24,22 @@ public record Calibration(List<Benchmark> benchmarks, double[] measuredSeconds, 
     }
 
     /**
-     * The fitted device: FP32 on the vector engine at the attainable rate, the attainable bandwidth, efficiencies
-     * 1 (the rates already include them), the fitted overhead and engine fusion, every figure {@code measured}.
+     * The fitted device: FP32 on the vector engine at the fastest kind's attainable rate, each kind's rate as its
+     * compute efficiency (the dense-conv one as the common one), memory efficiency 1 at the attainable bandwidth,
+     * the fitted overhead and engine fusion, every figure {@code measured}.
      */
     public DeviceProfile profile(String id) {
-        PrecisionPeak fp32 = new PrecisionPeak(Double.NaN, fit.opsPerSecond(), Engine.VECTOR, FigureStatus.MEASURED,
-                "attainable FP32 rate fitted to ORT runs");
+        double[] rates = fit.opsPerSecond();
+        double peak = java.util.Arrays.stream(rates).max().orElseThrow();
+        PrecisionPeak fp32 = new PrecisionPeak(Double.NaN, peak, Engine.VECTOR, FigureStatus.MEASURED,
+                "the fastest kind's attainable FP32 rate, fitted to ORT runs");
+        Map<KernelClass, Double> byKind = new EnumMap<>(KernelClass.class);
+        for (KernelClass k : KernelClass.values()) {
+            byKind.put(k, rates[k.ordinal()] / peak);
+        }
         return new DeviceProfile(id, name(), DeviceClass.CPU, Map.of(Precision.FP32, fp32), fit.bytesPerSecond(),
-                FigureStatus.MEASURED, 0, 0, 1.0, 1.0, fit.overheadSeconds(), source(), Fusion.ENGINE);
+                FigureStatus.MEASURED, 0, 0, byKind.get(KernelClass.CONV), 1.0, fit.overheadSeconds(), source(),
+                Fusion.ENGINE, byKind);
     }
 
     String name() {

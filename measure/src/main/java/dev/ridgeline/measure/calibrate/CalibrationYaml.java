@@ -29,13 +29,20 @@ public final class CalibrationYaml {
         y.append(String.format(Locale.ROOT, "  bandwidthBytesPerSecond: %.6e   # attainable, fitted%n",
                 p.bandwidthBytesPerSecond()));
         y.append("  note: host memory, no fit check\n");
-        y.append("efficiency: {compute: 1.0, memory: 1.0}  # the fitted rates are attainable rates\n");
+        y.append(String.format(Locale.ROOT, "efficiency:               # each kind's fitted rate over the fastest's%n"
+                + "  compute: %.4f%n  memory: 1.0%n  computeByKind: {", p.computeEfficiency()));
+        String sep = "";
+        for (var k : dev.ridgeline.hardware.device.KernelClass.values()) {
+            y.append(sep).append(String.format(Locale.ROOT, "%s: %.4f", k.id(), p.computeEfficiency(k)));
+            sep = ", ";
+        }
+        y.append("}\n");
         y.append(String.format(Locale.ROOT, "layerOverheadSeconds: %.6e   # per fused kernel, fitted%n",
                 p.layerOverheadSeconds()));
         y.append("fusion: engine                          # ONNX Runtime folds BN and fuses activations and adds\n");
         y.append("precisions:\n");
         y.append(String.format(Locale.ROOT, "  fp32: {vectorOpsPerSecond: %.6e, status: measured, note: \"attainable"
-                + " FP32 rate fitted to ORT runs\"}%n", p.require(dev.ridgeline.hardware.device.Precision.FP32)
+                + " FP32 rate of the fastest kind, fitted to ORT runs\"}%n", p.require(dev.ridgeline.hardware.device.Precision.FP32)
                 .opsPerSecond()));
         y.append("calibration:\n");
         line(y, "  date", c.date());
@@ -50,7 +57,8 @@ public final class CalibrationYaml {
         line(y, "  java", quote(e.java()));
         line(y, "  benchmarks", Integer.toString(c.benchmarks().size()));
         line(y, "  fit", quote("Levenberg-Marquardt least squares on log(predicted / measured), over the logs of"
-                + " the rate, bandwidth and overhead"));
+                + " the rate of each kernel kind, the bandwidth and the overhead; weak prior (0.05) toward the conv"
+                + " rate"));
         line(y, "  rmsLogResidual", String.format(Locale.ROOT, "%.4f", c.fit().rmsLogResidual()));
         line(y, "  residuals", quote(residualsFile));
         return y.toString();

@@ -15,6 +15,9 @@ import java.util.function.IntConsumer;
  * fastest run is the one least disturbed (the median and spread are kept to judge the runs).
  */
 public final class Calibrator {
+    /** Whole networks are what predictions are for: their log residuals count this many times a stack's. */
+    static final double NETWORK_WEIGHT = 2;
+
     private Calibrator() {
     }
 
@@ -34,7 +37,8 @@ public final class Calibrator {
             kernels.add(Kernels.of(b.model(), b.batch()));
             progress.accept(i);
         }
-        ProfileFit.Result fit = ProfileFit.fit(kernels, measured);
+        double[] weights = benchmarks.stream().mapToDouble(b -> b.kind().equals("network") ? NETWORK_WEIGHT : 1).toArray();
+        ProfileFit.Result fit = ProfileFit.fit(kernels, measured, weights);
         return new Calibration(benchmarks, measured, spreads, fit, last.environment(),
                 LocalDate.now(ZoneOffset.UTC).toString());
     }
