@@ -123,4 +123,12 @@ class BadInputTest {
         Run before = Run.of("--debug", "analyze", "resnet50", "--convention", "flopz");
         assertTrue(before.err().contains("at dev.ridgeline.cli."), "--debug before the command works too");
     }
+
+    @Test
+    void anUnknownFusionModeNamesTheModes() {
+        Run run = Run.of("analyze", "resnet18", "--hardware", "t4", "--fusion", "full").assertCleanBadInput();
+        assertTrue(run.err().contains("unknown --fusion 'full'; fusion modes: none, engine"), run.err());
+        Run without = Run.of("analyze", "resnet18", "--fusion", "none").assertCleanBadInput();
+        assertTrue(without.err().contains("--fusion needs --hardware"), without.err());
+    }
 }

@@ -60,7 +60,7 @@ public final class OrtRunner {
             List<NodeTime> profile = options.profile() ? profile(env, source, onnx, inputs, options, layers) : List.of();
             return new RunResult(Spread.of(seconds), profile, where);
         } catch (OrtException e) {
-            throw new BadInputException(source + ": ONNX Runtime failed to run it: " + e.getMessage());
+            throw new BadInputException(source + ": ONNX Runtime failed to run it: " + reason(e));
         }
     }
 
@@ -100,10 +100,21 @@ public final class OrtRunner {
         try {
             return env.createSession(onnx, so);
         } catch (OrtException e) {
-            throw new BadInputException(source + ": ONNX Runtime cannot load it (" + e.getMessage().strip()
+            throw new BadInputException(source + ": ONNX Runtime cannot load it (" + reason(e)
                     + "); give a valid ONNX model whose ops ONNX Runtime's CPU provider runs, e.g. one exported"
                     + " with torch.onnx.export at opset 13 to 21, or a Ridgeline model (YAML, zoo, job row)");
         }
+    }
+
+    /** ORT's own words without its error-code prefix and source location: "INVALID_ARGUMENT : ...". */
+    static String reason(OrtException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int marker = message.indexOf("[ONNXRuntimeError]");
+        if (marker >= 0) {
+            message = message.substring(marker + "[ONNXRuntimeError]".length())
+                    .replaceFirst("^\\s*:\\s*\\d+\\s*:\\s*", "");
+        }
+        return message.replaceFirst("^Error code - \\w+ - message: ", "");
     }
 
     private static SessionOptions sessionOptions(RunOptions options) throws OrtException {
