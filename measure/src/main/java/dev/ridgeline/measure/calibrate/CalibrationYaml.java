@@ -18,8 +18,8 @@ public final class CalibrationYaml {
         Environment e = c.environment();
         StringBuilder y = new StringBuilder();
         y.append("# Calibrated by ridgeline hardware calibrate: the roofline's constants fitted to ONNX Runtime runs\n")
-                .append("# on this machine. Rates are attainable ones (efficiencies 1); check with ridgeline hardware\n")
-                .append("# validate THIS_FILE --designs 40.\n");
+                .append("# on this machine. Rates are attainable ones; check with\n")
+                .append("# ridgeline hardware validate THIS_FILE --designs 40.\n");
         line(y, "id", quote(id));
         line(y, "name", quote(p.name()));
         line(y, "class", "cpu");
@@ -42,8 +42,8 @@ public final class CalibrationYaml {
         y.append("fusion: engine                          # ONNX Runtime folds BN and fuses activations and adds\n");
         y.append("precisions:\n");
         y.append(String.format(Locale.ROOT, "  fp32: {vectorOpsPerSecond: %.6e, status: measured, note: \"attainable"
-                + " FP32 rate of the fastest kind, fitted to ORT runs\"}%n", p.require(dev.ridgeline.hardware.device.Precision.FP32)
-                .opsPerSecond()));
+                + " FP32 rate of the fastest kind, fitted to ORT runs\"}%n",
+                p.require(dev.ridgeline.hardware.device.Precision.FP32).opsPerSecond()));
         y.append("calibration:\n");
         line(y, "  date", c.date());
         line(y, "  runtime", e.runtime());

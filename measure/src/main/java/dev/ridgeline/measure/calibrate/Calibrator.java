@@ -37,7 +37,8 @@ public final class Calibrator {
             kernels.add(Kernels.of(b.model(), b.batch()));
             progress.accept(i);
         }
-        double[] weights = benchmarks.stream().mapToDouble(b -> b.kind().equals("network") ? NETWORK_WEIGHT : 1).toArray();
+        double[] weights = benchmarks.stream().mapToDouble(b -> b.kind().equals("network") ? NETWORK_WEIGHT : 1)
+                .toArray();
         ProfileFit.Result fit = ProfileFit.fit(kernels, measured, weights);
         return new Calibration(benchmarks, measured, spreads, fit, last.environment(),
                 LocalDate.now(ZoneOffset.UTC).toString());

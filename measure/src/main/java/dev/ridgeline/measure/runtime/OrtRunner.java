@@ -57,7 +57,8 @@ public final class OrtRunner {
                     feed.values().forEach(OnnxTensor::close);
                 }
             }
-            List<NodeTime> profile = options.profile() ? profile(env, source, onnx, inputs, options, layers) : List.of();
+            List<NodeTime> profile = options.profile() ? profile(env, source, onnx, inputs, options, layers)
+                    : List.of();
             return new RunResult(Spread.of(seconds), profile, where);
         } catch (OrtException e) {
             throw new BadInputException(source + ": ONNX Runtime failed to run it: " + reason(e));

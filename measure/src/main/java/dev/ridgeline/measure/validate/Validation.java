@@ -68,7 +68,8 @@ public final class Validation {
             Measurement m = Measurer.measure(jobs.get(j).source() + " " + key, model, 1, options.withProfile(false));
             environment = m.environment();
             points.add(new ValidationPoint(jobs.get(j).source(), key, m.spread().minSeconds(),
-                    m.spread().medianSeconds(), m.spread().relativeSpread(), predict(model, device), predict(model, comparison)));
+                    m.spread().medianSeconds(), m.spread().relativeSpread(), predict(model, device),
+                    predict(model, comparison)));
             progress.accept(i);
         }
         double[] measured = points.stream().mapToDouble(ValidationPoint::measuredSeconds).toArray();

@@ -46,8 +46,10 @@ public final class CalibrationReport {
             s.append(String.format(Locale.ROOT, "  attainable FP32 rate, %-10s %.3g ops/s%n", k.id(),
                     c.fit().opsPerSecond()[k.ordinal()]));
         }
-        s.append(String.format(Locale.ROOT, "  attainable bandwidth             %.3g bytes/s%n", c.fit().bytesPerSecond()));
-        s.append(String.format(Locale.ROOT, "  overhead per kernel              %s%n", Quantities.seconds(c.fit().overheadSeconds())));
+        s.append(String.format(Locale.ROOT, "  attainable bandwidth             %.3g bytes/s%n",
+                c.fit().bytesPerSecond()));
+        s.append(String.format(Locale.ROOT, "  overhead per kernel              %s%n",
+                Quantities.seconds(c.fit().overheadSeconds())));
         s.append(String.format(Locale.ROOT, "  fit: rms of log(predicted / measured) = %.3f (about %.0f%%)%n",
                 c.fit().rmsLogResidual(), 100 * (Math.exp(c.fit().rmsLogResidual()) - 1)));
         long noisy = java.util.Arrays.stream(c.spreads()).filter(x -> x > 0.10).count();
