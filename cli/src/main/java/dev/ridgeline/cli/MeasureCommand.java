@@ -74,7 +74,8 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: 1, or the job's).")
     Integer batch;
 
-    @Option(names = "--precision", paramLabel = "P", description = "Only fp32 can be measured (the default).")
+    @Option(names = "--precision", paramLabel = "P", description = "Only fp32 can be measured (the default); with a"
+            + " job at another precision, --precision fp32 runs its design in FP32.")
     String precision;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -131,7 +132,10 @@ final class MeasureCommand implements Callable<Integer> {
             Path jobFile = Path.of(target);
             BadInputException.check(Files.isRegularFile(jobFile), "%s: no such job file", target);
             Job job = JobReader.read(jobFile);
-            Measurer.requireMeasurable(job.setup().precision());
+            if (precision == null) {
+                // a job's precision applies unless --precision fp32 asks to run the design in FP32 anyway
+                Measurer.requireMeasurable(job.setup().precision());
+            }
             ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
             int[] choices = FrontRow.choices(from, row, space.space());
             model = new DesignApplier(space).apply(choices);

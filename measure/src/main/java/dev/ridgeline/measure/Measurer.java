@@ -34,8 +34,8 @@ public final class Measurer {
     /** Fails unless the precision can be measured: the writer writes FP32 models. */
     public static void requireMeasurable(Precision precision) {
         BadInputException.check(precision == Precision.FP32, "precision %s cannot be measured: Ridgeline writes FP32"
-                + " ONNX models and ONNX Runtime's CPU provider runs them in FP32; measure with --precision fp32 (or a"
-                + " job with precision: fp32) and compare ranks, not absolute times, with other precisions",
+                + " ONNX models and ONNX Runtime's CPU provider runs them in FP32; measure with --precision fp32 (for a"
+                + " job at another precision it runs the design in FP32) and compare ranks, not absolute times",
                 precision.id());
     }
 
