@@ -33,7 +33,12 @@ final class CalibrationCommands {
     private CalibrationCommands() {
     }
 
-    static void calibrate(Path out, int threads, int runs, PrintWriter stdout, PrintWriter stderr) {
+    /** Random designs of the jobs' spaces the calibration adds, at a resolution validation does not use. */
+    static final int CALIBRATION_DESIGNS = 8;
+    static final int CALIBRATION_RESOLUTION = 160;
+
+    static void calibrate(Path out, int threads, int runs, List<String> jobFiles, PrintWriter stdout,
+                          PrintWriter stderr) {
         OrtRuntime.require();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %s", threads);
         String file = out.getFileName().toString();
@@ -41,7 +46,12 @@ final class CalibrationCommands {
                 "--out %s: give a .yaml file name (the device file to write)", out);
         String id = file.replaceFirst("\\.ya?ml$", "");
         Path residuals = out.resolveSibling(id + ".residuals.csv");
-        var benchmarks = Benchmarks.standard();
+        List<dev.ridgeline.measure.calibrate.Benchmark> benchmarks = new ArrayList<>(Benchmarks.standard());
+        List<dev.ridgeline.search.space.ResolvedSpace> spaces = new ArrayList<>();
+        for (Job job : jobs(jobFiles)) {
+            spaces.add(dev.ridgeline.search.space.SpaceBuilder.build(job.model(), job.space()));
+        }
+        benchmarks.addAll(Benchmarks.designs(spaces, CALIBRATION_DESIGNS, 7, CALIBRATION_RESOLUTION));
         stderr.printf("calibrating on %d benchmarks with %d thread(s)...%n", benchmarks.size(), threads);
         stderr.flush();
         Calibration c = Calibrator.calibrate(benchmarks, RunOptions.defaults(threads).withRuns(3, runs), i -> {
@@ -66,12 +76,7 @@ final class CalibrationCommands {
         CalibrationRecord record = CalibrationRecord.read(path);
         DeviceProfile device = Devices.resolve(deviceFile);
         DeviceProfile comparison = compare == null ? GenericCpu.profile(record.threads()) : Devices.resolve(compare);
-        List<Job> jobs = new ArrayList<>();
-        for (String j : jobFiles) {
-            BadInputException.check(Files.isRegularFile(Path.of(j)), "%s: no such job file; run from the project"
-                    + " root or name the jobs with --jobs A.yaml,B.yaml", j);
-            jobs.add(JobReader.read(Path.of(j)));
-        }
+        List<Job> jobs = jobs(jobFiles);
         RunOptions options;
         try {
             options = new RunOptions(record.threads(), 3, runs, record.optLevel(), false);
@@ -104,6 +109,16 @@ final class CalibrationCommands {
             stdout.println("wrote " + out.resolve("validation.csv") + " and validation.json");
         }
         stdout.flush();
+    }
+
+    private static List<Job> jobs(List<String> jobFiles) {
+        List<Job> jobs = new ArrayList<>();
+        for (String j : jobFiles) {
+            BadInputException.check(Files.isRegularFile(Path.of(j)), "%s: no such job file; run from the project"
+                    + " root or name the jobs with --jobs A.yaml,B.yaml", j);
+            jobs.add(JobReader.read(Path.of(j)));
+        }
+        return jobs;
     }
 
     private static void write(java.io.Writer w, String text) {

@@ -82,10 +82,13 @@ final class HardwareCommand implements Callable<Integer> {
                   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
                           description = "Intra-op threads (default: ${DEFAULT-VALUE}).") int threads,
                   @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
-                          description = "Timed runs per benchmark (default: ${DEFAULT-VALUE}).") int runs) {
+                          description = "Timed runs per benchmark (default: ${DEFAULT-VALUE}).") int runs,
+                  @Option(names = "--jobs", paramLabel = "JOB", split = ",",
+                          description = "Jobs whose spaces give 8 random designs at 160x160 to the fit (default:"
+                                  + " the MobileNetV2 and ResNet-18 example jobs).") List<String> jobs) {
         return guarded(() -> {
-            CalibrationCommands.calibrate(out, threads, runs, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            CalibrationCommands.calibrate(out, threads, runs, jobs == null ? CalibrationCommands.DEFAULT_JOBS : jobs,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
             return Failures.OK;
         });
     }

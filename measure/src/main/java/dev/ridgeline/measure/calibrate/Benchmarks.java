@@ -11,8 +11,12 @@ import dev.ridgeline.core.op.Padding;
 import dev.ridgeline.core.op.Pool2d;
 import dev.ridgeline.core.op.Window;
 import dev.ridgeline.core.zoo.Zoo;
+import dev.ridgeline.search.apply.DesignApplier;
+import dev.ridgeline.search.space.ResolvedSpace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The stratified calibration set: stacks of {@value #DEPTH} identical fused blocks (so that one inference call's
@@ -94,13 +98,36 @@ public final class Benchmarks {
         return new Benchmark(String.format("maxpool c%d %dx%d", channels, size, size), "pooling", b.build(), 1);
     }
 
+    /**
+     * {@code count} random designs (seeded) of the given spaces, taken in turn, run at {@code resolution}: the
+     * kinds of network the profile will predict, at a resolution the validation (224) never uses.
+     */
+    public static List<Benchmark> designs(List<ResolvedSpace> spaces, int count, long seed, int resolution) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Benchmark> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ResolvedSpace space = spaces.get(i % spaces.size());
+            int[] choices = new int[space.space().knobCount()];
+            for (int k = 0; k < choices.length; k++) {
+                choices[k] = random.nextInt(space.space().choices(k));
+            }
+            Model design = new DesignApplier(space).apply(choices);
+            out.add(new Benchmark(design.name() + " " + Arrays.toString(choices) + " at " + resolution, "network",
+                    atResolution(design, resolution), 1));
+        }
+        return out;
+    }
+
     private static Benchmark network(String zoo, int resolution) {
-        Model base = Zoo.load(zoo);
+        return new Benchmark(zoo + " " + resolution, "network", atResolution(Zoo.load(zoo), resolution), 1);
+    }
+
+    private static Model atResolution(Model base, int resolution) {
         Shape in = base.inputs().get(0).shape();
         Model.Builder b = Model.builder(base.name()).description(base.description())
                 .input(base.inputs().get(0).name(), Shape.of(1, in.channels(), resolution, resolution));
         base.nodes().forEach(b::add);
         base.outputs().forEach(b::output);
-        return new Benchmark(zoo + " " + resolution, "network", b.build(), 1);
+        return b.build();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.hardware.device.KernelClass;
+import dev.ridgeline.search.space.SpaceSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,5 +43,21 @@ class ProfileFitTest {
         Kernels k = Kernels.of(dw.model(), dw.batch());
         assertEquals(Benchmarks.DEPTH, k.ops().length, "conv, bn and relu fuse into one kernel per block");
         assertTrue(Arrays.stream(k.kinds()).allMatch(i -> i == KernelClass.DEPTHWISE.ordinal()));
+    }
+
+    @Test
+    void calibrationDesignsComeFromTheSpacesAtTheirOwnResolution() {
+        var space = dev.ridgeline.search.space.SpaceBuilder.build(dev.ridgeline.core.zoo.Zoo.load("resnet18"),
+                new SpaceSpec(List.of(new SpaceSpec.WidthSpec(new SpaceSpec.Selector(List.of("layer4"), List.of(),
+                        SpaceSpec.Granularity.STAGE, "job.yaml:1:1"), List.of(0.5, 1.0), List.of(), 8)), List.of(),
+                        List.of(), null));
+        List<Benchmark> designs = Benchmarks.designs(List.of(space), 3, 7, 160);
+        assertEquals(3, designs.size());
+        for (Benchmark b : designs) {
+            assertEquals("network", b.kind());
+            assertEquals(dev.ridgeline.core.graph.Shape.of(1, 3, 160, 160), b.model().inputs().get(0).shape());
+            assertTrue(b.name().endsWith(" at 160"), b.name());
+        }
+        assertEquals(designs.get(0).name(), Benchmarks.designs(List.of(space), 1, 7, 160).get(0).name(), "seeded");
     }
 }
