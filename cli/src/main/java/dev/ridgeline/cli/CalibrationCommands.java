@@ -14,6 +14,7 @@ import dev.ridgeline.measure.validate.GenericCpu;
 import dev.ridgeline.measure.validate.Validation;
 import dev.ridgeline.report.format.Json;
 import dev.ridgeline.report.measure.CalibrationReport;
+import dev.ridgeline.report.measure.ValidationChart;
 import dev.ridgeline.report.measure.ValidationReport;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
@@ -106,7 +107,12 @@ final class CalibrationCommands {
                     throw new UncheckedIOException(e);
                 }
             });
-            stdout.println("wrote " + out.resolve("validation.csv") + " and validation.json");
+            try {
+                ValidationChart.writePng(r, name, other, out.resolve("validation.png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stdout.println("wrote " + out.resolve("validation.csv") + ", validation.json and validation.png");
         }
         stdout.flush();
     }

@@ -117,7 +117,8 @@ final class HardwareCommand implements Callable<Integer> {
                  @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
                          description = "Timed runs per design (default: ${DEFAULT-VALUE}).") int runs,
                  @Option(names = "--out", paramLabel = "DIR",
-                         description = "Also write validation.csv and validation.json into DIR.") Path out) {
+                         description = "Also write validation.csv, validation.json and validation.png (predicted vs"
+                                 + " measured, with the +-10% band) into DIR.") Path out) {
         return guarded(() -> {
             CalibrationCommands.validate(device, designs, jobs == null ? CalibrationCommands.DEFAULT_JOBS : jobs,
                     seed, compare, runs, out, spec.commandLine().getOut(), spec.commandLine().getErr());
