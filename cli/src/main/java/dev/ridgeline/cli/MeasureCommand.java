@@ -144,6 +144,8 @@ final class MeasureCommand implements Callable<Integer> {
             measurement = Measurer.measure(target + " row " + row, model, n, options);
         } else {
             n = batch == null ? 1 : batch;
+            BadInputException.check(!looksLikeJob(target), "%s is a job file: name the design to measure with --row K"
+                    + " --from DIR/pareto.csv (the sweep's output)", target);
             model = ModelLoader.load(target, Optional.<Shape>empty(), true);
             if (target.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
                 byte[] bytes;
@@ -167,6 +169,20 @@ final class MeasureCommand implements Callable<Integer> {
             OutputFile.write(out, w -> write(measurement, predicted, w));
         }
         return Failures.OK;
+    }
+
+    /** A YAML file with a top-level {@code space:} is a job, not a model. */
+    private static boolean looksLikeJob(String spec) {
+        Path path = Path.of(spec);
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".yaml") || lower.endsWith(".yml")) || !Files.isRegularFile(path)) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(path).stream().anyMatch(l -> l.startsWith("space:"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void write(Measurement m, OptionalDouble predicted, Writer w) {

@@ -77,6 +77,12 @@ class MeasureCommandTest {
     }
 
     @Test
+    void aJobWithoutARowSaysHowToNameTheDesign() {
+        Run run = Run.of("measure", "configs/jobs/resnet18_t4.yaml").assertCleanBadInput();
+        assertTrue(run.err().contains("is a job file: name the design to measure with --row K"), run.err());
+    }
+
+    @Test
     void rowAndFromGoTogether(@TempDir Path dir) throws Exception {
         Run run = Run.of("measure", tinyModel(dir).toString(), "--row", "1").assertCleanBadInput();
         assertTrue(run.err().contains("--row K and --from"), run.err());
