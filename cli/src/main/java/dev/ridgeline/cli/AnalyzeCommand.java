@@ -90,6 +90,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " fits, not from memory.")
     boolean onChipReuse;
 
+    @Option(names = "--fusion", paramLabel = "MODE",
+            description = "With --hardware: none (every layer its own kernel) or engine (BN folded, activations and"
+                    + " adds fused into their producer, as ONNX Runtime and TensorRT do); default: the device's.")
+    String fusion;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             completionCandidates = FormatNames.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -115,7 +120,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 "unknown convention '" + convention + "'; known conventions: " + Convention.knownIds()));
         AnalysisFormat writer = AnalysisFormat.byId(format);
         SampleShape sample = input == null ? null : SampleShape.parse(input);
-        LatencyRequest timing = LatencyRequest.of(hardware, precision, engine, onChipReuse);
+        LatencyRequest timing = LatencyRequest.of(hardware, precision, engine, onChipReuse, fusion);
         CostReport report = Analyzer.analyze(model, sample, batch, rule, timing.precision().bytes(), allowUncounted);
         Optional<LatencyReport> latency = timing.time(report);
         timing.estimateWarning().ifPresent(spec.commandLine().getErr()::println);

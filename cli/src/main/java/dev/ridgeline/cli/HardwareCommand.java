@@ -5,15 +5,20 @@ import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.report.hardware.DeviceListTable;
 import dev.ridgeline.report.hardware.DeviceSheet;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ridgeline hardware list|show NAME|FILE}: the device presets and every figure of one device. */
+/**
+ * {@code ridgeline hardware list|show NAME|FILE|calibrate|validate}: the device presets, every figure of one
+ * device, and profiles of this CPU fitted to and checked against ONNX Runtime runs.
+ */
 @Command(name = "hardware",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
@@ -60,6 +65,63 @@ final class HardwareCommand implements Callable<Integer> {
              String device) {
         return guarded(() -> {
             print(DeviceSheet.render(Devices.resolve(device)));
+            return Failures.OK;
+        });
+    }
+
+    @Command(name = "calibrate",
+            mixinStandardHelpOptions = true,
+            description = "Fit a device profile of this CPU: run a stratified set of layer stacks and small networks in"
+                    + " ONNX Runtime, fit the attainable FP32 rate, bandwidth and per-kernel overhead (least squares on"
+                    + " log time ratio), and write the profile with a residuals file beside it. Needs"
+                    + " ridgeline-measure.jar.",
+            footerHeading = "%nExample:%n",
+            footer = "  java -jar cli/target/ridgeline-measure.jar hardware calibrate --out my-cpu.yaml --threads 2")
+    int calibrate(@Option(names = "--out", paramLabel = "FILE.yaml", required = true,
+                          description = "The device file to write (FILE.residuals.csv goes beside it).") Path out,
+                  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+                          description = "Intra-op threads (default: ${DEFAULT-VALUE}).") int threads,
+                  @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
+                          description = "Timed runs per benchmark (default: ${DEFAULT-VALUE}).") int runs,
+                  @Option(names = "--jobs", paramLabel = "JOB", split = ",",
+                          description = "Jobs whose spaces give 8 random designs at 160x160 to the fit (default:"
+                                  + " the MobileNetV2 and ResNet-18 example jobs).") List<String> jobs) {
+        return guarded(() -> {
+            CalibrationCommands.calibrate(out, threads, runs, jobs == null ? CalibrationCommands.DEFAULT_JOBS : jobs,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return Failures.OK;
+        });
+    }
+
+    @Command(name = "validate",
+            mixinStandardHelpOptions = true,
+            description = "Check a calibrated profile on held-out designs (random points of the example MobileNetV2"
+                    + " and ResNet-18 spaces): measured in ONNX Runtime vs predicted, with Spearman and Kendall rank"
+                    + " correlation, median and 90th-percentile absolute error and the share within 10%, beside an"
+                    + " uncalibrated generic CPU profile. Needs ridgeline-measure.jar.",
+            footerHeading = "%nExample:%n",
+            footer = "  java -jar cli/target/ridgeline-measure.jar hardware validate my-cpu.yaml --designs 40")
+    int validate(@Parameters(paramLabel = "FILE", description = "A device file written by hardware calibrate.")
+                 String device,
+                 @Option(names = "--designs", paramLabel = "N", defaultValue = "40",
+                         description = "Held-out designs, taken in turn from each job (default: ${DEFAULT-VALUE}).")
+                 int designs,
+                 @Option(names = "--jobs", paramLabel = "JOB", split = ",",
+                         description = "Jobs whose spaces to draw from (default: configs/jobs/mobilenet_v2_orin_nano"
+                                 + ".yaml,configs/jobs/resnet18_t4.yaml).") List<String> jobs,
+                 @Option(names = "--seed", paramLabel = "N", defaultValue = "13",
+                         description = "Seed of the random designs (default: ${DEFAULT-VALUE}).") long seed,
+                 @Option(names = "--compare", paramLabel = "NAME|FILE",
+                         description = "The profile to compare with (default: a generic uncalibrated CPU).")
+                 String compare,
+                 @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
+                         description = "Timed runs per design (default: ${DEFAULT-VALUE}).") int runs,
+                 @Option(names = "--out", paramLabel = "DIR",
+                         description = "Also write validation.csv, validation.json and validation.png (predicted vs"
+                                 + " measured, with the +-10% band) into DIR.") Path out) {
+        return guarded(() -> {
+            CalibrationCommands.validate(device, designs, jobs == null ? CalibrationCommands.DEFAULT_JOBS : jobs,
+                    seed, compare, runs, out, spec.commandLine().getOut(), spec.commandLine().getErr());
             return Failures.OK;
         });
     }

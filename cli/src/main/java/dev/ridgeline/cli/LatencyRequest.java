@@ -6,6 +6,7 @@ import dev.ridgeline.core.io.yaml.Suggest;
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.hardware.device.Engine;
+import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.hardware.roofline.Roofline;
@@ -27,12 +28,14 @@ record LatencyRequest(Precision precision, Optional<DeviceProfile> device, Roofl
      * @param hardware  a preset id or device file, or null
      * @param precision a precision id, or null for fp32
      * @param engine    matrix or vector, or null for the device's choice
+     * @param fusion    none or engine, or null for the device's default
      */
-    static LatencyRequest of(String hardware, String precision, String engine, boolean onChipReuse) {
+    static LatencyRequest of(String hardware, String precision, String engine, boolean onChipReuse, String fusion) {
         Precision p = precision == null ? Precision.FP32 : precision(precision);
         if (hardware == null) {
             BadInputException.check(engine == null, "--engine needs --hardware NAME|FILE");
             BadInputException.check(!onChipReuse, "--on-chip-reuse needs --hardware NAME|FILE");
+            BadInputException.check(fusion == null, "--fusion needs --hardware NAME|FILE");
             return new LatencyRequest(p, Optional.empty(), RooflineOptions.of(p));
         }
         DeviceProfile device = Devices.resolve(hardware);
@@ -43,7 +46,8 @@ record LatencyRequest(Precision precision, Optional<DeviceProfile> device, Roofl
                     + " with --precision)") : e;
         }
         Optional<Engine> chosen = engine == null ? Optional.empty() : Optional.of(engine(engine));
-        return new LatencyRequest(p, Optional.of(device), new RooflineOptions(p, chosen, onChipReuse));
+        return new LatencyRequest(p, Optional.of(device), new RooflineOptions(p, chosen, onChipReuse)
+                .withFusion(fusion(fusion)));
     }
 
     /**
@@ -69,6 +73,12 @@ record LatencyRequest(Precision precision, Optional<DeviceProfile> device, Roofl
         return Precision.byId(id).orElseThrow(() -> new BadInputException("unknown precision '" + id + "'"
                 + Suggest.hint(id, Arrays.stream(Precision.values()).map(Precision::id).toList())
                 + "; precisions: " + Precision.knownIds()));
+    }
+
+    /** A --fusion value; null is empty (the device's default). */
+    static Optional<Fusion> fusion(String id) {
+        return id == null ? Optional.empty() : Optional.of(Fusion.byId(id).orElseThrow(() -> new BadInputException(
+                "unknown --fusion '" + id + "'; fusion modes: " + Fusion.knownIds())));
     }
 
     static Engine engine(String id) {

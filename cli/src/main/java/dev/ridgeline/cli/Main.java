@@ -22,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "It also estimates their roofline latency on a device and sweeps design spaces for the Pareto front"
                 + " under budgets."},
         subcommands = {AnalyzeCommand.class, SweepCommand.class, ExportCommand.class, PruneCommand.class,
-            ReportCommand.class, BatchCommand.class, MergeCommand.class, ZooCommand.class, HardwareCommand.class},
+            ReportCommand.class, BatchCommand.class, MergeCommand.class, MeasureCommand.class, ZooCommand.class,
+            HardwareCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ridgeline zoo list",

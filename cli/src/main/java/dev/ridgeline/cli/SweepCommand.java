@@ -84,6 +84,11 @@ final class SweepCommand implements Callable<Integer> {
                     + "refused).")
     boolean force;
 
+    @Option(names = "--fusion", paramLabel = "MODE",
+            description = "Time points with fusion none or engine, overriding the job's 'fusion' and the device's"
+                    + " default.")
+    String fusion;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -99,7 +104,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
         Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
-        Job job = JobReader.read(jobFile);
+        Job job = JobReader.read(jobFile, LatencyRequest.fusion(fusion));
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         SweepRunner.check(job, space, slice, allPoints);
         Path dir = SweepFolder.prepare(out, List.of(SUMMARY, PARETO, POINTS), job.sha256(), force);

@@ -221,4 +221,18 @@ class AnalyzeLatencyTest {
             assertTrue(run.err().contains(field), "the field: " + run.err());
         }
     }
+
+    @Test
+    void fusionNoneTimesEveryLayerAndEngineFusesIntoProducers() throws Exception {
+        JsonNode none = json("resnet18", "--hardware", "xeon-8480", "--fusion", "none").get("latency");
+        JsonNode engine = json("resnet18", "--hardware", "xeon-8480").get("latency");
+        assertEquals("none", none.get("fusion").asText());
+        assertEquals("engine", engine.get("fusion").asText(), "the preset's default");
+        assertEquals(none.get("totalOps").asLong(), engine.get("totalOps").asLong());
+        assertTrue(engine.get("totalSeconds").asDouble() < none.get("totalSeconds").asDouble());
+        JsonNode bn1 = engine.get("layers").get(1);
+        assertEquals("bn1", bn1.get("name").asText());
+        assertEquals("fused", bn1.get("bound").asText());
+        assertEquals("conv1", bn1.get("fusedInto").asText());
+    }
 }

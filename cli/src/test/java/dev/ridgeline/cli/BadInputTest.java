@@ -142,4 +142,12 @@ class BadInputTest {
         Run device = Run.of("analyze", "resnet18", "--hardware", dir.toString() + "/").assertCleanBadInput();
         assertTrue(device.err().contains("is a directory, not a file"), device.err());
     }
+
+    @Test
+    void anUnknownFusionModeNamesTheModes() {
+        Run run = Run.of("analyze", "resnet18", "--hardware", "t4", "--fusion", "full").assertCleanBadInput();
+        assertTrue(run.err().contains("unknown --fusion 'full'; fusion modes: none, engine"), run.err());
+        Run without = Run.of("analyze", "resnet18", "--fusion", "none").assertCleanBadInput();
+        assertTrue(without.err().contains("--fusion needs --hardware"), without.err());
+    }
 }

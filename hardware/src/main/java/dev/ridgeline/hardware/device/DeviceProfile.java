@@ -21,12 +21,42 @@ import java.util.stream.Collectors;
  * @param layerOverheadSeconds  fixed time per layer that runs (kernel launch, scheduling)
  * @param source                where the figures come from (datasheet, page, formula)
  * @param bandwidthStatus       how the bandwidth was obtained
+ * @param fusion                how the device's usual runtime groups layers into kernels, unless a run says otherwise
+ * @param computeEfficiencyByKind the compute efficiency of kernels of a {@link KernelClass}, where it differs from
+ *                              {@code computeEfficiency} (a calibrated profile fits them)
  */
 public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
                             double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
                             double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
-                            double layerOverheadSeconds, String source) {
+                            double layerOverheadSeconds, String source, Fusion fusion,
+                            Map<KernelClass, Double> computeEfficiencyByKind) {
+    /** A profile with one compute efficiency for every kind of kernel. */
+    public DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
+                         double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
+                         double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
+                         double layerOverheadSeconds, String source, Fusion fusion) {
+        this(id, name, deviceClass, peaks, bandwidthBytesPerSecond, bandwidthStatus, memoryCapacityBytes,
+                onChipBufferBytes, computeEfficiency, memoryEfficiency, layerOverheadSeconds, source, fusion, Map.of());
+    }
+
+    /** A profile timed layer by layer ({@link Fusion#NONE}). */
+    public DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
+                         double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
+                         double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
+                         double layerOverheadSeconds, String source) {
+        this(id, name, deviceClass, peaks, bandwidthBytesPerSecond, bandwidthStatus, memoryCapacityBytes,
+                onChipBufferBytes, computeEfficiency, memoryEfficiency, layerOverheadSeconds, source, Fusion.NONE);
+    }
+
     public DeviceProfile {
+        java.util.Objects.requireNonNull(fusion, "fusion");
+        for (double e : computeEfficiencyByKind.values()) {
+            if (!(e > 0 && e <= 1)) {
+                throw new IllegalArgumentException("efficiencies must be in (0, 1]");
+            }
+        }
+        computeEfficiencyByKind = computeEfficiencyByKind.isEmpty() ? Map.of()
+                : Map.copyOf(new EnumMap<>(computeEfficiencyByKind));
         if (peaks.isEmpty()) {
             throw new IllegalArgumentException("device " + id + " supports no precision");
         }
@@ -40,6 +70,11 @@ public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map
             throw new IllegalArgumentException("overhead, memory and buffer sizes must not be negative");
         }
         peaks = Map.copyOf(new EnumMap<>(peaks));
+    }
+
+    /** The compute efficiency of kernels of a kind: its own where the profile gives one, else the common one. */
+    public double computeEfficiency(KernelClass kind) {
+        return computeEfficiencyByKind.getOrDefault(kind, computeEfficiency);
     }
 
     public Optional<PrecisionPeak> peak(Precision precision) {

@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
  *   bandwidthBytesPerSecond: 3.35e12          # required
  *   capacityBytes: 80.0e9                     # 0 or absent: host memory, no fit check
  *   onChipBufferBytes: 50.0e6
- * efficiency: {compute: 0.7, memory: 0.9}     # the defaults
+ * efficiency: {compute: 0.7, memory: 0.9}     # the defaults; computeByKind: {depthwise: 0.3} per kernel kind
  * layerOverheadSeconds: 3.0e-6                # default 0
+ * fusion: engine                              # none (default) or engine: how its runtime groups layers
+ * calibration: {...}                          # written by ridgeline hardware calibrate (read by validate)
  * precisions:                                 # absent precisions are unsupported
  *   fp16: {matrixOpsPerSecond: 989.0e12, vectorOpsPerSecond: 133.8e12, use: matrix, status: datasheet, note: ...}
  * </pre>
@@ -36,7 +38,7 @@ public final class DeviceYamlReader {
     static final double DEFAULT_MEMORY_EFFICIENCY = 0.9;
 
     private static final Set<String> TOP = Set.of("id", "name", "class", "source", "status", "memory", "efficiency",
-            "layerOverheadSeconds", "precisions", "notes");
+            "layerOverheadSeconds", "fusion", "precisions", "notes", "calibration");
     private static final Set<String> MEMORY = Set.of("bandwidthBytesPerSecond", "bandwidthStatus", "capacityBytes",
             "onChipBufferBytes", "note");
     private static final Set<String> PEAK = Set.of("matrixOpsPerSecond", "vectorOpsPerSecond", "use", "status", "note");
@@ -71,12 +73,22 @@ public final class DeviceYamlReader {
         double onChip = nonNegative(memory, "onChipBufferBytes", "memory");
 
         double computeEfficiency = DEFAULT_COMPUTE_EFFICIENCY;
+        Map<KernelClass, Double> byKind = new EnumMap<>(KernelClass.class);
         double memoryEfficiency = DEFAULT_MEMORY_EFFICIENCY;
         if (top.has("efficiency")) {
             YamlMap eff = top.require("efficiency", what).asMap("efficiency")
-                    .allowOnly("efficiency", Set.of("compute", "memory"));
+                    .allowOnly("efficiency", Set.of("compute", "memory", "computeByKind"));
             computeEfficiency = fraction(eff, "compute", DEFAULT_COMPUTE_EFFICIENCY);
             memoryEfficiency = fraction(eff, "memory", DEFAULT_MEMORY_EFFICIENCY);
+            if (eff.has("computeByKind")) {
+                YamlMap kinds = eff.require("computeByKind", "efficiency").asMap("computeByKind");
+                for (String k : kinds.fields()) {
+                    KernelClass kind = KernelClass.byId(k).orElseThrow(() -> kinds.key(k).error(
+                            "unknown kernel kind '%s' in efficiency.computeByKind; kinds: %s", k,
+                            KernelClass.knownIds()));
+                    byKind.put(kind, fraction(kinds, k, DEFAULT_COMPUTE_EFFICIENCY));
+                }
+            }
         }
         double overhead = top.get("layerOverheadSeconds").map(v -> {
             double o = v.asDouble("field 'layerOverheadSeconds'");
@@ -85,6 +97,8 @@ public final class DeviceYamlReader {
             }
             return o;
         }).orElse(0.0);
+
+        Fusion fusion = enumField(top, "fusion", what, Fusion.class, Fusion.NONE);
 
         YamlMap precisions = top.require("precisions", what + " (the peak of at least one precision)")
                 .asMap("precisions");
@@ -100,7 +114,7 @@ public final class DeviceYamlReader {
         }
         try {
             return new DeviceProfile(id, name, deviceClass, peaks, bandwidth, bandwidthStatus, capacity, onChip,
-                    computeEfficiency, memoryEfficiency, overhead, source);
+                    computeEfficiency, memoryEfficiency, overhead, source, fusion, byKind);
         } catch (IllegalArgumentException e) {
             throw root.error("%s", e.getMessage());
         }

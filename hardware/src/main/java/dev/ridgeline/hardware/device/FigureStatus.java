@@ -7,5 +7,7 @@ public enum FigureStatus {
     /** Computed from datasheet figures by a formula the profile states. */
     DERIVED,
     /** From a secondary source or an estimate nobody has checked. */
-    UNVERIFIED
+    UNVERIFIED,
+    /** Fitted to runs on the device itself ({@code ridgeline hardware calibrate}). */
+    MEASURED
 }

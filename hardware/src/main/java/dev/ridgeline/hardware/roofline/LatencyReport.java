@@ -2,6 +2,7 @@ package dev.ridgeline.hardware.roofline;
 
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Engine;
+import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.Precision;
 import java.util.List;
 
@@ -10,10 +11,11 @@ import java.util.List;
  * that each layer's time can be recomputed from the report alone.
  *
  * @param peakOpsPerSecond      the peak of the engine used, at this precision
+ * @param fusion                how layers were grouped into kernels
  * @param memoryRequiredBytes   weights plus peak live activations at this precision
  */
 public record LatencyReport(DeviceProfile device, Precision precision, Engine engine, int batch,
-                            double peakOpsPerSecond, boolean onChipReuse, List<LayerTiming> layers,
+                            double peakOpsPerSecond, boolean onChipReuse, Fusion fusion, List<LayerTiming> layers,
                             long memoryRequiredBytes) {
     public LatencyReport {
         layers = List.copyOf(layers);

@@ -6,13 +6,17 @@ import dev.ridgeline.core.count.LayerFacts;
 import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Engine;
+import dev.ridgeline.hardware.device.Fusion;
+import dev.ridgeline.hardware.device.KernelClass;
 import dev.ridgeline.hardware.device.PrecisionPeak;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The roofline latency model: each layer takes the longer of its compute time and its memory time,
- * plus a fixed overhead; the model takes the sum (layers run one after another).
+ * The roofline latency model: each kernel takes the longer of its compute time and its memory time,
+ * plus a fixed overhead; the model takes the sum (kernels run one after another). A kernel is one layer,
+ * or under {@link Fusion#ENGINE} a {@link FusedGroups fused group} timed as its head; the compute efficiency is
+ * that of the head's {@link KernelClass}.
  */
 public final class Roofline {
     private Roofline() {
@@ -35,28 +39,71 @@ public final class Roofline {
             }
             peak = peak.using(engine);
         }
-        double computeRate = device.computeEfficiency() * peak.opsPerSecond();
         double memoryRate = device.memoryEfficiency() * device.bandwidthBytesPerSecond();
+        Fusion fusion = options.fusion().orElse(device.fusion());
         List<LayerCost> layers = report.layers();
-        List<LayerTiming> timings = new ArrayList<>(layers.size());
+        FusedGroups groups = FusedGroups.of(layers.stream().map(LayerCost::node).toList(), fusion);
+        long[] ops = new long[layers.size()];
+        long[] bytes = new long[layers.size()];
+        int[] tailOf = new int[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            tailOf[groups.headOf(i)] = i;
+        }
         for (int i = 0; i < layers.size(); i++) {
             LayerCost layer = layers.get(i);
-            long ops = HardwareOps.of(new LayerFacts(layer.node().op(), layer.inputShapes(), layer.outputShape(),
+            int head = groups.headOf(i);
+            ops[head] += HardwareOps.of(new LayerFacts(layer.node().op(), layer.inputShapes(), layer.outputShape(),
                     layer.cost().macs()));
-            long bytes = layer.cost().memoryTrafficBytes();
-            if (options.onChipReuse() && i > 0) {
-                bytes -= onChipRead(layers.get(i - 1), layer, report.elementBytes(), device.onChipBufferBytes());
+            long read = head == i ? layer.cost().readBytes() : externalReads(layers, groups, i, report.elementBytes());
+            bytes[head] += read + (tailOf[head] == i ? layer.cost().writeBytes() : 0);
+            if (options.onChipReuse() && i > 0 && head == i) {
+                bytes[i] -= onChipRead(layers.get(i - 1), layer, report.elementBytes(), device.onChipBufferBytes());
             }
-            double compute = ops / computeRate;
-            double memory = bytes / memoryRate;
-            boolean runs = ops > 0 || bytes > 0;
+        }
+        List<LayerTiming> timings = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            String name = layers.get(i).node().name();
+            if (groups.fused(i)) {
+                timings.add(LayerTiming.fused(name, layers.get(groups.headOf(i)).node().name()));
+                continue;
+            }
+            double compute = ops[i] / (device.computeEfficiency(KernelClass.of(layers.get(i).node().op()))
+                    * peak.opsPerSecond());
+            double memory = bytes[i] / memoryRate;
+            boolean runs = ops[i] > 0 || bytes[i] > 0;
             double seconds = Math.max(compute, memory) + (runs ? device.layerOverheadSeconds() : 0);
-            timings.add(new LayerTiming(layer.node().name(), ops, bytes, compute, memory, seconds,
+            timings.add(new LayerTiming(name, ops[i], bytes[i], compute, memory, seconds,
                     compute > memory ? Bound.COMPUTE : Bound.MEMORY));
         }
         long required = Math.addExact(report.weightBytes(), report.peakActivationBytes());
         return new LatencyReport(device, options.precision(), engine, report.batch(), peak.opsPerSecond(),
-                options.onChipReuse(), timings, required);
+                options.onChipReuse(), fusion, timings, required);
+    }
+
+    /**
+     * What a fused layer reads from outside its group: nothing for a batch norm (folded into the head's weights)
+     * or an activation; an add reads its other operand.
+     */
+    private static long externalReads(List<LayerCost> layers, FusedGroups groups, int i, int elementBytes) {
+        LayerCost layer = layers.get(i);
+        if (layer.node().op().kind() != dev.ridgeline.core.op.OpKind.ADD) {
+            return 0;
+        }
+        long read = 0;
+        int head = groups.headOf(i);
+        for (int j = 0; j < layer.node().inputs().size(); j++) {
+            String in = layer.node().inputs().get(j);
+            boolean inGroup = false;
+            for (int k = head; k < i; k++) {
+                if (groups.headOf(k) == head && layers.get(k).node().name().equals(in)) {
+                    inGroup = true;
+                }
+            }
+            if (!inGroup) {
+                read += layer.inputShapes().get(j).numel() * elementBytes;
+            }
+        }
+        return read;
     }
 
     /** Bytes of {@code layer}'s reads of the previous layer's output when that output fits on chip. */

@@ -4,6 +4,7 @@ import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.Cost;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.count.LayerCost;
+import dev.ridgeline.hardware.roofline.Bound;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.hardware.roofline.LayerTiming;
 import dev.ridgeline.report.analysis.TextTable.Align;
@@ -133,7 +134,7 @@ public final class AnalysisTable {
                     layer.countedByConvention() ? Quantities.grouped(c.flops()) : "-",
                     runs ? Quantities.seconds(t.seconds()) : "-",
                     runs ? Quantities.percent(t.seconds(), total) : "-",
-                    runs ? t.bound().id() : "-");
+                    runs || t.bound() == Bound.FUSED ? t.bound().id() : "-");
         }
         return table.render();
     }

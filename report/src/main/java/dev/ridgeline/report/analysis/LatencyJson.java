@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.hardware.device.DeviceProfile;
+import dev.ridgeline.hardware.roofline.Bound;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.hardware.roofline.LayerTiming;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public final class LatencyJson {
         root.put("hardwareSource", device.source());
         root.put("engine", latency.engine().name().toLowerCase(Locale.ROOT));
         root.put("onChipReuse", latency.onChipReuse());
+        root.put("fusion", latency.fusion().id());
         root.put("ridgeOpsPerByte", device.computeEfficiency() * latency.peakOpsPerSecond()
                 / (device.memoryEfficiency() * device.bandwidthBytesPerSecond()));
         putRate(root, "throughputPerSecond", total > 0 ? latency.throughputPerSecond() : Double.NaN);
@@ -80,6 +82,9 @@ public final class LatencyJson {
         node.put("memorySeconds", t.memorySeconds());
         node.put("seconds", t.seconds());
         node.put("bound", t.bound().id());
+        if (t.bound() == Bound.FUSED) {
+            node.put("fusedInto", t.fusedInto());
+        }
         if (t.bytes() == 0) {
             node.putNull("arithmeticIntensity");
         } else {

@@ -1,6 +1,7 @@
 package dev.ridgeline.report.analysis;
 
 import dev.ridgeline.hardware.device.DeviceProfile;
+import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.report.analysis.TextTable.Align;
 import java.math.BigDecimal;
@@ -43,10 +44,11 @@ public final class LatencySummary {
         table.row("ridge point", DeviceUnits.opsPerByte(ridge) + "; layers below it are memory-bound");
 
         String note = String.format(Locale.ROOT, "roofline: each layer takes max(ops / (%s x peak), bytes / (%s x "
-                        + "bandwidth)) + %s overhead; on-chip reuse %s. Figures: %s.",
+                        + "bandwidth)) + %s overhead; on-chip reuse %s; fusion %s. Figures: %s.",
                 device.computeEfficiency(), device.memoryEfficiency(),
                 Quantities.seconds(device.layerOverheadSeconds()), latency.onChipReuse() ? "on" : "off",
-                device.source());
+                latency.fusion() == Fusion.ENGINE ? "engine (BN folded, activations and adds run in their producer)"
+                        : "none", device.source());
         return table.render() + '\n' + TextTable.wrap(note, AnalysisTable.LINE_WIDTH, "  ");
     }
 

@@ -75,10 +75,14 @@ public final class DeviceSheet {
                 "on-chip SRAM or cache; --on-chip-reuse reads a layer's input from it");
         table.row("compute efficiency", fraction(device.computeEfficiency()), "-",
                 "share of peak compute a layer attains");
+        device.computeEfficiencyByKind().forEach((kind, e) -> table.row("  " + kind.id() + " kernels", fraction(e),
+                "-", "share of peak compute kernels headed by a " + kind.id() + " layer attain"));
         table.row("memory efficiency", fraction(device.memoryEfficiency()), "-",
                 "share of bandwidth a layer attains");
         table.row("layer overhead", Quantities.seconds(device.layerOverheadSeconds()), "-",
                 "fixed time per layer that runs (launch, scheduling)");
+        table.row("fusion", device.fusion().id(), "-", device.fusion() == dev.ridgeline.hardware.device.Fusion.ENGINE
+                ? "BN folded, activations and adds run in their producer's kernel" : "every layer its own kernel");
         return table.render();
     }
 

@@ -45,7 +45,8 @@ class LatencyJsonTest {
         JsonNode latency = root.get("latency");
         assertEquals(List.of("hardware", "precision", "peakOpsPerSecond", "bandwidthBytesPerSecond",
                 "computeEfficiency", "memoryEfficiency", "layerOverheadSeconds", "totalSeconds",
-                "hardwareName", "hardwareSource", "engine", "onChipReuse", "ridgeOpsPerByte", "throughputPerSecond",
+                "hardwareName", "hardwareSource", "engine", "onChipReuse", "fusion", "ridgeOpsPerByte",
+                "throughputPerSecond",
                 "memoryBoundShare", "utilization", "totalOps", "totalBytes", "memoryRequiredBytes",
                 "memoryCapacityBytes", "fitsInMemory", "layers"), AnalysisJsonTest.fieldNames(latency));
         assertEquals(List.of("name", "ops", "bytes", "computeSeconds", "memorySeconds", "seconds", "bound",
@@ -199,7 +200,14 @@ class LatencyJsonTest {
         }
         assertEquals(ops, latency.get("totalOps").asLong());
         assertEquals(bytes, latency.get("totalBytes").asLong());
-        assertEquals(root.get("totals").get("memoryTrafficBytes").asLong(), bytes, "without on-chip reuse");
+        assertEquals("engine", latency.get("fusion").asText(), "the preset's default");
+        assertTrue(bytes < root.get("totals").get("memoryTrafficBytes").asLong(), "fused layers move less");
+        for (JsonNode t : latency.get("layers")) {
+            if (t.get("bound").asText().equals("fused")) {
+                assertEquals(0, t.get("seconds").asDouble());
+                assertTrue(t.get("fusedInto").isTextual());
+            }
+        }
         assertEquals(memoryBound / total, latency.get("memoryBoundShare").asDouble(), 1e-12);
         assertEquals(root.get("batch").asInt() / total, latency.get("throughputPerSecond").asDouble(), 1e-9);
         assertEquals(ops / total / latency.get("peakOpsPerSecond").asDouble(),

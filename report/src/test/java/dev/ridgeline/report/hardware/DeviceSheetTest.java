@@ -46,6 +46,7 @@ class DeviceSheetTest {
                 text);
         assertTrue(text.matches("(?s).*\\nint8 +1979 TOPS +- +matrix +459\\.5 ops/byte +datasheet\\n.*"), text);
         assertTrue(text.contains("  int8: 3958 TOPS with 2:4 sparsity\n"), "the notes: " + text);
+        assertTrue(text.matches("(?s).*\\nfusion +engine +- +BN folded.*"), text);
     }
 
     @Test

@@ -8,9 +8,9 @@ import dev.ridgeline.core.count.LayerCost;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.shape.ShapeInference;
+import dev.ridgeline.hardware.roofline.FusedGroups;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.hardware.roofline.Roofline;
-import dev.ridgeline.hardware.roofline.RooflineOptions;
 import dev.ridgeline.search.apply.DesignApplier;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
@@ -120,6 +120,9 @@ public final class EvaluatorCompiler {
         }
         Model structure = applier.apply(base);
         List<Node> nodes = structure.nodes();
+        // a fused group's time is its head's: the head's table spans the knobs of every member
+        FusedGroups groups = setup.device() == null ? FusedGroups.none(nodes.size())
+                : FusedGroups.of(nodes, setup.effectiveFusion());
         Table[] layers = new Table[nodes.size()];
         for (int i = 0; i < layers.length; i++) {
             String name = nodes.get(i).name();
@@ -129,8 +132,10 @@ public final class EvaluatorCompiler {
                 int knob = separableKnobOfSite.get(site);
                 probeBase[knob] = base[knob];
             }
-            String key = site == null ? name : name + "|" + probeBase[separableKnobOfSite.get(site)];
-            layers[i] = tables.computeIfAbsent(key, x -> table(name, site, probeBase));
+            List<String> members = groups.members(i).stream().map(m -> nodes.get(m).name()).toList();
+            String key = (site == null ? name : name + "|" + probeBase[separableKnobOfSite.get(site)])
+                    + (members.isEmpty() ? "" : "+" + String.join("+", members));
+            layers[i] = tables.computeIfAbsent(key, x -> table(name, site, members, probeBase));
         }
         Table[] inputs = new Table[structure.inputs().size()];
         for (int k = 0; k < inputs.length; k++) {
@@ -140,8 +145,8 @@ public final class EvaluatorCompiler {
     }
 
     /** A layer's figures over its knobs, read from probes that set those knobs and leave the rest at 0. */
-    private Table table(String name, String site, int[] probeBase) {
-        int[] knobs = relevantKnobs(name, site);
+    private Table table(String name, String site, List<String> members, int[] probeBase) {
+        int[] knobs = relevantKnobs(name, site, members);
         int[] strides = new int[knobs.length];
         long size = 1;
         for (int i = knobs.length - 1; i >= 0; i--) {
@@ -187,18 +192,12 @@ public final class EvaluatorCompiler {
     }
 
     /** Width knobs of the groups a layer reads and writes, its kernel knob and the resolution. */
-    private int[] relevantKnobs(String name, String site) {
+    private int[] relevantKnobs(String name, String site, List<String> members) {
         Model base = resolved.base();
         List<String> involved = new ArrayList<>();
-        if (site == null) {
-            involved.add(name);
-        } else {
-            Site s = resolved.sites().get(site);
-            involved.add(s.conv());
-            if (s.separable()) {
-                involved.addAll(s.between());
-                involved.add(s.pointwise());
-            }
+        involve(involved, name, site);
+        for (String member : members) {
+            involve(involved, member, base.node(member).isPresent() ? null : siteOfName.get(member));
         }
         TreeSet<Integer> knobs = new TreeSet<>();
         if (resolutionKnob >= 0) {
@@ -224,6 +223,20 @@ public final class EvaluatorCompiler {
         return knobs.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The base layers whose tensors decide a layer's figures: itself, or all layers of its separable site. */
+    private void involve(List<String> involved, String name, String site) {
+        if (site == null) {
+            involved.add(name);
+            return;
+        }
+        Site s = resolved.sites().get(site);
+        involved.add(s.conv());
+        if (s.separable()) {
+            involved.addAll(s.between());
+            involved.add(s.pointwise());
+        }
+    }
+
     /** The figures of every layer of the model a point denotes, measured by core and hardware. */
     private Map<String, double[]> probe(int[] choices) {
         List<Integer> key = Arrays.stream(choices).boxed().toList();
@@ -235,7 +248,7 @@ public final class EvaluatorCompiler {
         CostReport report = Counter.count(ShapeInference.infer(model, setup.batch()), setup.convention(),
                 setup.precision().bytes());
         LatencyReport latency = setup.device() == null ? null
-                : Roofline.time(report, setup.device(), RooflineOptions.of(setup.precision()));
+                : Roofline.time(report, setup.device(), setup.rooflineOptions());
         Map<String, double[]> figures = new HashMap<>();
         for (int i = 0; i < report.layers().size(); i++) {
             LayerCost l = report.layers().get(i);

@@ -5,7 +5,6 @@ import dev.ridgeline.core.count.Counter;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.shape.ShapeInference;
 import dev.ridgeline.hardware.roofline.Roofline;
-import dev.ridgeline.hardware.roofline.RooflineOptions;
 import dev.ridgeline.search.apply.DesignApplier;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.ResolvedSpace;
@@ -42,6 +41,6 @@ public final class ReferenceEvaluator implements PointEvaluator {
         metrics[Metric.WEIGHT_BYTES.ordinal()] = report.weightBytes();
         metrics[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = report.peakActivationBytes();
         metrics[Metric.LATENCY_SECONDS.ordinal()] = setup.device() == null ? Double.NaN
-                : Roofline.time(report, setup.device(), RooflineOptions.of(setup.precision())).totalSeconds();
+                : Roofline.time(report, setup.device(), setup.rooflineOptions()).totalSeconds();
     }
 }

@@ -15,9 +15,9 @@ import dev.ridgeline.core.io.yaml.YamlNode;
 import dev.ridgeline.core.shape.ShapeInference;
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Devices;
+import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.roofline.Roofline;
-import dev.ridgeline.hardware.roofline.RooflineOptions;
 import dev.ridgeline.search.eval.Goal;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Metric;
@@ -40,14 +40,22 @@ import java.util.Set;
 public final class JobReader {
     /** The fields a job file may have. */
     public static final Set<String> FIELDS = Set.of("name", "description", "model", "input", "batch", "convention",
-            "hardware", "precision", "space", "budgets", "objectives", "strategy");
+            "hardware", "precision", "fusion", "space", "budgets", "objectives", "strategy");
 
     private JobReader() {
     }
 
     public static Job read(Path file) {
+        return read(file, Optional.empty());
+    }
+
+    /**
+     * @param fusion the fusion mode to time with, overriding the job's {@code fusion} field and the device's
+     *               default (empty: the job's, else the device's)
+     */
+    public static Job read(Path file, Optional<Fusion> fusion) {
         byte[] bytes = YamlNode.readText(file).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return read(file.toString(), bytes, file.toAbsolutePath().getParent());
+        return read(file.toString(), bytes, file.toAbsolutePath().getParent(), fusion);
     }
 
     /**
@@ -55,6 +63,10 @@ public final class JobReader {
      * messages, and relative model and device paths are taken from {@code dir}.
      */
     public static Job read(String source, byte[] bytes, Path dir) {
+        return read(source, bytes, dir, Optional.empty());
+    }
+
+    private static Job read(String source, byte[] bytes, Path dir, Optional<Fusion> fusion) {
         YamlNode root = YamlNode.parse(source, new java.io.StringReader(new String(bytes,
                 java.nio.charset.StandardCharsets.UTF_8)));
         String sha = Hashing.sha256().hashBytes(bytes).toString();
@@ -80,7 +92,10 @@ public final class JobReader {
             DeviceProfile d = device;
             located(top.get("precision").orElse(top.require("hardware", what)), () -> d.require(precision));
         }
-        MeasureSetup setup = new MeasureSetup(convention, batch, precision, device);
+        Optional<Fusion> jobFusion = top.get("fusion").map(n -> Fusion.byId(n.text("field 'fusion'"))
+                .orElseThrow(() -> n.error("unknown fusion '%s'; fusion modes: %s", n.text(""), Fusion.knownIds())));
+        MeasureSetup setup = new MeasureSetup(convention, batch, precision, device,
+                fusion.isPresent() ? fusion : jobFusion);
 
         SpaceSpec space = SpaceReader.read(top.require("space", what + " (the knobs to sweep)"));
         double[] base;
@@ -111,7 +126,7 @@ public final class JobReader {
         m[Metric.WEIGHT_BYTES.ordinal()] = r.weightBytes();
         m[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = r.peakActivationBytes();
         m[Metric.LATENCY_SECONDS.ordinal()] = setup.device() == null ? Double.NaN
-                : Roofline.time(r, setup.device(), RooflineOptions.of(setup.precision())).totalSeconds();
+                : Roofline.time(r, setup.device(), setup.rooflineOptions()).totalSeconds();
         return m;
     }
 

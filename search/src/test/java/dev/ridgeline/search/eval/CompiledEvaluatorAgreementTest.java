@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.zoo.Zoo;
 import dev.ridgeline.hardware.device.Devices;
+import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.space.SpaceBuilder;
@@ -28,20 +29,24 @@ class CompiledEvaluatorAgreementTest {
         };
     }
 
-    @ParameterizedTest(name = "{0}, {1} on {2} at {3}, batch {4}")
+    @ParameterizedTest(name = "{0}, {1} on {2} at {3}, batch {4}, fusion {6}")
     @CsvSource({
-        "resnet50,     ptflops, a100-sxm-80gb,        fp16, 1, 10000",
-        "mobilenet_v2, macs,    jetson-orin-nano-8gb, fp16, 1, 10000",
-        "vgg16,        fvcore,  jetson-nano,          fp32, 2, 10000",
-        "googlenet,    onnx-tool, t4,                 int8, 1, 500",
-        "shufflenet_v2_x1_0, onnx-tool, t4,           fp16, 1, 1000",
-        "convnext_tiny, fvcore, a100-sxm-80gb,        fp16, 1, 300",
+        "resnet50,     ptflops, a100-sxm-80gb,        fp16, 1, 10000, engine",
+        "resnet50,     ptflops, a100-sxm-80gb,        fp16, 1, 3000,  none",
+        "mobilenet_v2, macs,    jetson-orin-nano-8gb, fp16, 1, 10000, engine",
+        "mobilenet_v2, macs,    jetson-orin-nano-8gb, fp16, 1, 3000,  none",
+        "vgg16,        fvcore,  jetson-nano,          fp32, 2, 10000, engine",
+        "googlenet,    onnx-tool, t4,                 int8, 1, 500,   engine",
+        "resnet18,     macs,    xeon-8480,            fp32, 1, 3000,  engine",
+        "shufflenet_v2_x1_0, onnx-tool, t4,           fp16, 1, 1000,  engine",
+        "convnext_tiny, fvcore, a100-sxm-80gb,        fp16, 1, 300,   engine",
     })
     void agreesWithTheReferencePathOnRandomPoints(String model, String convention, String device, String precision,
-                                                  int batch, int points) {
+                                                  int batch, int points, String fusion) {
         ResolvedSpace space = SpaceBuilder.build(Zoo.load(model), spaceFor(model));
         MeasureSetup setup = new MeasureSetup(Convention.byId(convention).orElseThrow(), batch,
-                Precision.byId(precision).orElseThrow(), Devices.preset(device));
+                Precision.byId(precision).orElseThrow(), Devices.preset(device),
+                java.util.Optional.of(Fusion.byId(fusion).orElseThrow()));
         CompiledEvaluator fast = EvaluatorCompiler.compile(space, setup);
         ReferenceEvaluator slow = new ReferenceEvaluator(space, setup);
         SplittableRandom random = new SplittableRandom(model.hashCode());

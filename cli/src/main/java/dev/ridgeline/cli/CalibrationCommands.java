@@ -1,0 +1,137 @@
+package dev.ridgeline.cli;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.hardware.device.DeviceProfile;
+import dev.ridgeline.hardware.device.Devices;
+import dev.ridgeline.measure.calibrate.Benchmarks;
+import dev.ridgeline.measure.calibrate.Calibration;
+import dev.ridgeline.measure.calibrate.CalibrationRecord;
+import dev.ridgeline.measure.calibrate.CalibrationYaml;
+import dev.ridgeline.measure.calibrate.Calibrator;
+import dev.ridgeline.measure.runtime.OrtRuntime;
+import dev.ridgeline.measure.runtime.RunOptions;
+import dev.ridgeline.measure.validate.GenericCpu;
+import dev.ridgeline.measure.validate.Validation;
+import dev.ridgeline.report.format.Json;
+import dev.ridgeline.report.measure.CalibrationReport;
+import dev.ridgeline.report.measure.ValidationChart;
+import dev.ridgeline.report.measure.ValidationReport;
+import dev.ridgeline.search.job.Job;
+import dev.ridgeline.search.job.JobReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@code hardware calibrate} and {@code hardware validate} do, apart from their options. */
+final class CalibrationCommands {
+    static final List<String> DEFAULT_JOBS = List.of("configs/jobs/mobilenet_v2_orin_nano.yaml",
+            "configs/jobs/resnet18_t4.yaml");
+
+    private CalibrationCommands() {
+    }
+
+    /** Random designs of the jobs' spaces the calibration adds, at a resolution validation does not use. */
+    static final int CALIBRATION_DESIGNS = 8;
+    static final int CALIBRATION_RESOLUTION = 160;
+
+    static void calibrate(Path out, int threads, int runs, List<String> jobFiles, PrintWriter stdout,
+                          PrintWriter stderr) {
+        OrtRuntime.require();
+        BadInputException.check(threads >= 1, "--threads must be at least 1, got %s", threads);
+        String file = out.getFileName().toString();
+        BadInputException.check(file.endsWith(".yaml") || file.endsWith(".yml"),
+                "--out %s: give a .yaml file name (the device file to write)", out);
+        String id = file.replaceFirst("\\.ya?ml$", "");
+        Path residuals = out.resolveSibling(id + ".residuals.csv");
+        List<dev.ridgeline.measure.calibrate.Benchmark> benchmarks = new ArrayList<>(Benchmarks.standard());
+        List<dev.ridgeline.search.space.ResolvedSpace> spaces = new ArrayList<>();
+        for (Job job : jobs(jobFiles)) {
+            spaces.add(dev.ridgeline.search.space.SpaceBuilder.build(job.model(), job.space()));
+        }
+        benchmarks.addAll(Benchmarks.designs(spaces, CALIBRATION_DESIGNS, 7, CALIBRATION_RESOLUTION));
+        stderr.printf("calibrating on %d benchmarks with %d thread(s)...%n", benchmarks.size(), threads);
+        stderr.flush();
+        Calibration c = Calibrator.calibrate(benchmarks, RunOptions.defaults(threads).withRuns(3, runs), i -> {
+            stderr.printf("  [%d/%d] %s%n", i + 1, benchmarks.size(), benchmarks.get(i).name());
+            stderr.flush();
+        });
+        OutputFile.write(residuals, w -> CalibrationReport.residualsCsv(c, w));
+        String yaml = CalibrationYaml.render(c, id, residuals.getFileName().toString());
+        OutputFile.write(out, w -> write(w, yaml));
+        Devices.resolve(out.toString()); // the file must read back as a device
+        stdout.print(CalibrationReport.summary(c, out.toString(), residuals.toString()));
+        stdout.flush();
+    }
+
+    static void validate(String deviceFile, int designs, List<String> jobFiles, long seed, String compare, int runs,
+                         Path out, PrintWriter stdout, PrintWriter stderr) {
+        OrtRuntime.require();
+        BadInputException.check(designs >= 3, "--designs must be at least 3, got %s", designs);
+        Path path = Path.of(deviceFile);
+        BadInputException.check(Files.isRegularFile(path), "%s: no such device file; write one with ridgeline"
+                + " hardware calibrate --out %s", deviceFile, deviceFile);
+        CalibrationRecord record = CalibrationRecord.read(path);
+        DeviceProfile device = Devices.resolve(deviceFile);
+        DeviceProfile comparison = compare == null ? GenericCpu.profile(record.threads()) : Devices.resolve(compare);
+        List<Job> jobs = jobs(jobFiles);
+        RunOptions options;
+        try {
+            options = new RunOptions(record.threads(), 3, runs, record.optLevel(), false);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(deviceFile + ": calibration: " + e.getMessage());
+        }
+        stderr.printf("measuring %d held-out designs with %d thread(s)...%n", designs, record.threads());
+        stderr.flush();
+        Validation.Result r = Validation.run(jobs, designs, seed, device, comparison, options, i -> {
+            stderr.printf("  [%d/%d]%n", i + 1, designs);
+            stderr.flush();
+        });
+        String name = device.id() + " (calibrated)";
+        String other = comparison.id() + (compare == null ? " (uncalibrated)" : "");
+        stdout.print(ValidationReport.summary(r, name, other));
+        if (out != null) {
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new BadInputException(out + ": cannot create the folder: " + e.getMessage());
+            }
+            OutputFile.write(out.resolve("validation.csv"), w -> ValidationReport.csv(r, w));
+            OutputFile.write(out.resolve("validation.json"), w -> {
+                try {
+                    Json.write(ValidationReport.json(r, name, other), w);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try {
+                ValidationChart.writePng(r, name, other, out.resolve("validation.png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stdout.println("wrote " + out.resolve("validation.csv") + ", validation.json and validation.png");
+        }
+        stdout.flush();
+    }
+
+    private static List<Job> jobs(List<String> jobFiles) {
+        List<Job> jobs = new ArrayList<>();
+        for (String j : jobFiles) {
+            BadInputException.check(Files.isRegularFile(Path.of(j)), "%s: no such job file; run from the project"
+                    + " root or name the jobs with --jobs A.yaml,B.yaml", j);
+            jobs.add(JobReader.read(Path.of(j)));
+        }
+        return jobs;
+    }
+
+    private static void write(java.io.Writer w, String text) {
+        try {
+            w.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

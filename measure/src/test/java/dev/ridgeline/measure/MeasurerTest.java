@@ -1,0 +1,78 @@
+package dev.ridgeline.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.graph.Node;
+import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.op.Activation;
+import dev.ridgeline.core.op.BatchNorm;
+import dev.ridgeline.core.op.Conv2d;
+import dev.ridgeline.core.op.Flatten;
+import dev.ridgeline.core.op.GlobalAvgPool;
+import dev.ridgeline.core.op.Linear;
+import dev.ridgeline.hardware.device.Precision;
+import dev.ridgeline.measure.runtime.NodeTime;
+import dev.ridgeline.measure.runtime.RunOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A tiny net run in ONNX Runtime: timings, spread, environment and a profile named by Ridgeline's layers. */
+class MeasurerTest {
+    static Model tiny() {
+        return Model.builder("tiny").input("input", Shape.of(1, 3, 32, 32))
+                .add(new Node("conv1", Conv2d.of(3, 16, 3, 1, 1), List.of("input")))
+                .add(new Node("bn1", new BatchNorm(16, true), List.of("conv1")))
+                .add(new Node("relu1", Activation.relu(), List.of("bn1")))
+                .add(new Node("conv2", Conv2d.of(16, 32, 3, 2, 1), List.of("relu1")))
+                .add(new Node("relu2", Activation.relu(), List.of("conv2")))
+                .add(new Node("pool", new GlobalAvgPool(), List.of("relu2")))
+                .add(new Node("flatten", new Flatten(1), List.of("pool")))
+                .add(new Node("fc", new dev.ridgeline.core.op.Linear(32, 10, true), List.of("flatten")))
+                .build();
+    }
+
+    @Test
+    void aTinyNetRunsWithItsSpreadEnvironmentAndAProfileNamedByItsLayers() {
+        RunOptions options = new RunOptions(1, 2, 7, "all", true);
+        Measurement m = Measurer.measure("tiny", tiny(), 2, options);
+        assertEquals(7, m.spread().runs());
+        assertTrue(m.spread().medianSeconds() > 0 && m.spread().minSeconds() <= m.spread().medianSeconds()
+                && m.spread().medianSeconds() <= m.spread().maxSeconds());
+        assertEquals(1, m.environment().threads());
+        assertFalse(m.environment().runtimeVersion().isBlank());
+        assertEquals("all", m.environment().optLevel());
+        assertFalse(m.environment().cpuModel().isBlank());
+        Set<String> kernels = m.profile().stream().map(NodeTime::kernel).collect(Collectors.toSet());
+        assertTrue(kernels.containsAll(Set.of("conv1", "conv2", "fc")), "profiled kernels: " + m.profile());
+        Set<String> layers = m.profile().stream().map(NodeTime::layer).collect(Collectors.toSet());
+        assertTrue(Set.of("conv1", "bn1", "relu1").stream().anyMatch(layers::contains), "" + m.profile());
+        assertTrue(m.profile().stream().filter(t -> t.layer().isEmpty()).allMatch(t -> t.opType().startsWith("Reorder")),
+                "only ORT's layout conversions name no layer: " + m.profile());
+        Map<String, Double> byLayer = m.secondsByLayer();
+        assertTrue(byLayer.values().stream().allMatch(s -> s > 0));
+    }
+
+    @Test
+    void onlyFp32CanBeMeasured() {
+        Measurer.requireMeasurable(Precision.FP32);
+        BadInputException e = assertThrows(BadInputException.class, () -> Measurer.requireMeasurable(Precision.FP16));
+        assertTrue(e.getMessage().contains("--precision fp32"), e.getMessage());
+    }
+
+    @Test
+    void aModelOrtCannotLoadIsBadInputSayingWhatToDo() {
+        byte[] garbage = "not an onnx model".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        BadInputException e = assertThrows(BadInputException.class, () -> Measurer.measureFile("broken.onnx", garbage,
+                tiny(), 1, RunOptions.defaults(1)));
+        assertTrue(e.getMessage().startsWith("broken.onnx: ONNX Runtime cannot load it"), e.getMessage());
+        assertTrue(e.getMessage().contains("give a valid ONNX model"), e.getMessage());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ridgeline.measure.calibrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.hardware.device.KernelClass;
+import dev.ridgeline.search.space.SpaceSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fit recovers the constants that generated exact times, and reads the benchmarks' kernels right. */
+class ProfileFitTest {
+    @Test
+    void recoversTheRatesBandwidthAndOverheadThatMadeTheTimes() {
+        double[] rates = new double[KernelClass.values().length];
+        Arrays.fill(rates, 2.0e11);
+        rates[KernelClass.DEPTHWISE.ordinal()] = 5.0e10;
+        double bandwidth = 3.0e10;
+        double overhead = 2.0e-6;
+        List<Kernels> kernels = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        for (Benchmark b : Benchmarks.standard()) {
+            Kernels k = Kernels.of(b.model(), b.batch());
+            kernels.add(k);
+            times.add(k.seconds(rates, bandwidth, overhead));
+        }
+        double[] measured = times.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] weights = new double[measured.length];
+        Arrays.fill(weights, 1);
+        ProfileFit.Result fit = ProfileFit.fit(kernels, measured, weights);
+        assertTrue(fit.rmsLogResidual() < 0.01, "rms " + fit.rmsLogResidual());
+        assertEquals(2.0e11, fit.opsPerSecond()[KernelClass.CONV.ordinal()], 2.0e11 * 0.02);
+        assertEquals(5.0e10, fit.opsPerSecond()[KernelClass.DEPTHWISE.ordinal()], 5.0e10 * 0.05);
+        assertEquals(overhead, fit.overheadSeconds(), overhead * 0.1);
+    }
+
+    @Test
+    void aConvBnReluStackIsOneKernelPerBlockWithTheConvsKind() {
+        Benchmark dw = Benchmarks.standard().stream().filter(b -> b.kind().equals("depthwise")).findFirst()
+                .orElseThrow();
+        Kernels k = Kernels.of(dw.model(), dw.batch());
+        assertEquals(Benchmarks.DEPTH, k.ops().length, "conv, bn and relu fuse into one kernel per block");
+        assertTrue(Arrays.stream(k.kinds()).allMatch(i -> i == KernelClass.DEPTHWISE.ordinal()));
+    }
+
+    @Test
+    void calibrationDesignsComeFromTheSpacesAtTheirOwnResolution() {
+        var space = dev.ridgeline.search.space.SpaceBuilder.build(dev.ridgeline.core.zoo.Zoo.load("resnet18"),
+                new SpaceSpec(List.of(new SpaceSpec.WidthSpec(new SpaceSpec.Selector(List.of("layer4"), List.of(),
+                        SpaceSpec.Granularity.STAGE, "job.yaml:1:1"), List.of(0.5, 1.0), List.of(), 8)), List.of(),
+                        List.of(), null));
+        List<Benchmark> designs = Benchmarks.designs(List.of(space), 3, 7, 160);
+        assertEquals(3, designs.size());
+        for (Benchmark b : designs) {
+            assertEquals("network", b.kind());
+            assertEquals(dev.ridgeline.core.graph.Shape.of(1, 3, 160, 160), b.model().inputs().get(0).shape());
+            assertTrue(b.name().endsWith(" at 160"), b.name());
+        }
+        assertEquals(designs.get(0).name(), Benchmarks.designs(List.of(space), 1, 7, 160).get(0).name(), "seeded");
+    }
+}
