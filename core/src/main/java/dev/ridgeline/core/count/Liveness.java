@@ -12,22 +12,28 @@ public final class Liveness {
     private Liveness() {
     }
 
+    /** The most bytes live at once: the largest of {@link #bytesByStep}, or the inputs' when there is no node. */
     public static long peakBytes(ShapedModel shaped, int elementBytes) {
+        long[] byStep = bytesByStep(shaped, elementBytes);
+        if (byStep.length == 0) {
+            return inputBytes(shaped, elementBytes);
+        }
+        long peak = 0;
+        for (long live : byStep) {
+            peak = Math.max(peak, live);
+        }
+        return peak;
+    }
+
+    /** Element {@code i}: the bytes live while node i runs (its output allocated, nothing after it freed). */
+    public static long[] bytesByStep(ShapedModel shaped, int elementBytes) {
         Model model = shaped.model();
         int n = model.nodes().size();
         BufferLifetimes lifetimes = BufferLifetimes.of(model);
-        long[] size = new long[lifetimes.buffers()];
+        long[] size = sizes(shaped, lifetimes, elementBytes);
         long live = 0;
-        for (int b = 0; b < size.length; b++) {
-            if (!lifetimes.owned(b)) {
-                continue;
-            }
-            long elements = b < n ? shaped.outputShape(b).numel()
-                    : shaped.inputShapes().get(model.inputs().get(b - n).name()).numel();
-            size[b] = Math.multiplyExact(elements, elementBytes);
-            if (b >= n) {
-                live += size[b];
-            }
+        for (int b = n; b < size.length; b++) {
+            live += size[b];
         }
         long[] freedAfter = new long[n + 1];
         for (int b = 0; b < size.length; b++) {
@@ -35,12 +41,37 @@ public final class Liveness {
                 freedAfter[lifetimes.lastUse(b)] += size[b];
             }
         }
-        long peak = live;
+        long[] byStep = new long[n];
         for (int i = 0; i < n; i++) {
             live += size[i];
-            peak = Math.max(peak, live);
+            byStep[i] = live;
             live -= freedAfter[i];
         }
-        return peak;
+        return byStep;
+    }
+
+    private static long inputBytes(ShapedModel shaped, int elementBytes) {
+        Model model = shaped.model();
+        long[] size = sizes(shaped, BufferLifetimes.of(model), elementBytes);
+        long live = 0;
+        for (int b = model.nodes().size(); b < size.length; b++) {
+            live += size[b];
+        }
+        return live;
+    }
+
+    /** Each buffer's bytes (0 for a buffer that is a view of another); node outputs first, then the inputs. */
+    private static long[] sizes(ShapedModel shaped, BufferLifetimes lifetimes, int elementBytes) {
+        Model model = shaped.model();
+        int n = model.nodes().size();
+        long[] size = new long[lifetimes.buffers()];
+        for (int b = 0; b < size.length; b++) {
+            if (lifetimes.owned(b)) {
+                long elements = b < n ? shaped.outputShape(b).numel()
+                        : shaped.inputShapes().get(model.inputs().get(b - n).name()).numel();
+                size[b] = Math.multiplyExact(elements, elementBytes);
+            }
+        }
+        return size;
     }
 }

@@ -1,39 +1,22 @@
 package dev.ridgeline.report.run;
 
-import java.util.ArrayList;
+import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.report.format.Csv;
 import java.util.List;
 
-/** Splits one line of RFC 4180 CSV as report.format.Csv writes it. */
+/** One line of a CSV that report.format.Csv wrote: its cells and their numbers. */
 final class CsvLine {
     private CsvLine() {
     }
 
+    /** The cells of a line, as {@link Csv#parse} reads them; an unclosed quote is bad input. */
     static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
+        try {
+            return Csv.parse(line);
+        } catch (IllegalArgumentException e) {
+            String shown = line.length() > 60 ? line.substring(0, 60) + "..." : line;
+            throw new BadInputException("a CSV line has a quoted cell that is not closed: " + shown);
         }
-        cells.add(cell.toString());
-        return cells;
     }
 
     /** A cell as a number; NaN when empty or not a number. */

@@ -34,7 +34,7 @@ final class ModelRerun {
         Optional<LatencyReport> latency = Optional.ofNullable(setup.device())
                 .map(d -> Roofline.time(report, d, RooflineOptions.of(setup.precision())));
         ObjectNode tree = AnalysisJson.tree(report, latency, Provenance.of(toolVersion, modelSpec, modelSha256));
-        return AnalysisRun.from(JsonInput.of(source, tree), LiveMemory.bytesByStep(shaped, setup.precision().bytes()),
+        return AnalysisRun.from(JsonInput.of(source, tree), dev.ridgeline.core.count.Liveness.bytesByStep(shaped, setup.precision().bytes()),
                 "");
     }
 
@@ -56,6 +56,6 @@ final class ModelRerun {
             System.arraycopy(sample, 0, dims, 1, sample.length);
             shaped = ShapeInference.infer(model, Map.of(model.inputs().get(0).name(), Shape.of(dims)));
         }
-        return LiveMemory.bytesByStep(shaped, elementBytes);
+        return dev.ridgeline.core.count.Liveness.bytesByStep(shaped, elementBytes);
     }
 }
