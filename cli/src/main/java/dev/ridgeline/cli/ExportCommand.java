@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.io.onnx.OnnxWriter;
+import dev.ridgeline.core.io.onnx.WeightFill;
 import dev.ridgeline.core.io.yaml.ModelYamlWriter;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.report.sweep.FrontRows;
@@ -76,8 +78,12 @@ final class ExportCommand implements Callable<Integer> {
     String choices;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
-            description = "The model file to write (.yaml or .yml), atomically.")
+            description = "The model file to write (.yaml, .yml or .onnx), atomically.")
     Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "yaml (our model format) or onnx (random weights of a fixed seed); default: from --out's name.")
+    String format;
 
     @Override
     public Integer call() {
@@ -94,8 +100,12 @@ final class ExportCommand implements Callable<Integer> {
                 + "the row is from (or its --out folder)", row);
         BadInputException.check(from == null || row != null, "--from names the file --row counts in; give --row K");
         String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
-        BadInputException.check(outName.endsWith(".yaml") || outName.endsWith(".yml"),
-                "--out %s: export writes a model file, which ends in .yaml or .yml", out);
+        boolean onnx = format == null ? outName.endsWith(".onnx") : format.equalsIgnoreCase("onnx");
+        BadInputException.check(format == null || format.equalsIgnoreCase("onnx") || format.equalsIgnoreCase("yaml"),
+                "--format %s: export writes yaml or onnx", format);
+        BadInputException.check(onnx ? outName.endsWith(".onnx") : outName.endsWith(".yaml") || outName.endsWith(".yml"),
+                "--out %s: export writes %s", out, onnx ? "an ONNX file, which ends in .onnx"
+                        : "a model file, which ends in .yaml or .yml (or .onnx for ONNX)");
         BadInputException.check(Files.isRegularFile(jobFile), "%s: no such file", jobFile);
 
         Job job = JobReader.read(jobFile);
@@ -129,7 +139,13 @@ final class ExportCommand implements Callable<Integer> {
         comments.add("Choices: " + design.describe() + ".");
         comments.add("Figures: " + figures(metrics, job.setup()) + ".");
         comments.add("Reproduce them: ridgeline " + analyze.replace("FILE", out.toString()));
-        OutputFile.write(out, w -> ModelYamlWriter.write(model, comments, w));
+        if (onnx) {
+            // the same weights for the same design every time, so a measured file can be measured again
+            OutputFile.writeBytes(out, OnnxWriter.toProto(model, job.setup().batch(), WeightFill.RANDOM, 1L)
+                    .toByteArray());
+        } else {
+            OutputFile.write(out, w -> ModelYamlWriter.write(model, comments, w));
+        }
 
         fromRow.ifPresent(r -> mismatches(r, metrics).forEach(m -> stderr.println("ridgeline: warning: " + m)));
         stdout.println("design: " + design.describe());

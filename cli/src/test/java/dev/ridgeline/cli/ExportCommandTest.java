@@ -71,6 +71,31 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFrontRowExportsAsOnnxThatReadsBackWithTheRowsCounts(@TempDir Path dir) throws Exception {
+        Path sweep = dir.resolve("sweep");
+        assertEquals(0, Run.of("sweep", RESNET18, "--out", sweep.toString()).exitCode());
+        Path yaml = dir.resolve("row2.yaml");
+        Path onnx = dir.resolve("row2.onnx");
+        assertEquals(0, Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out", yaml.toString())
+                .exitCode());
+        Run run = Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out", onnx.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode fromYaml = analyze(Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out",
+                yaml.toString()).out()).get("totals");
+        JsonNode fromOnnx = analyze(run.out()).get("totals");
+        for (String count : List.of("params", "macs", "peakActivationBytes", "weightBytes")) {
+            assertEquals(fromYaml.get(count).longValue(), fromOnnx.get(count).longValue(), count);
+        }
+        byte[] first = Files.readAllBytes(onnx);
+        assertEquals(0, Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out", onnx.toString())
+                .exitCode());
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(onnx)), "the same design gives the same bytes");
+        Run wrong = Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--format", "onnx", "--out",
+                yaml.toString()).assertCleanBadInput();
+        assertTrue(wrong.err().contains("ends in .onnx"), wrong.err());
+    }
+
+    @Test
     void choicesNameSomeKnobsAndTheOthersKeepTheBaseModel(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("base.yaml");
         Run run = Run.of("export", RESNET18, "--choices", "width:layer4=1.0", "--out", base.toString());
@@ -133,8 +158,8 @@ class ExportCommandTest {
                 "--out", o);
         expect("--choices: knob width:layer4 is given twice", "export", RESNET18, "--choices",
                 "width:layer4=0.5,width:layer4=1.0", "--out", o);
-        expect("--out d.onnx: export writes a model file, which ends in .yaml or .yml", "export", RESNET18,
-                "--choices", "width:layer4=0.5", "--out", "d.onnx");
+        expect("--out d.txt: export writes a model file, which ends in .yaml or .yml (or .onnx for ONNX)", "export",
+                RESNET18, "--choices", "width:layer4=0.5", "--out", "d.txt");
         expect(dir.resolve("none.csv") + ": no such file", "export", RESNET18, "--row", "1", "--from",
                 dir.resolve("none.csv").toString(), "--out", o);
         // a front of another job: its labels mean other networks
