@@ -12,7 +12,9 @@ import dev.ridgeline.core.op.Dropout;
 import dev.ridgeline.core.op.Flatten;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.Pool2d;
+import dev.ridgeline.core.op.Scale;
 import dev.ridgeline.core.op.Softmax;
+import dev.ridgeline.core.op.Transpose;
 import dev.ridgeline.core.op.Window;
 import java.util.List;
 
@@ -38,8 +40,8 @@ final class OnnxNodes {
             case LINEAR -> {
                 Linear l = (Linear) node.op();
                 if (in.get(0).rank() != 2) {
-                    throw unsupported(node, "a linear layer over a rank-" + in.get(0).rank() + " input (Gemm takes"
-                            + " a matrix; flatten first)");
+                    CompositeNodes.linearOverLastAxis(w, node, in.get(0), out);
+                    return;
                 }
                 String weight = w.initializer(name + ".weight", new long[] {l.outFeatures(), l.inFeatures()},
                         WeightFill.Role.WEIGHT, l.inFeatures());
@@ -93,6 +95,19 @@ final class OnnxNodes {
             case SOFTMAX -> w.node(name, "Softmax", inputs).addAttribute(OnnxWriter.integer("axis",
                     ((Softmax) node.op()).axis()));
             case MATMUL -> w.node(name, "MatMul", inputs);
+            case TRANSPOSE -> w.node(name, "Transpose", inputs).addAttribute(OnnxWriter.ints("perm",
+                    ((Transpose) node.op()).perm().stream().mapToLong(Integer::longValue).toArray()));
+            case SCALE -> {
+                long[] dims = new long[Math.max(1, out.rank() - 1)];
+                java.util.Arrays.fill(dims, 1);
+                dims[0] = ((Scale) node.op()).channels();
+                w.node(name, "Mul", List.of(inputs.get(0), w.initializer(name + ".weight", dims, WeightFill.Role.ONE,
+                        1)));
+            }
+            case STOCHASTIC_DEPTH -> w.node(name, "Identity", inputs);
+            case SPLIT -> CompositeNodes.split(w, node);
+            case CHANNEL_SHUFFLE -> CompositeNodes.channelShuffle(w, node, in.get(0));
+            case LAYER_NORM -> CompositeNodes.layerNorm(w, node, in.get(0));
             default -> throw unsupported(node, "its op");
         }
     }
@@ -110,11 +125,13 @@ final class OnnxNodes {
             case SIGMOID -> w.node(name, "Sigmoid", x);
             case HARDSIGMOID -> w.node(name, "HardSigmoid", x).addAttribute(OnnxWriter.real("alpha", 1.0 / 6));
             case HARDSWISH -> w.node(name, "HardSwish", x);
+            case SILU -> CompositeNodes.silu(w, name, x.get(0));
+            case GELU -> w.node(name, "Gelu", x);
             case TANH -> w.node(name, "Tanh", x);
             case SQRT -> w.node(name, "Sqrt", x);
             case LEAKY_RELU -> w.node(name, "LeakyRelu", x)
                     .addAttribute(OnnxWriter.real("alpha", a.arguments().get(0)));
-            default -> throw unsupported(node, "activation " + a.function().id() + " (one IR op, several ONNX nodes)");
+            default -> throw unsupported(node, "activation " + a.function().id());
         }
     }
 
@@ -137,8 +154,9 @@ final class OnnxNodes {
 
     private static BadInputException unsupported(Node node, String what) {
         return new BadInputException("layer " + node.describe() + ": the ONNX writer cannot write " + what
-                + "; ops it writes: conv2d, linear, batchnorm, relu, relu6, clip, sigmoid, hardsigmoid, hardswish,"
-                + " tanh, sqrt, leaky_relu, maxpool, avgpool, adaptive/global avgpool, add, mul, concat, flatten,"
-                + " dropout, identity, softmax, matmul");
+                + "; ops it writes: conv2d, linear, batchnorm, layer_norm, relu, relu6, clip, sigmoid, hardsigmoid,"
+                + " hardswish, silu, gelu, tanh, sqrt, leaky_relu, maxpool, avgpool, adaptive/global avgpool, add,"
+                + " mul, scale, concat, split, channel_shuffle, transpose, flatten, dropout, stochastic_depth,"
+                + " identity, softmax, matmul");
     }
 }
