@@ -10,6 +10,17 @@ import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.op.Activation;
+import dev.ridgeline.core.op.ConvTranspose2d;
+import dev.ridgeline.core.op.Elementwise;
+import dev.ridgeline.core.op.Pad;
+import dev.ridgeline.core.op.Padding;
+import dev.ridgeline.core.op.ReduceMean;
+import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Slice;
+import dev.ridgeline.core.op.Squeeze;
+import dev.ridgeline.core.op.Unsqueeze;
+import dev.ridgeline.core.op.Upsample;
+import dev.ridgeline.core.op.Window;
 import dev.ridgeline.core.op.ActivationKind;
 import dev.ridgeline.core.op.ChannelShuffle;
 import dev.ridgeline.core.op.Concat;
@@ -97,6 +108,32 @@ class MeasurerTest {
         assertTrue(layers.containsAll(Set.of("stem", "mlp")), "" + m.profile());
         assertTrue(m.profile().stream().allMatch(t -> t.layer().isEmpty() || newerOps().node(t.layer()).isPresent()),
                 "" + m.profile());
+    }
+
+    /** The layout, resize and element-wise ops, written with their shapes and axes as INT64 inputs. */
+    static Model layoutOps() {
+        Window twoByTwo = new Window(2, 2, 2, 2, 1, 1, Padding.of(0, 0, 0, 0));
+        return Model.builder("layout_ops").input("input", Shape.of(1, 8, 8, 8))
+                .add(new Node("up", new ConvTranspose2d(8, 4, twoByTwo, 0, 0, 1, true), List.of("input")))
+                .add(new Node("near", Upsample.scale(Upsample.Mode.NEAREST, 2), List.of("input")))
+                .add(new Node("bilinear", new Upsample(Upsample.Mode.BILINEAR, 0, 0, 16, 16), List.of("input")))
+                .add(new Node("sub", Elementwise.of(Elementwise.Function.SUB), List.of("near", "bilinear")))
+                .add(new Node("div", Elementwise.withConstant(Elementwise.Function.DIV, List.of()), List.of("sub")))
+                .add(new Node("crop", Slice.of(1, 0, 4), List.of("div")))
+                .add(new Node("sum", new dev.ridgeline.core.op.Add(), List.of("up", "crop")))
+                .add(new Node("pad", new Pad(List.of(0, 0, 1, 1, 0, 0, 1, 1), "reflect"), List.of("sum")))
+                .add(new Node("mean", new ReduceMean(List.of(2, 3), false), List.of("pad")))
+                .add(new Node("unsqueeze", new Unsqueeze(List.of(2)), List.of("mean")))
+                .add(new Node("squeeze", new Squeeze(List.of(2)), List.of("unsqueeze")))
+                .add(new Node("square", new Reshape(List.of(0, 2, 2)), List.of("squeeze")))
+                .build();
+    }
+
+    @Test
+    void theLayoutOpsRunInOnnxRuntime() {
+        Measurement m = Measurer.measure("layout_ops", layoutOps(), 2, new RunOptions(1, 1, 3, "all", false));
+        assertEquals(3, m.spread().runs());
+        assertTrue(m.spread().medianSeconds() > 0);
     }
 
     @Test

@@ -118,6 +118,17 @@ public final class OnnxWriter {
         return name;
     }
 
+    /** An FP32 vector constant, such as a resize's scales (always with its values). */
+    String reals(String name, float... values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(values.length);
+        for (float v : values) {
+            t.addFloatData(v);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
     /** Adds a node named {@code name} with several outputs (a split). */
     NodeProto.Builder multiNode(String name, String type, List<String> inputs, List<String> outputs) {
         return graph.addNodeBuilder().setName(name).setOpType(type).addAllInput(inputs).addAllOutput(outputs);
