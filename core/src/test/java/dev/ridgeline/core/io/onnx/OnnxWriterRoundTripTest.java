@@ -121,6 +121,23 @@ class OnnxWriterRoundTripTest {
         assertEquals(java.util.EnumSet.of(OpKind.UNCOUNTED), missing);
     }
 
+    @Test
+    void aSplitIsOneOnnxSplitWhosePartsReadBackAsBaseColonK() {
+        List<Integer> halves = List.of(4, 4);
+        Model model = Model.builder("halves").input("input", Shape.of(1, 8, 4, 4))
+                .add(new Node("half.1", new dev.ridgeline.core.op.Split(1, halves, 1), List.of("input")))
+                .build();
+        ModelProto proto = OnnxWriter.toProto(model, 1, WeightFill.SHAPES_ONLY, 1);
+        NodeProto split = proto.getGraph().getNode(0);
+        assertEquals(1, proto.getGraph().getNodeCount());
+        assertEquals("half", split.getName());
+        assertEquals(List.of("half.unused.0", "half.1"), split.getOutputList());
+        Model back = OnnxReader.read(proto, "halves.onnx", "halves", Optional.empty(), false);
+        // the part the model leaves out is an output of the ONNX Split, so it reads back as a part too
+        assertEquals(List.of("half:0", "half:1"), back.nodes().stream().map(Node::name).toList());
+        assertEquals(Shape.of(1, 4, 4, 4), ShapeInference.infer(back, 1).outputShape(1));
+    }
+
     private static void assertReadsBack(Model original) {
         String name = original.name();
         ModelProto proto = OnnxWriter.toProto(original, 2, WeightFill.SHAPES_ONLY, 1);
