@@ -25,18 +25,21 @@ import java.util.SplittableRandom;
 /**
  * Writes a {@link Model} as an ONNX model (opset {@value #OPSET}, FP32, a static batch): every IR node becomes the
  * ONNX node of the same name whose output tensor has that name, so a runtime's per-node profile and
- * {@link OnnxReader} name Ridgeline's layers. Weights come from a {@link WeightFill}. Reading the file back gives
- * the same layers and counts (batch norms come back affine, adaptive pooling to 1x1 as a global pooling, in-place
- * activations with their own buffer: ONNX has no in-place ops).
+ * {@link OnnxReader} name Ridgeline's layers; an op with no single ONNX form becomes several nodes
+ * ({@link CompositeNodes}), the last of the IR node's name. Weights come from a {@link WeightFill}. Reading the file
+ * back gives the same layers and counts (batch norms come back affine, adaptive pooling to 1x1 as a global pooling,
+ * stochastic depth as an identity, in-place activations with their own buffer: ONNX has no in-place ops), plus the
+ * inner layers of composites and a split's parts named NAME:K. Opset 20 for Gelu; ONNX Runtime 1.20 runs it.
  */
 public final class OnnxWriter {
-    public static final int OPSET = 17;
-    private static final long IR_VERSION = 8;
+    public static final int OPSET = 20;
+    private static final long IR_VERSION = 9;
 
     private final ShapedModel shaped;
     private final WeightFill fill;
     private final SplittableRandom random;
     private final GraphProto.Builder graph = GraphProto.newBuilder();
+    private final java.util.Set<String> written = new java.util.HashSet<>();
 
     private OnnxWriter(ShapedModel shaped, WeightFill fill, long seed) {
         this.shaped = shaped;
@@ -102,6 +105,43 @@ public final class OnnxWriter {
     String initializer(String name, long[] dims, WeightFill.Role role, long fanIn) {
         graph.addInitializer(fill.tensor(name, dims, role, fanIn, random));
         return name;
+    }
+
+    /** An INT64 vector constant, such as a shape or split sizes (always with its values: ops read them). */
+    String longs(String name, long... values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length);
+        for (long v : values) {
+            t.addInt64Data(v);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
+    /** An FP32 vector constant, such as a resize's scales (always with its values). */
+    String reals(String name, float... values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(values.length);
+        for (float v : values) {
+            t.addFloatData(v);
+        }
+        graph.addInitializer(t);
+        return name;
+    }
+
+    /** Adds a node named {@code name} with several outputs (a split). */
+    NodeProto.Builder multiNode(String name, String type, List<String> inputs, List<String> outputs) {
+        return graph.addNodeBuilder().setName(name).setOpType(type).addAllInput(inputs).addAllOutput(outputs);
+    }
+
+    /** The model being written. */
+    Model model() {
+        return shaped.model();
+    }
+
+    /** True the first time a node is claimed: a split writes all its parts when it meets the first. */
+    boolean claim(String nodeName) {
+        return written.add(nodeName);
     }
 
     /** A scalar FP32 constant (always with its value: ops read it). */
