@@ -28,6 +28,30 @@ public final class CompiledEvaluator implements PointEvaluator {
         return space;
     }
 
+    /** The separable knobs whose choices select a plan, in the order {@link #planIndex} numbers them. */
+    public int[] planKnobs() {
+        return planKnobs.clone();
+    }
+
+    /** The number of separable configurations (1 without separable knobs). */
+    public int planCount() {
+        return plans.length;
+    }
+
+    /** The plan a point's separable choices select (other choices are ignored). */
+    public int planIndex(int[] choices) {
+        int index = 0;
+        for (int k : planKnobs) {
+            index = index * space.choices(k) + choices[k];
+        }
+        return index;
+    }
+
+    /** The tables of plan {@code plan}, for solvers that work on the terms rather than on points. */
+    public PlanTerms terms(int plan) {
+        return new PlanTerms(plans[plan], elementBytes, timed);
+    }
+
     /** Compiled layers summed over all plans: a measure of the compiled size. */
     public int compiledLayers() {
         int n = 0;
@@ -136,10 +160,6 @@ public final class CompiledEvaluator implements PointEvaluator {
     }
 
     Plan plan(int[] choices) {
-        int index = 0;
-        for (int k : planKnobs) {
-            index = index * space.choices(k) + choices[k];
-        }
-        return plans[index];
+        return plans[planIndex(choices)];
     }
 }

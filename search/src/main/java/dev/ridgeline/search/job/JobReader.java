@@ -196,7 +196,7 @@ public final class JobReader {
             f = null;
         } else {
             f = node.asMap("strategy");
-            type = f.require("type", "strategy (exhaustive, random or evolutionary)").text("field 'type'");
+            type = f.require("type", "strategy (exhaustive, exact, random or evolutionary)").text("field 'type'");
         }
         String what = "the " + type + " strategy";
         switch (type) {
@@ -207,6 +207,26 @@ public final class JobReader {
                     limit = (long) f.doubleOr("limit", what, limit);
                 }
                 return new StrategySpec.Exhaustive(limit);
+            }
+            case "exact" -> {
+                double epsilon = 0;
+                long maxFront = 0;
+                if (f != null) {
+                    f.allowOnly(what, Set.of("type", "epsilon", "maxFront"));
+                    epsilon = f.doubleOr("epsilon", what, 0);
+                    if (!(epsilon >= 0 && epsilon < 1)) {
+                        throw f.require("epsilon", what).error(
+                                "field 'epsilon' of the exact strategy is a relative tolerance in [0, 1) (0.01: within 1%%), got %s",
+                                epsilon);
+                    }
+                    maxFront = (long) f.doubleOr("maxFront", what, 0);
+                    if (maxFront < 0) {
+                        throw f.require("maxFront", what).error(
+                                "field 'maxFront' of the exact strategy must be at least 1 (or 0 for no cap), got %d",
+                                maxFront);
+                    }
+                }
+                return new StrategySpec.Exact(epsilon, maxFront);
             }
             case "random" -> {
                 if (f == null) {
@@ -232,7 +252,7 @@ public final class JobReader {
                 return new StrategySpec.Evolutionary(population, evaluations, seed);
             }
             default -> throw (f == null ? node : f.require("type", "")).error(
-                    "unknown strategy '%s'; strategies: exhaustive, random, evolutionary", type);
+                    "unknown strategy '%s'; strategies: exhaustive, exact, random, evolutionary", type);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.ridgeline.search.run;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
-import dev.ridgeline.search.eval.PointEvaluator;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.pareto.ParetoArchive;
@@ -38,13 +38,24 @@ public final class SweepRunner {
 
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
-        PointEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
+        CompiledEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
         BudgetFilter filter = new BudgetFilter(job.budgets());
         long planned = planned(job.strategy(), space, shard);
         if (allPoints && planned > MAX_RECORDED_POINTS) {
             throw new BadInputException(job.source() + ": --all-points would record " + planned + " points, more "
                     + "than the " + MAX_RECORDED_POINTS + " it keeps; drop --all-points, shrink the space, or split "
                     + "it with --shard");
+        }
+        if (job.strategy() instanceof StrategySpec.Exact exact) {
+            if (!shard.equals(Shard.ALL)) {
+                throw new BadInputException("--shard splits exhaustive sweeps; the exact strategy solves the whole "
+                        + "space at once (drop --shard)");
+            }
+            if (allPoints) {
+                throw new BadInputException("--all-points records evaluated points; the exact strategy evaluates "
+                        + "only the designs on its front (drop --all-points)");
+            }
+            return ExactRun.run(job, space, compiled, exact, progress);
         }
         ObservedEvaluator observed = new ObservedEvaluator(compiled, filter, allPoints);
         SearchOutcome<ArchiveSink> outcome;
@@ -77,6 +88,9 @@ public final class SweepRunner {
         }
         if (strategy instanceof StrategySpec.Evolutionary ev) {
             return ev.evaluations();
+        }
+        if (strategy instanceof StrategySpec.Exact) {
+            return 0;
         }
         return shard.points(space.space().size()).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
