@@ -165,4 +165,28 @@ class ExactSolverTest {
         assertEquals(expected, exact.front(), what);
         assertTrue(exact.statistics().eliminations() > 0 || c.evaluator().space().knobCount() == 0, what);
     }
+
+    @ParameterizedTest(name = "random space {0}")
+    @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108})
+    void withEpsilonEveryExactFrontPointLiesWithinOnePlusEpsilonOfAReturnedOne(long seed) {
+        Case c = draw(seed);
+        double epsilon = 0.05;
+        List<ParetoPoint> exact = ExactSolver.withDefaults().solve(c.evaluator(), c.objectives(), c.budgets()).front();
+        ExactFront approximate = ExactSolver.withDefaults().withEpsilon(epsilon)
+                .solve(c.evaluator(), c.objectives(), c.budgets());
+        assertEquals(epsilon, approximate.statistics().epsilon());
+        assertTrue(approximate.front().size() <= exact.size(), approximate.front().size() + " > " + exact.size());
+        double[] metrics = new double[Metric.COUNT];
+        for (ParetoPoint q : approximate.front()) {
+            c.evaluator().evaluate(q.choices(), metrics);
+            assertTrue(java.util.Arrays.equals(metrics, q.metrics()), () -> "metrics of " + q);
+            assertTrue(c.budgets().stream().allMatch(b -> b.allows(q.metrics())));
+        }
+        for (ParetoPoint p : exact) {
+            boolean covered = approximate.front().stream().anyMatch(q -> c.objectives().stream().allMatch(o ->
+                    o.goal() == Goal.MIN ? q.metric(o.metric()) <= p.metric(o.metric()) * (1 + epsilon)
+                            : q.metric(o.metric()) * (1 + epsilon) >= p.metric(o.metric())));
+            assertTrue(covered, () -> "no returned point within 1 + epsilon of " + p);
+        }
+    }
 }
