@@ -62,9 +62,10 @@ public final class SweepRunner {
         // the evolutionary strategy and --all-points see every point through an observer; the exhaustive and
         // random walks track their nearest miss in the sink and skip peak memory when nothing asks for it
         boolean observe = allPoints || strategy instanceof StrategySpec.Evolutionary;
-        boolean lean = !observe && !usesPeakMemory(job);
-        ObservedEvaluator observed = observe ? new ObservedEvaluator(compiled, filter, allPoints) : null;
-        PointEvaluator walk = observe ? observed : lean ? compiled.withoutPeakMemory() : compiled;
+        boolean lean = !allPoints && !usesPeakMemory(job);
+        PointEvaluator measure = lean ? compiled.withoutPeakMemory() : compiled;
+        ObservedEvaluator observed = observe ? new ObservedEvaluator(measure, filter, allPoints) : null;
+        PointEvaluator walk = observe ? observed : measure;
         SearchOutcome<ArchiveSink> outcome;
         if (strategy instanceof StrategySpec.Exhaustive e) {
             outcome = Exhaustive.withDefaults().withThreads(threads).withMaxPoints(e.limit()).withProgress(progress)
