@@ -54,6 +54,11 @@ public final class CompiledEvaluator implements PointEvaluator {
         return space;
     }
 
+    /** Whether latency is measured (the evaluator was compiled with a device). */
+    public boolean timed() {
+        return timed;
+    }
+
     /** The separable knobs whose choices select a plan, in the order {@link #planIndex} numbers them. */
     public int[] planKnobs() {
         return planKnobs.clone();

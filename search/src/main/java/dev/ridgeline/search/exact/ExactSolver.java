@@ -80,6 +80,10 @@ public final class ExactSolver {
         DesignSpace space = evaluator.space();
         ParetoArchive archive = new ParetoArchive(objectives);
         Dimensions dims = Dimensions.of(objectives, budgets, epsilon);
+        for (Metric m : dims.metrics()) {
+            BadInputException.check(m != Metric.LATENCY_SECONDS || evaluator.timed(),
+                    "latencySeconds needs a device: the evaluator was compiled without hardware");
+        }
         int knobs = space.knobCount();
         int[] radix = new int[knobs];
         boolean[] outer = new boolean[knobs];
@@ -183,12 +187,15 @@ public final class ExactSolver {
         return deepest + Eliminator.passes(pool.size());
     }
 
-    /** The solver's sums must be the evaluator's numbers exactly; anything else is a bug, not bad input. */
+    /**
+     * The solver's sums are the evaluator's numbers: exactly, since counts are integers and latencies lie on
+     * a binary grid (see {@code EvaluatorCompiler}); a difference beyond rounding is a bug, not bad input.
+     */
     private static void check(Dimensions dims, Factor root, int e, double[] metrics, int[] choices) {
         for (int d = 0; d < dims.count(); d++) {
             double solved = root.vectors[e * dims.count() + d];
             double evaluated = metrics[dims.metrics()[d].ordinal()];
-            if (solved != evaluated) {
+            if (!(Math.abs(solved - evaluated) <= 1e-9 * Math.abs(evaluated))) {
                 throw new IllegalStateException(String.format(Locale.ROOT,
                         "exact solver's %s %s differs from the evaluator's %s at %s", dims.metrics()[d].id(), solved,
                         evaluated, Arrays.toString(choices)));
