@@ -14,6 +14,13 @@ final class Candidates {
     private final double[] grow;
     private final boolean exact;
     private final boolean planar;
+    /**
+     * Per dimension: a kept vector whose value lies in [sureMin, sureMax] meets that budget whatever is added
+     * later (set by the caller before each {@link #filter}); used only on budgeted dimensions that are not
+     * objectives.
+     */
+    final double[] sureMax;
+    final double[] sureMin;
     private final int[] scratchA;
     private final int[] scratchB;
     int parentCount;
@@ -41,6 +48,10 @@ final class Candidates {
         this.exact = !anySlack;
         this.planar = dimensions.planar();
         this.scratchA = new int[knobCount];
+        this.sureMax = new double[dims];
+        this.sureMin = new double[dims];
+        java.util.Arrays.fill(sureMax, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
         this.scratchB = new int[knobCount];
     }
 
@@ -140,9 +151,14 @@ final class Candidates {
     private boolean prunes(int k, int c) {
         int[] sense = dimensions.sense();
         boolean strict = false;
+        boolean[] objective = dimensions.objective();
         for (int d = 0; d < dims; d++) {
             double a = vec[k * dims + d];
             double b = vec[c * dims + d];
+            if (!objective[d] && a <= sureMax[d] && a >= sureMin[d]) {
+                // a budget k meets whatever follows: c being better there cannot matter
+                continue;
+            }
             switch (sense[d]) {
                 case Dimensions.LOWER -> {
                     if (a > b * grow[d]) {
@@ -160,7 +176,7 @@ final class Candidates {
                     }
                 }
             }
-            strict |= a != b && dimensions.objective()[d] && !dimensions.maxCombined()[d];
+            strict |= a != b && objective[d] && !dimensions.maxCombined()[d];
         }
         return !exact || strict || compareDesigns(k, c) < 0;
     }

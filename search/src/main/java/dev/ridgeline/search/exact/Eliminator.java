@@ -172,6 +172,7 @@ final class Eliminator {
                 }
             }
             if (choices > 1) {
+                setSure(union, covered[m - 1], coveredUp[m - 1]);
                 union.filter();
             }
             state.checkMemory(union.bytes() + current.bytes() + next.bytes() + store.bytes());
@@ -224,11 +225,13 @@ final class Eliminator {
                 }
             }
             if (to - from > 1) {
+                setSure(next, covered[i], coveredUp[i]);
                 next.filter();
             }
             swap();
         }
         if (parents.length == 1 && current.size > 1) {
+            setSure(current, covered[0], coveredUp[0]);
             current.filter();
         }
     }
@@ -247,6 +250,29 @@ final class Eliminator {
         int s = current.size;
         current.size = next.size;
         next.size = s;
+    }
+
+    /**
+     * Tells the filter, for each budgeted metric that is not an objective, the partial values that meet the
+     * budget whatever the uncovered factors add: a vector there may prune another that is better on that
+     * metric, since the metric can no longer make it infeasible.
+     */
+    private void setSure(Candidates c, double[] coveredMin, double[] coveredMax) {
+        double[] max = dimensions.max();
+        double[] min = dimensions.min();
+        for (int d = 0; d < dims; d++) {
+            double sureMax = Double.POSITIVE_INFINITY;
+            double sureMin = Double.NEGATIVE_INFINITY;
+            if (!Double.isNaN(max[d])) {
+                sureMax = dimensions.maxCombined()[d] ? (totalMax[d] <= max[d] ? max[d] : Double.NEGATIVE_INFINITY)
+                        : max[d] - (totalMax[d] - coveredMax[d]);
+            }
+            if (!Double.isNaN(min[d])) {
+                sureMin = dimensions.maxCombined()[d] ? min[d] : min[d] - (totalMin[d] - coveredMin[d]);
+            }
+            c.sureMax[d] = sureMax;
+            c.sureMin[d] = sureMin;
+        }
     }
 
     private double combine(int d, double a, double b) {
