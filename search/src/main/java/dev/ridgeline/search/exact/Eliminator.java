@@ -125,14 +125,12 @@ final class Eliminator {
         double[][] covered = new double[m][];
         double[] coveredMin = new double[dims];
         double[] coveredMax = new double[dims];
-        int depth = 0;
         for (int i = 0; i < m; i++) {
             for (int d = 0; d < dims; d++) {
                 coveredMin[d] = combine(d, coveredMin[d], parents[i].coveredMin[d]);
                 coveredMax[d] = combine(d, coveredMax[d], parents[i].coveredMax[d]);
             }
             covered[i] = coveredMin.clone();
-            depth = Math.max(depth, parents[i].depth + passes(m));
         }
         double[] coveredMaxPrefix = new double[dims];
         double[][] coveredUp = new double[m][];
@@ -181,7 +179,7 @@ final class Eliminator {
             state.noteFront(union.size);
         }
         Factor f = new Factor(scope, radix, start, store.vectors(), knob, store.choices(), parents, store.parents(),
-                coveredMin, coveredMax, depth);
+                coveredMin, coveredMax);
         state.stored(f.bytes(dims));
         return f;
     }

@@ -4,7 +4,6 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.Objective;
-import dev.ridgeline.search.eval.PlanTerms;
 import dev.ridgeline.search.job.Budget;
 import dev.ridgeline.search.pareto.ParetoArchive;
 import dev.ridgeline.search.space.DesignSpace;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * The exact Pareto front of a design space too large to enumerate, by multi-objective bucket elimination
@@ -169,7 +169,7 @@ public final class ExactSolver {
         for (int knob : order) {
             int deepest = 0;
             int m = 0;
-            java.util.TreeSet<Integer> merged = new java.util.TreeSet<>();
+            TreeSet<Integer> merged = new TreeSet<>();
             for (int i = pool.size() - 1; i >= 0; i--) {
                 int[] s = pool.get(i);
                 if (Arrays.stream(s).anyMatch(k -> k == knob)) {

@@ -24,11 +24,9 @@ final class Factor {
     /** Per dimension: what the leaves below this factor contribute at least / at most. */
     final double[] coveredMin;
     final double[] coveredMax;
-    /** Filter passes on the longest way from a leaf to this factor's vectors (for epsilon's guarantee). */
-    final int depth;
 
     Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, int knob, int[] choice, Factor[] parents,
-            int[] parentEntry, double[] coveredMin, double[] coveredMax, int depth) {
+            int[] parentEntry, double[] coveredMin, double[] coveredMax) {
         this.scope = scope;
         this.strides = strides(scope, radixOfKnob);
         this.assignments = assignments(scope, radixOfKnob);
@@ -40,7 +38,6 @@ final class Factor {
         this.parentEntry = parentEntry;
         this.coveredMin = coveredMin;
         this.coveredMax = coveredMax;
-        this.depth = depth;
     }
 
     static int[] strides(int[] scope, int[] radixOfKnob) {
