@@ -224,8 +224,8 @@ class AnalyzeLatencyTest {
 
     @Test
     void fusionNoneTimesEveryLayerAndEngineFusesIntoProducers() throws Exception {
-        JsonNode none = json("resnet18", "--hardware", "xeon-8480", "--fusion", "none").get("latency");
-        JsonNode engine = json("resnet18", "--hardware", "xeon-8480").get("latency");
+        JsonNode none = xeon("--fusion", "none").get("latency");
+        JsonNode engine = xeon().get("latency");
         assertEquals("none", none.get("fusion").asText());
         assertEquals("engine", engine.get("fusion").asText(), "the preset's default");
         assertEquals(none.get("totalOps").asLong(), engine.get("totalOps").asLong());
@@ -234,5 +234,17 @@ class AnalyzeLatencyTest {
         assertEquals("bn1", bn1.get("name").asText());
         assertEquals("fused", bn1.get("bound").asText());
         assertEquals("conv1", bn1.get("fusedInto").asText());
+    }
+
+    /** resnet18 on xeon-8480, whose preset derives its fp32 peak and bandwidth: the one warning says so. */
+    private static JsonNode xeon(String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("analyze", "resnet18", "--hardware", "xeon-8480",
+                "--format", "json"));
+        args.addAll(List.of(extra));
+        Run run = Run.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("ridgeline: warning: the latency on xeon-8480 uses figures no datasheet states: fp32 peak "
+                + "(derived), bandwidth (derived) (see 'ridgeline hardware show xeon-8480')\n", run.err());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     }
 }
