@@ -79,8 +79,8 @@ public final class CompiledEvaluator implements PointEvaluator {
     }
 
     /** The tables of plan {@code plan}, for solvers that work on the terms rather than on points. */
-    public PlanTerms terms(int plan) {
-        return new PlanTerms(plans[plan], elementBytes, timed);
+    public Terms terms(int plan) {
+        return new Terms(plans[plan], elementBytes, timed);
     }
 
     /** Compiled layers summed over all plans: a measure of the compiled size. */
@@ -193,14 +193,5 @@ public final class CompiledEvaluator implements PointEvaluator {
         metrics[Metric.WEIGHT_BYTES.ordinal()] = params * elementBytes;
         metrics[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = peak;
         metrics[Metric.LATENCY_SECONDS.ordinal()] = timed ? seconds : Double.NaN;
-    }
-
-    /** The structure compiled for the separable configuration of a point: read by {@link Terms}. */
-    Plan planOf(int[] choices) {
-        return plans[planIndex(choices)];
-    }
-
-    int elementBytes() {
-        return elementBytes;
     }
 }

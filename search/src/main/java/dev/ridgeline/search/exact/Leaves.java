@@ -1,6 +1,6 @@
 package dev.ridgeline.search.exact;
 
-import dev.ridgeline.search.eval.PlanTerms;
+import dev.ridgeline.search.eval.Terms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,21 +21,21 @@ record Leaves(List<Factor> factors) {
         return factors.stream().map(f -> f.scope).toList();
     }
 
-    static Leaves build(PlanTerms terms, Dimensions dims, boolean[] outer, int[] fixed, int[] radix) {
+    static Leaves build(Terms terms, Dimensions dims, boolean[] outer, int[] fixed, int[] radix) {
         List<Term> raw = new ArrayList<>();
         for (int l = 0; l < terms.layers(); l++) {
             int layer = l;
-            int[] knobs = terms.layerKnobs(l);
+            int[] knobs = terms.knobs(l);
             raw.add(term(knobs, outer, fixed, radix, dims, (values, choices) -> {
                 int entry = entry(knobs, choices, radix);
                 for (int d = 0; d < values.length; d++) {
-                    values[d] = dims.maxCombined()[d] ? 0 : terms.layerValue(layer, entry, dims.metrics()[d]);
+                    values[d] = dims.maxCombined()[d] ? 0 : terms.value(layer, entry, dims.metrics()[d]);
                 }
             }));
         }
         if (dims.anyMaxCombined()) {
             for (int j = 0; j < terms.steps(); j++) {
-                int[] buffers = terms.stepBuffers(j);
+                int[] buffers = terms.live(j);
                 TreeSet<Integer> union = new TreeSet<>();
                 for (int b : buffers) {
                     Arrays.stream(terms.bufferKnobs(b)).forEach(union::add);
