@@ -92,6 +92,11 @@ final class SweepProgress implements ProgressListener, AutoCloseable {
 
     /** "sweep: 120,000 of 236,196 points (50.8%), 19.2 k points/s, about 6.05 s left". */
     static String line(Progress p) {
+        if (!p.note().isEmpty()) {
+            return String.format(Locale.ROOT, "sweep: %s of %s knobs eliminated (%s), %s",
+                    Quantities.grouped(p.done()), Quantities.grouped(p.total()), Quantities.percent(p.done(), p.total()),
+                    p.note());
+        }
         double eta = p.etaSeconds();
         return String.format(Locale.ROOT, "sweep: %s of %s points (%s), %s, %s",
                 Quantities.grouped(p.done()), Quantities.grouped(p.total()), Quantities.percent(p.done(), p.total()),
@@ -100,6 +105,9 @@ final class SweepProgress implements ProgressListener, AutoCloseable {
 
     /** "10.2 M points/s". */
     private static String rate(Progress p) {
+        if (!p.note().isEmpty()) {
+            return p.note();
+        }
         return Quantities.human(Math.round(p.pointsPerSecond())) + " points/s";
     }
 

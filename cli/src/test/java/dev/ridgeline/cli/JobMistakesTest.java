@@ -128,7 +128,7 @@ class JobMistakesTest {
                 Arguments.of("strategy: {type: random, count: 10, seed: abc}\n",
                         "job.yaml:6:43: field 'seed' of the random strategy must be a whole number, got 'abc'"),
                 Arguments.of("strategy: greedy\n",
-                        "job.yaml:6:11: unknown strategy 'greedy'; strategies: exhaustive, random, evolutionary"));
+                        "job.yaml:6:11: unknown strategy 'greedy'; strategies: exhaustive, exact, random, evolutionary"));
     }
 
     @ParameterizedTest

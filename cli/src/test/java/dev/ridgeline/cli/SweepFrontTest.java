@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ridgeline.search.eval.CompiledEvaluator;
+import dev.ridgeline.search.eval.EvaluatorCompiler;
+import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.job.Job;
+import dev.ridgeline.search.job.JobReader;
+import dev.ridgeline.search.space.SpaceBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * For every example job, pareto.csv is exactly the non-dominated set of the feasible rows of points.csv
  * under the job's objectives, computed here from the CSVs alone; among points with equal objective values
- * the front keeps the one with the lexicographically smallest choices.
+ * the front keeps the one with the lexicographically smallest choices. The CSVs give latency to six
+ * significant digits while the front is chosen on the full values, so dominance is judged on each row's
+ * metrics evaluated again at full precision (and checked to round to what the CSV says).
  */
 class SweepFrontTest {
 
@@ -70,6 +78,11 @@ class SweepFrontTest {
 
         List<Row> points = read(dir.resolve("points.csv"), knobs, labels);
         List<Row> front = read(dir.resolve("pareto.csv"), knobs, labels);
+        Job parsed = JobReader.read(job);
+        CompiledEvaluator evaluator = EvaluatorCompiler.compile(SpaceBuilder.build(parsed.model(), parsed.space()),
+                parsed.setup());
+        points = points.stream().map(r -> fullPrecision(r, evaluator, job)).toList();
+        front = front.stream().map(r -> fullPrecision(r, evaluator, job)).toList();
         List<Row> feasible = points.stream().filter(Row::feasible).toList();
         assertEquals(summary.get("pointsEvaluated").longValue(), points.size());
         assertEquals(summary.get("feasiblePoints").longValue(), feasible.size());
@@ -94,6 +107,24 @@ class SweepFrontTest {
         }
         assertEquals(expected, actual, job + ": the front differs from the feasible points' non-dominated set");
         assertFalse(feasible.isEmpty(), job + ": no feasible point, so this test would check nothing");
+    }
+
+    /** The row with its metrics evaluated again in full; the CSV's must be them, latency rounded to 6 digits. */
+    private static Row fullPrecision(Row r, CompiledEvaluator evaluator, Path job) {
+        double[] full = new double[Metric.COUNT];
+        evaluator.evaluate(r.choices(), full);
+        Map<String, Double> metrics = new HashMap<>();
+        for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
+            double value = full[Metric.byId(e.getKey()).orElseThrow().ordinal()];
+            double written = e.getValue();
+            boolean same = e.getKey().equals("latencySeconds")
+                    ? (Double.isNaN(value) && Double.isNaN(written)) || Math.abs(written - value) <= Math.abs(value) * 1e-5
+                    : Double.compare(written, value) == 0;
+            assertTrue(same, job + ": " + e.getKey() + " of " + Arrays.toString(r.choices()) + " is written " + written
+                    + ", evaluated " + value);
+            metrics.put(e.getKey(), value);
+        }
+        return new Row(metrics, r.choices(), r.feasible());
     }
 
     private static List<Double> key(double[] v) {

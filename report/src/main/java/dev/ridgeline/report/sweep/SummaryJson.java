@@ -118,6 +118,9 @@ public final class SummaryJson {
         }
         root.put("shard", shard(result.shard()));
         root.put("strategy", result.strategy());
+        if (!result.statistics().isEmpty()) {
+            root.set("strategyStatistics", Json.tree(result.statistics()));
+        }
         root.put("job", job.source());
         root.put("model", job.modelSpec());
         root.put("modelSha256", job.modelSha256());

@@ -14,18 +14,73 @@ public final class CompiledEvaluator implements PointEvaluator {
     private final boolean timed;
     private final int[] planKnobs;
     private final Plan[] plans;
+    private final FlatPlan[] flat;
+    private final boolean withPeak;
 
     CompiledEvaluator(DesignSpace space, int elementBytes, boolean timed, int[] planKnobs, Plan[] plans) {
+        this(space, elementBytes, timed, planKnobs, plans, flatten(plans), true);
+    }
+
+    private CompiledEvaluator(DesignSpace space, int elementBytes, boolean timed, int[] planKnobs, Plan[] plans,
+            FlatPlan[] flat, boolean withPeak) {
         this.space = space;
         this.elementBytes = elementBytes;
         this.timed = timed;
         this.planKnobs = planKnobs;
         this.plans = plans;
+        this.flat = flat;
+        this.withPeak = withPeak;
+    }
+
+    private static FlatPlan[] flatten(Plan[] plans) {
+        FlatPlan[] flat = new FlatPlan[plans.length];
+        for (int i = 0; i < plans.length; i++) {
+            flat[i] = new FlatPlan(plans[i]);
+        }
+        return flat;
+    }
+
+    /**
+     * The same evaluator without peak activation memory, which it then reports as NaN: for sweeps in which
+     * no objective or budget uses it (the liveness sweep is most of a point's cost). The other metrics are
+     * the same numbers.
+     */
+    public CompiledEvaluator withoutPeakMemory() {
+        return new CompiledEvaluator(space, elementBytes, timed, planKnobs, plans, flat, false);
     }
 
     @Override
     public DesignSpace space() {
         return space;
+    }
+
+    /** Whether latency is measured (the evaluator was compiled with a device). */
+    public boolean timed() {
+        return timed;
+    }
+
+    /** The separable knobs whose choices select a plan, in the order {@link #planIndex} numbers them. */
+    public int[] planKnobs() {
+        return planKnobs.clone();
+    }
+
+    /** The number of separable configurations (1 without separable knobs). */
+    public int planCount() {
+        return plans.length;
+    }
+
+    /** The plan a point's separable choices select (other choices are ignored). */
+    public int planIndex(int[] choices) {
+        int index = 0;
+        for (int k : planKnobs) {
+            index = index * space.choices(k) + choices[k];
+        }
+        return index;
+    }
+
+    /** The tables of plan {@code plan}, for solvers that work on the terms rather than on points. */
+    public Terms terms(int plan) {
+        return new Terms(plans[plan], elementBytes, timed);
     }
 
     /** Compiled layers summed over all plans: a measure of the compiled size. */
@@ -39,90 +94,95 @@ public final class CompiledEvaluator implements PointEvaluator {
 
     @Override
     public void evaluate(int[] choices, double[] metrics) {
-        Plan plan = plan(choices);
+        FlatPlan plan = flat[planIndex(choices)];
+        double[] v = plan.values;
         double params = 0;
         double macs = 0;
         double flops = 0;
         double seconds = 0;
-        for (Table t : plan.layers) {
-            int o = t.offset(choices);
-            double[] v = t.values;
+        for (int t = 0; t < plan.layers; t++) {
+            int o = plan.offset(t, choices);
             params += v[o + Table.PARAMS];
             macs += v[o + Table.MACS];
             flops += v[o + Table.FLOPS];
             seconds += v[o + Table.SECONDS];
         }
-        double peak = 0;
-        for (int j = 0; j < plan.stepLevel.length; j++) {
-            peak = Math.max(peak, plan.liveBytes(j, choices));
+        double peak = Double.NaN;
+        if (withPeak) {
+            peak = 0;
+            for (int j = 0; j < plan.stepStart.length - 1; j++) {
+                peak = Math.max(peak, plan.liveBytes(j, choices));
+            }
         }
         write(metrics, params, macs, flops, seconds, peak);
     }
 
-    /** Recomputes only the layers and liveness steps that depend on a knob at or after the lowest changed one. */
+    /** Recomputes only the level slots at or after the lowest changed knob, over running prefix sums. */
     @Override
     public Sequential sequential() {
         return new Cursor();
     }
 
-    /** Per-level partial sums of one thread's previous point. */
+    /**
+     * Running sums of one thread's previous point: {@code prefix[s * 4 + f]} holds field f summed over the
+     * level slots before s, {@code peaks[s]} the largest live sum of the steps before slot s. A point whose
+     * lowest changed knob is k recomputes the slots of levels k and up (usually only the last one), so a walk
+     * costs the few layers of the fastest knobs per point. Every sum is exact (integer counts and latencies
+     * on a binary grid), so the result equals {@link #evaluate} to the last bit.
+     */
     private final class Cursor implements Sequential {
-        private Plan plan;
-        private double[] sums = new double[0];
+        private FlatPlan plan;
+        private double[] prefix = new double[0];
         private double[] peaks = new double[0];
 
         @Override
         public void evaluate(int[] choices, int changedFrom, double[] metrics) {
-            Plan current = plan(choices);
+            FlatPlan current = flat[planIndex(choices)];
             int from = -1;
             if (current == plan) {
                 from = Math.max(changedFrom, -1);
             } else {
                 plan = current;
-                if (sums.length < current.levels() * 4) {
-                    sums = new double[current.levels() * 4];
-                    peaks = new double[current.levels()];
+                if (prefix.length < (current.slots + 1) * 4) {
+                    prefix = new double[(current.slots + 1) * 4];
+                    peaks = new double[current.slots + 1];
                 }
             }
-            int levels = current.levels();
-            for (int level = from; level < levels - 1; level++) {
-                int slot = level + 1;
-                double params = 0;
-                double macs = 0;
-                double flops = 0;
-                double seconds = 0;
-                for (int p = current.layerLevelStart[slot]; p < current.layerLevelStart[slot + 1]; p++) {
-                    Table t = current.layers[current.layerByLevel[p]];
-                    int o = t.offset(choices);
-                    double[] v = t.values;
-                    params += v[o + Table.PARAMS];
-                    macs += v[o + Table.MACS];
-                    flops += v[o + Table.FLOPS];
-                    seconds += v[o + Table.SECONDS];
+            int slots = current.slots;
+            double[] v = current.values;
+            for (int slot = from + 1; slot < slots; slot++) {
+                double params = prefix[slot * 4];
+                double macs = prefix[slot * 4 + 1];
+                double flops = prefix[slot * 4 + 2];
+                double seconds = prefix[slot * 4 + 3];
+                // the slot's own sum first, then added to the prefix: the same additions as summing slot by slot
+                double sp = 0;
+                double sm = 0;
+                double sf = 0;
+                double ss = 0;
+                for (int p = current.slotLayerStart[slot], end = current.slotLayerStart[slot + 1]; p < end; p++) {
+                    int o = current.offset(current.slotLayer[p], choices);
+                    sp += v[o + Table.PARAMS];
+                    sm += v[o + Table.MACS];
+                    sf += v[o + Table.FLOPS];
+                    ss += v[o + Table.SECONDS];
                 }
-                sums[slot * 4] = params;
-                sums[slot * 4 + 1] = macs;
-                sums[slot * 4 + 2] = flops;
-                sums[slot * 4 + 3] = seconds;
-                double peak = 0;
-                for (int p = current.stepLevelStart[slot]; p < current.stepLevelStart[slot + 1]; p++) {
-                    peak = Math.max(peak, current.liveBytes(current.stepByLevel[p], choices));
+                int next = (slot + 1) * 4;
+                prefix[next] = params + sp;
+                prefix[next + 1] = macs + sm;
+                prefix[next + 2] = flops + sf;
+                prefix[next + 3] = seconds + ss;
+                if (withPeak) {
+                    double peak = peaks[slot];
+                    for (int p = current.slotStepStart[slot], end = current.slotStepStart[slot + 1]; p < end; p++) {
+                        peak = Math.max(peak, current.liveBytes(current.slotStep[p], choices));
+                    }
+                    peaks[slot + 1] = peak;
                 }
-                peaks[slot] = peak;
             }
-            double params = 0;
-            double macs = 0;
-            double flops = 0;
-            double seconds = 0;
-            double peak = 0;
-            for (int slot = 0; slot < levels; slot++) {
-                params += sums[slot * 4];
-                macs += sums[slot * 4 + 1];
-                flops += sums[slot * 4 + 2];
-                seconds += sums[slot * 4 + 3];
-                peak = Math.max(peak, peaks[slot]);
-            }
-            write(metrics, params, macs, flops, seconds, peak);
+            int last = slots * 4;
+            write(metrics, prefix[last], prefix[last + 1], prefix[last + 2], prefix[last + 3],
+                    withPeak ? peaks[slots] : Double.NaN);
         }
     }
 
@@ -133,26 +193,5 @@ public final class CompiledEvaluator implements PointEvaluator {
         metrics[Metric.WEIGHT_BYTES.ordinal()] = params * elementBytes;
         metrics[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = peak;
         metrics[Metric.LATENCY_SECONDS.ordinal()] = timed ? seconds : Double.NaN;
-    }
-
-    Plan plan(int[] choices) {
-        int index = 0;
-        for (int k : planKnobs) {
-            index = index * space.choices(k) + choices[k];
-        }
-        return plans[index];
-    }
-
-    /** The structure compiled for the separable configuration of a point: read by {@link Terms}. */
-    Plan planOf(int[] choices) {
-        return plan(choices);
-    }
-
-    int elementBytes() {
-        return elementBytes;
-    }
-
-    boolean timed() {
-        return timed;
     }
 }

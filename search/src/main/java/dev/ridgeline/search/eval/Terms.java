@@ -1,17 +1,21 @@
 package dev.ridgeline.search.eval;
 
+import java.util.Arrays;
+
 /**
- * A compiled evaluator's figures taken apart, for solvers that reason about the parts: for one separable
- * configuration, every layer's term (its figures over the few knobs that touch it; the totals are their
- * sums) and every execution step's live buffers (peak memory is the largest step's sum). A term's entry
- * is the mixed-radix number of its knobs' choices, the last knob fastest.
+ * A compiled evaluator's figures taken apart, for solvers that reason about the parts (the exact strategy,
+ * the prune planner): for one separable configuration, every layer's term (its figures over the few knobs
+ * that touch it; the totals are their sums) and every execution step's live buffers (core's
+ * {@code BufferLifetimes}; peak memory is the largest step's sum). A term's entry is the mixed-radix number
+ * of its knobs' choices, ascending knob index, the last knob fastest. These are the numbers
+ * {@link CompiledEvaluator} adds up, so anything built on them agrees with it to the last bit.
  */
 public final class Terms {
     private final Plan plan;
     private final int elementBytes;
     private final boolean timed;
 
-    private Terms(Plan plan, int elementBytes, boolean timed) {
+    Terms(Plan plan, int elementBytes, boolean timed) {
         this.plan = plan;
         this.elementBytes = elementBytes;
         this.timed = timed;
@@ -19,25 +23,29 @@ public final class Terms {
 
     /** The terms of the models that share the separable choices of {@code choices}. */
     public static Terms of(CompiledEvaluator evaluator, int[] choices) {
-        return new Terms(evaluator.planOf(choices), evaluator.elementBytes(), evaluator.timed());
+        return evaluator.terms(evaluator.planIndex(choices));
     }
 
     public int layers() {
         return plan.layers.length;
     }
 
-    /** The knobs layer i depends on, ascending. */
+    /** The knobs layer i depends on, ascending; the caller must not change the array. */
     public int[] knobs(int layer) {
-        return plan.layers[layer].knobs.clone();
+        return plan.layers[layer].knobs;
     }
 
     /** The number of entries of layer i's table. */
     public int entries(int layer) {
-        Table t = plan.layers[layer];
-        return t.values.length / Table.FIELDS;
+        return plan.layers[layer].values.length / Table.FIELDS;
     }
 
-    /** An additive metric's term of layer i at entry e (peak memory is not additive: see {@link #bufferBytes}). */
+    /**
+     * An additive metric's term of layer i at entry e: params, MACs, FLOPs, weight bytes or latency (NaN
+     * without a device).
+     *
+     * @throws IllegalArgumentException for peak activation memory, a maximum over steps (see {@link #bufferBytes})
+     */
     public double value(int layer, int entry, Metric metric) {
         double[] v = plan.layers[layer].values;
         int o = entry * Table.FIELDS;
@@ -47,7 +55,8 @@ public final class Terms {
             case FLOPS -> v[o + Table.FLOPS];
             case WEIGHT_BYTES -> v[o + Table.PARAMS] * elementBytes;
             case LATENCY_SECONDS -> timed ? v[o + Table.SECONDS] : Double.NaN;
-            case PEAK_ACTIVATION_BYTES -> throw new IllegalArgumentException("peak memory is a maximum, not a sum");
+            case PEAK_ACTIVATION_BYTES -> throw new IllegalArgumentException(
+                    "peak activation memory is a maximum over steps, not a sum of layer terms");
         };
     }
 
@@ -56,13 +65,14 @@ public final class Terms {
         return plan.stepStart.length - 1;
     }
 
-    /** The buffers live during step j (indices for {@link #bufferKnobs} and {@link #bufferBytes}). */
+    /** The buffers live during step j (indices for {@link #bufferKnobs} and {@link #bufferBytes}): a new array. */
     public int[] live(int step) {
-        return java.util.Arrays.copyOfRange(plan.live, plan.stepStart[step], plan.stepStart[step + 1]);
+        return Arrays.copyOfRange(plan.live, plan.stepStart[step], plan.stepStart[step + 1]);
     }
 
+    /** The knobs buffer b's size depends on, ascending; the caller must not change the array. */
     public int[] bufferKnobs(int buffer) {
-        return plan.buffer(buffer).knobs.clone();
+        return plan.buffer(buffer).knobs;
     }
 
     /** The bytes of buffer b at entry e of its own knobs. */

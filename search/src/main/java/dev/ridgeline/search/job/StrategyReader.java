@@ -23,11 +23,12 @@ final class StrategyReader {
             f = null;
         } else {
             f = node.asMap("strategy");
-            type = f.require("type", "strategy (exhaustive, random or evolutionary)").text("field 'type'");
+            type = f.require("type", "strategy (exhaustive, exact, random or evolutionary)").text("field 'type'");
         }
         String what = "the " + type + " strategy";
         return switch (type) {
             case "exhaustive" -> exhaustive(f, what);
+            case "exact" -> exact(f, what);
             case "random" -> {
                 if (f == null) {
                     throw node.error("the random strategy needs a count: strategy: {type: random, count: 10000, "
@@ -40,7 +41,7 @@ final class StrategyReader {
             }
             case "evolutionary" -> evolutionary(f, what);
             default -> throw (f == null ? node : f.require("type", "")).error(
-                    "unknown strategy '%s'; strategies: exhaustive, random, evolutionary", type);
+                    "unknown strategy '%s'; strategies: exhaustive, exact, random, evolutionary", type);
         };
     }
 
@@ -52,6 +53,24 @@ final class StrategyReader {
         YamlNode limit = f.require("limit", what);
         return new StrategySpec.Exhaustive(limit.asLongIn(YamlMap.label(what, "limit"), 1, Long.MAX_VALUE),
                 limit.location());
+    }
+
+    /** Epsilon is a relative tolerance in [0, 1); maxFront 0 means no cap but memory. */
+    private static StrategySpec exact(YamlMap f, String what) {
+        if (f == null) {
+            return new StrategySpec.Exact(0, 0);
+        }
+        f.allowOnly(what, Set.of("type", "epsilon", "maxFront"));
+        double epsilon = f.doubleOr("epsilon", what, 0);
+        if (!(epsilon >= 0 && epsilon < 1)) {
+            throw f.require("epsilon", what).error(
+                    "%s is a relative tolerance in [0, 1) (0.01: within 1%%), got %s",
+                    YamlMap.label(what, "epsilon"), epsilon);
+        }
+        long maxFront = f.get("maxFront")
+                .map(n -> n.asLongIn(YamlMap.label(what, "maxFront"), 0, Long.MAX_VALUE))
+                .orElse(0L);
+        return new StrategySpec.Exact(epsilon, maxFront);
     }
 
     /** NSGA-II pairs its parents, so the population is even and at least 4; it evaluates at least one generation. */

@@ -20,6 +20,13 @@ public sealed interface StrategySpec {
     record Random(long count, long seed) implements StrategySpec {
     }
 
+    /**
+     * The exact front by elimination over the knobs ({@code epsilon} 0), or a front within a factor
+     * 1 + epsilon of it; {@code maxFront} caps the vectors one partial front may hold (0: no cap but memory).
+     */
+    record Exact(double epsilon, long maxFront) implements StrategySpec {
+    }
+
     /** NSGA-II with a population, an evaluation budget and a seed. */
     record Evolutionary(int population, long evaluations, long seed) implements StrategySpec {
     }

@@ -1,6 +1,7 @@
 package dev.ridgeline.search.run;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.PointEvaluator;
@@ -41,29 +42,44 @@ public final class SweepRunner {
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         check(job, space, shard, allPoints);
-        PointEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
+        CompiledEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
         BudgetFilter filter = new BudgetFilter(job.budgets());
-        ObservedEvaluator observed = new ObservedEvaluator(compiled, filter, allPoints);
-        SearchOutcome<ArchiveSink> outcome;
+        if (job.strategy() instanceof StrategySpec.Exact exact) {
+            return ExactRun.run(job, space, compiled, exact, progress);
+        }
         StrategySpec strategy = job.strategy();
+        // the evolutionary strategy and --all-points see every point through an observer; the exhaustive and
+        // random walks track their nearest miss in the sink and skip peak memory when nothing asks for it
+        boolean observe = allPoints || strategy instanceof StrategySpec.Evolutionary;
+        boolean lean = !allPoints && !usesPeakMemory(job);
+        PointEvaluator measure = lean ? compiled.withoutPeakMemory() : compiled;
+        ObservedEvaluator observed = observe ? new ObservedEvaluator(measure, filter, allPoints) : null;
+        PointEvaluator walk = observe ? observed : measure;
+        SearchOutcome<ArchiveSink> outcome;
         if (strategy instanceof StrategySpec.Exhaustive e) {
             outcome = Exhaustive.withDefaults().withThreads(threads).withMaxPoints(e.limit()).withProgress(progress)
-                    .run(observed, filter, shard, () -> new ArchiveSink(job), ArchiveSink::merge);
+                    .run(walk, filter, shard, () -> new ArchiveSink(job, filter), ArchiveSink::merge);
         } else if (strategy instanceof StrategySpec.Random r) {
             outcome = RandomSampling.of(r.count(), r.seed()).withThreads(threads).withProgress(progress)
-                    .run(observed, filter, () -> new ArchiveSink(job), ArchiveSink::merge);
+                    .run(walk, filter, () -> new ArchiveSink(job, filter), ArchiveSink::merge);
         } else {
             StrategySpec.Evolutionary ev = (StrategySpec.Evolutionary) strategy;
             outcome = Evolutionary.withDefaults().withPopulationSize(ev.population())
                     .withMaxEvaluations(Math.toIntExact(ev.evaluations())).withSeed(ev.seed()).withThreads(threads)
-                    .withProgress(progress).run(observed, job.objectives(), filter, new ArchiveSink(job));
+                    .withProgress(progress).run(walk, job.objectives(), filter, new ArchiveSink(job, filter));
         }
-        Optional<ParetoPoint> closest = outcome.feasible() > 0 ? Optional.empty() : closest(observed.observers());
+        Optional<ParetoPoint> closest = outcome.feasible() > 0 ? Optional.empty()
+                : observe ? closest(observed.observers()) : outcome.sink().closest();
         Optional<RecordedPoints> points = allPoints ? Optional.of(recorded(observed.observers(),
                 space.space().knobCount(), space)) : Optional.empty();
-        return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(),
-                outcome.sink().archive.front(), outcome.elapsedSeconds(), closest, points, outcome.provenance(),
-                job.baseMetrics());
+        List<ParetoPoint> front = outcome.sink().archive.front();
+        if (lean) {
+            // the walk left peak memory out: measure the few points that are reported in full
+            front = front.stream().map(p -> complete(compiled, p)).toList();
+            closest = closest.map(p -> complete(compiled, p));
+        }
+        return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(), front,
+                outcome.elapsedSeconds(), closest, points, outcome.provenance(), job.baseMetrics());
     }
 
     /**
@@ -82,6 +98,12 @@ public final class SweepRunner {
                 throw new BadInputException(where + ": " + tooLarge.getMessage()
                         + " (strategy: {type: exhaustive, limit: N})", tooLarge);
             }
+        } else if (strategy instanceof StrategySpec.Exact) {
+            requireWholeSpace(shard, "exact");
+            if (allPoints) {
+                throw new BadInputException("--all-points records evaluated points; the exact strategy evaluates "
+                        + "only the designs on its front (drop --all-points)");
+            }
         } else {
             requireWholeSpace(shard, strategy instanceof StrategySpec.Random ? "random" : "evolutionary");
         }
@@ -93,12 +115,26 @@ public final class SweepRunner {
         }
     }
 
+    private static boolean usesPeakMemory(Job job) {
+        return job.objectives().stream().anyMatch(o -> o.metric() == Metric.PEAK_ACTIVATION_BYTES)
+                || job.budgets().stream().anyMatch(b -> b.metric() == Metric.PEAK_ACTIVATION_BYTES);
+    }
+
+    private static ParetoPoint complete(CompiledEvaluator compiled, ParetoPoint p) {
+        double[] metrics = new double[Metric.COUNT];
+        compiled.evaluate(p.choices(), metrics);
+        return new ParetoPoint(metrics, p.choices());
+    }
+
     private static long planned(StrategySpec strategy, ResolvedSpace space, Shard shard) {
         if (strategy instanceof StrategySpec.Random r) {
             return r.count();
         }
         if (strategy instanceof StrategySpec.Evolutionary ev) {
             return ev.evaluations();
+        }
+        if (strategy instanceof StrategySpec.Exact) {
+            return 0;
         }
         return shard.points(space.space().size()).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
@@ -148,12 +184,16 @@ public final class SweepRunner {
         return new RecordedPoints(knobs, index, choices, metrics, feasible);
     }
 
-    /** A worker's archive of feasible points. */
+    /** A worker's archive of feasible points, and the infeasible point nearest to the budgets. */
     private static final class ArchiveSink implements PointSink {
         private final ParetoArchive archive;
+        private final BudgetFilter filter;
+        private double closestExcess = Double.POSITIVE_INFINITY;
+        private ParetoPoint closest;
 
-        ArchiveSink(Job job) {
+        ArchiveSink(Job job, BudgetFilter filter) {
             this.archive = new ParetoArchive(job.objectives());
+            this.filter = filter;
         }
 
         @Override
@@ -161,8 +201,26 @@ public final class SweepRunner {
             archive.offer(metrics, choices);
         }
 
+        @Override
+        public void reject(long index, int[] choices, double[] metrics) {
+            double excess = filter.violation(metrics);
+            if (excess < closestExcess || (excess == closestExcess && Arrays.compare(choices, closest.choices()) < 0)) {
+                closestExcess = excess;
+                closest = new ParetoPoint(metrics, choices);
+            }
+        }
+
+        Optional<ParetoPoint> closest() {
+            return Optional.ofNullable(closest);
+        }
+
         static ArchiveSink merge(ArchiveSink a, ArchiveSink b) {
             a.archive.merge(b.archive);
+            if (b.closest != null && (a.closest == null || b.closestExcess < a.closestExcess
+                    || (b.closestExcess == a.closestExcess && Arrays.compare(b.closest.choices(), a.closest.choices()) < 0))) {
+                a.closest = b.closest;
+                a.closestExcess = b.closestExcess;
+            }
             return a;
         }
     }

@@ -5,18 +5,15 @@ import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.Objective;
 import dev.ridgeline.search.eval.PointEvaluator;
 import dev.ridgeline.search.space.DesignSpace;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
- * NSGA-II, jMetal's implementation, for spaces too large to enumerate. Each knob is an integer variable in
+ * NSGA-II ({@link Nsga2}, over flat arrays), for spaces too large to enumerate. Each knob is an integer variable in
  * [0, choices - 1]; objectives are minimized as {@link Objective#minimized} orients them (a MAX goal
  * negated). An infeasible point is not dropped: it carries one violated constraint of size
  * {@link PointFilter#violation}, and constrained dominance ranks every feasible point above it and nearer
@@ -135,27 +132,15 @@ public final class Evolutionary {
         DesignSpace space = evaluator.space();
         BadInputException.check(space.knobCount() > 0, "the evolutionary strategy needs at least one knob");
         double pm = Double.isNaN(mutationProbability) ? 1.0 / space.knobCount() : mutationProbability;
-        SplittableRandom random = new SplittableRandom(seed);
-        KnobProblem problem = new KnobProblem(evaluator, objectives, filter, random);
         ProgressMeter meter = new ProgressMeter(progress, evaluations());
-        PopulationEvaluator population = new PopulationEvaluator(problem, sink, meter, threads);
-        KnobOperators.KnobMutation mutation = new KnobOperators.KnobMutation(pm, random);
-        DistinctNsgaII nsga = new DistinctNsgaII(problem, maxEvaluations, populationSize,
-                new KnobOperators.UniformCrossover(crossoverProbability, random), mutation,
-                new KnobOperators.BinaryTournament(random), population);
-        try {
-            nsga.run();
-        } finally {
-            population.shutdown();
-        }
+        Nsga2 nsga = new Nsga2(evaluator, objectives, filter, seed, populationSize, crossoverProbability, pm, threads);
+        nsga.run(maxEvaluations, sink, meter);
         meter.finish();
         String provenance = String.format(Locale.ROOT,
-                "evolutionary: NSGA-II (jMetal %s), population %d, %d evaluations, seed %d, uniform crossover p=%s,"
-                        + " knob mutation p=%s, distinct children, objectives %s",
-                JMETAL_VERSION, populationSize, population.evaluated(), seed,
-                crossoverProbability, pm, describe(objectives));
-        return new SearchOutcome<>(sink, population.evaluated(), population.feasible(), meter.elapsedSeconds(),
-                provenance);
+                "evolutionary: NSGA-II (Ridgeline's, over flat arrays), population %d, %d evaluations, seed %d, "
+                        + "uniform crossover p=%s, knob mutation p=%s, distinct children, objectives %s",
+                populationSize, nsga.evaluated, seed, crossoverProbability, pm, describe(objectives));
+        return new SearchOutcome<>(sink, nsga.evaluated, nsga.feasibleCount, meter.elapsedSeconds(), provenance);
     }
 
     private static void checkObjectives(List<Objective> objectives) {
@@ -172,22 +157,5 @@ public final class Evolutionary {
     private static String describe(List<Objective> objectives) {
         return objectives.stream().map(o -> o.goal().id() + " " + o.metric().id())
                 .collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    /** jMetal's version as its jar records it, for provenance. */
-    static final String JMETAL_VERSION = jmetalVersion();
-
-    private static String jmetalVersion() {
-        try (InputStream in = org.uma.jmetal.algorithm.multiobjective.nsgaii.NSGAII.class.getResourceAsStream(
-                "/META-INF/maven/org.uma.jmetal/jmetal-algorithm/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -143,6 +143,8 @@ public final class Exhaustive {
                 if (filter.feasible(metrics)) {
                     sink.accept(index, choices, metrics);
                     feasible++;
+                } else {
+                    sink.reject(index, choices, metrics);
                 }
                 changed = space.next(choices);
             }

@@ -14,4 +14,11 @@ public interface PointSink {
      * @param metrics every metric, indexed by {@link dev.ridgeline.search.eval.Metric#ordinal()}
      */
     void accept(long index, int[] choices, double[] metrics);
+
+    /**
+     * An evaluated point that is not feasible, for sinks that keep track of the nearest miss; the
+     * exhaustive and random strategies call it, the default ignores it.
+     */
+    default void reject(long index, int[] choices, double[] metrics) {
+    }
 }

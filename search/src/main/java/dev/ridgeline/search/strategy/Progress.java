@@ -1,7 +1,15 @@
 package dev.ridgeline.search.strategy;
 
-/** How far a running search is: points evaluated so far out of the points it will evaluate. */
-public record Progress(long done, long total, double elapsedSeconds) {
+/**
+ * How far a running search is: points evaluated so far out of the points it will evaluate (for the exact
+ * strategy: knobs eliminated out of knobs to eliminate), and a short note on what else is worth showing
+ * (empty when there is none).
+ */
+public record Progress(long done, long total, double elapsedSeconds, String note) {
+    public Progress(long done, long total, double elapsedSeconds) {
+        this(done, total, elapsedSeconds, "");
+    }
+
     public double fraction() {
         return total == 0 ? 1.0 : (double) done / total;
     }

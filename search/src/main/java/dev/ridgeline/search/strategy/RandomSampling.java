@@ -115,6 +115,8 @@ public final class RandomSampling {
                 if (filter.feasible(metrics)) {
                     sink.accept(indexable ? space.encode(choices) : -1, choices, metrics);
                     feasible++;
+                } else {
+                    sink.reject(indexable ? space.encode(choices) : -1, choices, metrics);
                 }
             }
             return feasible;

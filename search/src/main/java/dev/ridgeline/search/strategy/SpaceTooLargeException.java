@@ -32,8 +32,8 @@ public final class SpaceTooLargeException extends BadInputException {
                 : String.format(Locale.ROOT, "shard %s of the design space has %,d of its %,d points",
                         shard, shardPoints, spacePoints);
         return String.format(Locale.ROOT,
-                "%s, more than the exhaustive search limit of %,d; use the evolutionary strategy (NSGA-II)"
-                        + " or random sampling for a space this large, split it over machines with"
-                        + " --shard i/N, or raise the limit", what, limit);
+                "%s, more than the exhaustive search limit of %,d; use the exact strategy (strategy: exact)"
+                        + " for its Pareto front, the evolutionary strategy (NSGA-II) or random sampling, split it"
+                        + " over machines with --shard i/N, or raise the limit", what, limit);
     }
 }

@@ -115,7 +115,10 @@ class PlannerTest {
                 + "budgets: {latencySeconds: 1%}\n");
         assertFalse(p.feasible());
         double best = p.metrics()[Metric.LATENCY_SECONDS.ordinal()];
-        assertTrue(p.attempts().stream().allMatch(a -> a.reachable()[Metric.LATENCY_SECONDS.ordinal()] >= best));
+        // reachable figures are the compiled evaluator's, whose latencies lie on an exact-sum grid; the plan's
+        // are the reference path's: the same to rounding (1e-12 relative), not to the last bit
+        assertTrue(p.attempts().stream().allMatch(
+                a -> a.reachable()[Metric.LATENCY_SECONDS.ordinal()] >= best * (1 - 1e-12)));
         reanalysisGivesThePlannedFigures(p);
     }
 

@@ -85,7 +85,7 @@ class EvolutionaryTest {
                 .run(huge, PARAMS_VS_LATENCY, PointFilter.ACCEPT_ALL, (i, c, m) -> indices.add(i));
         assertEquals(400, outcome.evaluated());
         assertTrue(indices.stream().allMatch(i -> i == -1));
-        assertTrue(outcome.provenance().startsWith("evolutionary: NSGA-II (jMetal 6."), outcome.provenance());
+        assertTrue(outcome.provenance().startsWith("evolutionary: NSGA-II (Ridgeline's"), outcome.provenance());
     }
 
     @Test

@@ -100,8 +100,9 @@ class ExhaustiveTest {
                 .run(huge, PointFilter.ACCEPT_ALL, Shard.ALL, () -> (i, c, m) -> { }, (a, b) -> a));
         assertInstanceOf(BadInputException.class, e);
         assertEquals("the design space has 10,000,000,000 points, more than the exhaustive search limit of"
-                + " 1,000,000,000; use the evolutionary strategy (NSGA-II) or random sampling for a space this"
-                + " large, split it over machines with --shard i/N, or raise the limit", e.getMessage());
+                + " 1,000,000,000; use the exact strategy (strategy: exact) for its Pareto front, the evolutionary"
+                + " strategy (NSGA-II) or random sampling, split it over machines with --shard i/N, or raise the"
+                + " limit", e.getMessage());
     }
 
     @Test

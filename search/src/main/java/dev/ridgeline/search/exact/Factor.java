@@ -1,0 +1,100 @@
+package dev.ridgeline.search.exact;
+
+/**
+ * A function from the choices of a few knobs (its scope) to a set of non-dominated partial cost vectors.
+ * A leaf holds one vector per assignment (the terms of some layers or liveness steps); eliminating a knob
+ * makes a factor whose every vector remembers the knob's choice and the parent vectors it was summed
+ * from, so that a design can be traced back from any vector. Assignments are numbered in mixed radix over
+ * the scope (ascending knob index, the last fastest); the vectors of assignment a are entries
+ * {@code start[a] .. start[a + 1] - 1}, each {@code dims} doubles of {@link #vectors}.
+ */
+final class Factor {
+    final int[] scope;
+    final int[] strides;
+    final int assignments;
+    final int[] start;
+    final double[] vectors;
+    /** The knob this factor eliminated, -1 for a leaf or the final combination. */
+    final int knob;
+    /** Per entry: the choice of {@link #knob}; null for a leaf, whose {@link #parents} are null too. */
+    final int[] choice;
+    final Factor[] parents;
+    /** Per entry, per parent: the parent's entry it was summed from. */
+    final int[] parentEntry;
+    /** Per dimension: what the leaves below this factor contribute at least / at most. */
+    final double[] coveredMin;
+    final double[] coveredMax;
+
+    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, int knob, int[] choice, Factor[] parents,
+            int[] parentEntry, double[] coveredMin, double[] coveredMax) {
+        this.scope = scope;
+        this.strides = strides(scope, radixOfKnob);
+        this.assignments = assignments(scope, radixOfKnob);
+        this.start = start;
+        this.vectors = vectors;
+        this.knob = knob;
+        this.choice = choice;
+        this.parents = parents;
+        this.parentEntry = parentEntry;
+        this.coveredMin = coveredMin;
+        this.coveredMax = coveredMax;
+    }
+
+    static int[] strides(int[] scope, int[] radixOfKnob) {
+        int[] s = new int[scope.length];
+        int size = 1;
+        for (int i = scope.length - 1; i >= 0; i--) {
+            s[i] = size;
+            size *= radixOfKnob[scope[i]];
+        }
+        return s;
+    }
+
+    static int assignments(int[] scope, int[] radixOfKnob) {
+        long size = 1;
+        for (int k : scope) {
+            size *= radixOfKnob[k];
+        }
+        return Math.toIntExact(size);
+    }
+
+    int entries() {
+        return start[assignments];
+    }
+
+    /** The assignment of this factor's scope in a choice per knob. */
+    int assignmentOf(int[] choices) {
+        int a = 0;
+        for (int i = 0; i < scope.length; i++) {
+            a += choices[scope[i]] * strides[i];
+        }
+        return a;
+    }
+
+    boolean contains(int k) {
+        for (int s : scope) {
+            if (s == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the choices of every knob eliminated below this factor that entry {@code e} stands for. */
+    void trace(int e, int[] out) {
+        if (parents == null) {
+            return;
+        }
+        if (knob >= 0) {
+            out[knob] = choice[e];
+        }
+        for (int p = 0; p < parents.length; p++) {
+            parents[p].trace(parentEntry[e * parents.length + p], out);
+        }
+    }
+
+    long bytes(int dims) {
+        return (long) vectors.length * 8 + (choice == null ? 0 : choice.length * 4L)
+                + (parentEntry == null ? 0 : parentEntry.length * 4L) + start.length * 4L;
+    }
+}
