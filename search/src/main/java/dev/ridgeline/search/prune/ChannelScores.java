@@ -89,4 +89,19 @@ public final class ChannelScores {
         }
         return out;
     }
+
+    /** A layer's scores scaled to sum to 1 (Li et al. 2017 normalise per layer); all-zero scores stay zero. */
+    public static double[] normalised(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        double[] out = v.clone();
+        if (sum > 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] /= sum;
+            }
+        }
+        return out;
+    }
 }

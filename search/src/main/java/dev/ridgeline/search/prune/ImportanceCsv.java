@@ -104,22 +104,8 @@ public final class ImportanceCsv {
         if (scores.isEmpty()) {
             throw new BadInputException(csv + ":2:1: the CSV has no rows");
         }
-        scores.replaceAll((k, v) -> normalised(v));
+        scores.replaceAll((k, v) -> ChannelScores.normalised(v));
         return new ChannelScores(scores, csv.toString());
-    }
-
-    static double[] normalised(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x;
-        }
-        double[] out = v.clone();
-        if (sum > 0) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] /= sum;
-            }
-        }
-        return out;
     }
 
     /** The output channels a layer sets, or -1 for a layer that sets none (depthwise convs pass theirs through). */

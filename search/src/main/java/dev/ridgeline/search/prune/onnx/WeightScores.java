@@ -50,12 +50,12 @@ public final class WeightScores {
                 continue;
             }
             if (n.op() instanceof Conv2d c && p.getOpType().equals("Conv")) {
-                scores.put(n.name(), normalised(rowL1(OnnxWeights.floats(t.get()), c.outChannels())));
+                scores.put(n.name(), ChannelScores.normalised(rowL1(OnnxWeights.floats(t.get()), c.outChannels())));
             } else if (n.op() instanceof Linear l && (p.getOpType().equals("Gemm") || p.getOpType().equals("MatMul"))) {
                 boolean transB = p.getOpType().equals("Gemm") && p.getAttributeList().stream()
                         .anyMatch(a -> a.getName().equals("transB") && a.getI() != 0);
                 float[] v = OnnxWeights.floats(t.get());
-                scores.put(n.name(), normalised(transB ? rowL1(v, l.outFeatures())
+                scores.put(n.name(), ChannelScores.normalised(transB ? rowL1(v, l.outFeatures())
                         : columnL1(v, l.inFeatures(), l.outFeatures())));
             }
         }
@@ -81,20 +81,6 @@ public final class WeightScores {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 out[c] += Math.abs(v[r * cols + c]);
-            }
-        }
-        return out;
-    }
-
-    static double[] normalised(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x;
-        }
-        double[] out = v.clone();
-        if (sum > 0) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] /= sum;
             }
         }
         return out;
