@@ -35,8 +35,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  ridgeline sweep configs/jobs/mobilenet_v2_orin_nano.yaml --out runs/mnv2 --report runs/mnv2",
             "  ridgeline export configs/jobs/mobilenet_v2_orin_nano.yaml --row 1 --from runs/mnv2 --out mnv2.yaml",
             "  ridgeline report runs/mnv2 --out review/mnv2",
+            "  ridgeline prune configs/plans/resnet18_t4.yaml --out runs/r18-plan",
+            "  ridgeline batch configs/batch/design-review.yaml --out runs/review",
             "",
-            "Exit codes: 0 success, 1 internal failure, 2 bad input."})
+            "Exit codes: 0 success, 1 a batch job failed (or an internal failure), 2 bad input."})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
