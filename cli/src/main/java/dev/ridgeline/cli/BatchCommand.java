@@ -177,7 +177,7 @@ final class BatchCommand implements Callable<Integer> {
                 .map(o -> folders.folder(o.job())).toList();
         if (!ran.isEmpty()) {
             ReportWriter.Written page = ReportCommand.write(RunReader.read(ran), out);
-            stdout.println("wrote " + page.page() + " (the design review of " + ran.size() + " jobs) and "
+            stdout.println("wrote " + page.page() + " (the design review of " + ran.size() + (ran.size() == 1 ? " job" : " jobs") + ") and "
                     + page.charts().size() + " chart files");
         }
 
