@@ -177,7 +177,8 @@ final class BatchCommand implements Callable<Integer> {
                 .map(o -> folders.folder(o.job())).toList();
         if (!ran.isEmpty()) {
             ReportWriter.Written page = ReportCommand.write(RunReader.read(ran), out);
-            stdout.println("wrote " + page.page() + " (the design review of " + ran.size() + (ran.size() == 1 ? " job" : " jobs") + ") and "
+            String jobs = ran.size() == 1 ? "1 job" : ran.size() + " jobs";
+            stdout.println("wrote " + page.page() + " (the design review of " + jobs + ") and "
                     + page.charts().size() + " chart files");
         }
 
