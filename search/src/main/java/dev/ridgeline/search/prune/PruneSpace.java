@@ -5,7 +5,6 @@ import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.search.job.PlanFile;
 import dev.ridgeline.search.job.PlanFile.Change;
-import dev.ridgeline.search.job.PlanReader;
 import dev.ridgeline.search.space.ChannelGroups;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
@@ -13,6 +12,7 @@ import dev.ridgeline.search.space.KnobTarget;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.space.SeparableSites;
 import dev.ridgeline.search.space.SpaceBuilder;
+import dev.ridgeline.search.space.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class PruneSpace {
         Model model = plan.model();
         ChannelGroups groups = ChannelGroups.analyze(model);
         Map<String, SeparableSites.Site> sites = SeparableSites.find(model);
-        List<Pattern> frozen = plan.frozen().stream().map(PlanReader::glob).toList();
+        List<Pattern> frozen = plan.frozen().stream().map(Stages::glob).toList();
         List<Knob> knobs = new ArrayList<>();
         if (changes.contains(Change.SEPARABLE)) {
             knobs.addAll(separables(model, sites, frozen));
@@ -55,7 +55,7 @@ public final class PruneSpace {
 
     static boolean frozen(Node n, List<Pattern> frozen) {
         return frozen.stream().anyMatch(p -> p.matcher(n.name()).matches()
-                || p.matcher(PlanReader.stageOf(n)).matches());
+                || p.matcher(Stages.of(n)).matches());
     }
 
     /** The widths a group may take, ascending, the base last. */
@@ -91,7 +91,7 @@ public final class PruneSpace {
                 continue;
             }
             Node first = model.node(g.members().get(0)).orElseThrow();
-            String key = plan.perStage() ? PlanReader.stageOf(first) : first.name();
+            String key = plan.perStage() ? Stages.of(first) : first.name();
             byKnob.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
         }
         List<Knob> knobs = new ArrayList<>();
@@ -134,7 +134,7 @@ public final class PruneSpace {
             if (n.op() instanceof Conv2d c && !frozen(n, frozen) && c.window().kernelH() == c.window().kernelW()
                     && c.window().kernelH() >= 5 && SpaceBuilder.sameLike(c.window())) {
                 int k = c.window().kernelH();
-                String key = (plan.perStage() ? PlanReader.stageOf(n) : n.name()) + "@" + k;
+                String key = (plan.perStage() ? Stages.of(n) : n.name()) + "@" + k;
                 byKnob.computeIfAbsent(key, x -> new ArrayList<>()).add(n.name());
                 sizeOf.put(key, k);
             }
@@ -160,7 +160,7 @@ public final class PruneSpace {
         for (Node n : model.nodes()) {
             SeparableSites.Site s = sites.get(n.name());
             if (s != null && !s.separable() && !frozen(n, frozen)) {
-                byStage.computeIfAbsent(PlanReader.stageOf(n), x -> new ArrayList<>()).add(n.name());
+                byStage.computeIfAbsent(Stages.of(n), x -> new ArrayList<>()).add(n.name());
             }
         }
         List<String> stages = new ArrayList<>(byStage.keySet());
