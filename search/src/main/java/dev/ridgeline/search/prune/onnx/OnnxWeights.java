@@ -54,11 +54,7 @@ final class OnnxWeights {
 
     /** The initializer a node input names, through Identity aliases. */
     Optional<TensorProto> initializer(String input) {
-        String name = input;
-        for (int hops = 0; hops < 8 && !initializers.containsKey(name) && alias.containsKey(name); hops++) {
-            name = alias.get(name);
-        }
-        return Optional.ofNullable(initializers.get(name));
+        return Optional.ofNullable(initializers.get(initializerName(input)));
     }
 
     /** The name of the initializer a node input resolves to (after aliases). */
