@@ -44,6 +44,17 @@ public final class Json {
         MAPPER.writer(PRETTY).writeValue(out, tree);
     }
 
+    /** A whole JSON output file: the tree, a final newline, flushed; a failed write is unchecked. */
+    public static void writeDocument(JsonNode tree, Writer out) {
+        try {
+            write(tree, out);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * Reads a JSON file Ridgeline wrote; a missing or damaged one is bad input naming the file and
      * {@code expected}, what it should have held.
