@@ -21,6 +21,7 @@ import dev.ridgeline.search.prune.onnx.OnnxPruner;
 import dev.ridgeline.search.prune.onnx.WeightScores;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,14 +117,8 @@ final class PruneCommand implements Callable<Integer> {
             stdout.println("no pruned.yaml: " + e.getMessage());
         }
         if (yaml != null) {
-            String text = yaml;
-            written.add(write(dir.resolve(YAML), w -> {
-                try {
-                    w.write(text);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }));
+            OutputFile.writeBytes(dir.resolve(YAML), yaml.getBytes(StandardCharsets.UTF_8));
+            written.add(dir.resolve(YAML));
         }
         if (request.modelFile() != null) {
             Optional<String> refused = OnnxPruner.refusal(plan);
