@@ -60,7 +60,7 @@ public final class PruneSpace {
 
     /** The widths a group may take, ascending, the base last. */
     static int[] widthLadder(int base, int groupDivisor, PlanFile plan) {
-        int d = lcm(plan.divisor(), groupDivisor);
+        int d = SpaceBuilder.lcm(plan.divisor(), groupDivisor);
         int lo = Math.max(d, (int) Math.ceil(plan.minKeep() * base / d - 1e-9) * d);
         TreeSet<Integer> all = new TreeSet<>();
         all.add(base);
@@ -114,7 +114,8 @@ public final class PruneSpace {
                     for (int i = 0; i < gs.size(); i++) {
                         ChannelGroups.Group g = gs.get(i);
                         int[] ladder = widthLadder(g.baseChannels(), g.divisor(), plan);
-                        int w = SpaceBuilder.makeDivisible(g.baseChannels() * m, lcm(plan.divisor(), g.divisor()));
+                        int w = SpaceBuilder.makeDivisible(g.baseChannels() * m,
+                                SpaceBuilder.lcm(plan.divisor(), g.divisor()));
                         channels[c][i] = c == levels - 1 ? g.baseChannels()
                                 : Math.max(ladder[0], Math.min(g.baseChannels(), w));
                     }
@@ -174,16 +175,5 @@ public final class PruneSpace {
                     new KnobTarget.Separable(convs, new boolean[] {true, false})));
         }
         return knobs;
-    }
-
-    private static int lcm(int a, int b) {
-        int x = a;
-        int y = b;
-        while (y != 0) {
-            int t = x % y;
-            x = y;
-            y = t;
-        }
-        return a / x * b;
     }
 }
