@@ -1,7 +1,5 @@
 package dev.ridgeline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.io.onnx.OnnxWriter;
@@ -10,6 +8,7 @@ import dev.ridgeline.core.io.yaml.ModelYamlWriter;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.report.sweep.FrontRows;
 import dev.ridgeline.report.sweep.MetricUnits;
+import dev.ridgeline.report.sweep.SummaryJobHash;
 import dev.ridgeline.report.sweep.SweepCells;
 import dev.ridgeline.search.apply.ChoiceText;
 import dev.ridgeline.search.apply.Design;
@@ -162,15 +161,15 @@ final class ExportCommand implements Callable<Integer> {
         if (summary == null || !Files.isRegularFile(summary)) {
             return;
         }
-        JsonNode hash;
+        Optional<String> hash;
         try {
-            hash = new ObjectMapper().readTree(summary.toFile()).get("jobHash");
+            hash = SummaryJobHash.read(summary);
         } catch (IOException e) {
             return; // the CSV's own columns are still checked against the job
         }
-        if (hash != null && hash.isTextual() && !hash.asText().equals(job.sha256())) {
+        if (hash.isPresent() && !hash.get().equals(job.sha256())) {
             throw new BadInputException(String.format("%s is from a sweep of another job: %s has jobHash %s, but %s "
-                    + "hashes to %s; export with the job that was swept", csv, summary, hash.asText(), job.source(),
+                    + "hashes to %s; export with the job that was swept", csv, summary, hash.get(), job.source(),
                     job.sha256()));
         }
     }

@@ -21,8 +21,7 @@ import dev.ridgeline.search.prune.onnx.OnnxPruner;
 import dev.ridgeline.search.prune.onnx.WeightScores;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ final class PruneCommand implements Callable<Integer> {
                 request.setup().precision().id(), request.setup().batch());
         stdout.flush();
         PrunePlan plan = new Planner(new FrontierSolver()).plan(request, scores);
-        Path dir = outputDirectory(out);
+        Path dir = SweepFolder.prepareFolder(out, List.of(MARKDOWN, YAML, ONNX, JSON));
         List<Path> written = writeOutputs(request, plan, planFile.toString(), dir, stdout);
         stdout.println(summary(plan));
         stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
@@ -118,14 +117,8 @@ final class PruneCommand implements Callable<Integer> {
             stdout.println("no pruned.yaml: " + e.getMessage());
         }
         if (yaml != null) {
-            String text = yaml;
-            written.add(write(dir.resolve(YAML), w -> {
-                try {
-                    w.write(text);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }));
+            OutputFile.writeBytes(dir.resolve(YAML), yaml.getBytes(StandardCharsets.UTF_8));
+            written.add(dir.resolve(YAML));
         }
         if (request.modelFile() != null) {
             Optional<String> refused = OnnxPruner.refusal(plan);
@@ -178,18 +171,6 @@ final class PruneCommand implements Callable<Integer> {
         }
         s.append("baselines: ").append(String.join(", ", b));
         return s.toString();
-    }
-
-    private static Path outputDirectory(Path out) {
-        try {
-            return Files.createDirectories(out);
-        } catch (FileAlreadyExistsException e) {
-            throw new BadInputException("--out " + out + ": a file of that name exists; give a folder", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException("--out " + out + ": permission denied", e);
-        } catch (IOException e) {
-            throw new BadInputException("--out " + out + ": cannot create the folder: " + e.getMessage(), e);
-        }
     }
 
     private static Path write(Path file, java.util.function.Consumer<java.io.Writer> content) {

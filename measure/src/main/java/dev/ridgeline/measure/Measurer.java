@@ -41,9 +41,7 @@ public final class Measurer {
 
     public static Measurement measure(String source, Model model, int batch, RunOptions options) {
         byte[] onnx = OnnxWriter.toProto(model, batch, WeightFill.RANDOM, WEIGHT_SEED).toByteArray();
-        Set<String> layers = model.nodes().stream().map(Node::name).collect(Collectors.toSet());
-        RunResult r = OrtRunner.run(source, onnx, inputShapes(model, batch), options, layers);
-        return new Measurement(source, model.name(), batch, r.spread(), kernels(model, r.profile()), r.environment());
+        return measureFile(source, onnx, model, batch, options);
     }
 
     /** Names each profiled kernel by the head of its layer's fused group (engine fusion). */

@@ -8,8 +8,6 @@ import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.count.LayerCost;
 import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.hardware.roofline.LatencyReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +54,7 @@ public final class AnalysisJson {
 
     /** The report, and its {@code latency} when it was timed on a device. */
     public static void write(CostReport report, Optional<LatencyReport> latency, Provenance provenance, Writer out) {
-        try {
-            Json.write(tree(report, latency, provenance), out);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.writeDocument(tree(report, latency, provenance), out);
     }
 
     /** The report as a JSON tree, fields in the documented order. */

@@ -76,13 +76,7 @@ public final class BatchIndex {
     }
 
     public static void writeJson(ObjectNode tree, Writer out) {
-        try {
-            Json.write(tree, out);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.writeDocument(tree, out);
     }
 
     public static void writeCsv(ObjectNode tree, Writer out) {

@@ -44,6 +44,17 @@ public final class Json {
         MAPPER.writer(PRETTY).writeValue(out, tree);
     }
 
+    /** A whole JSON output file: the tree, a final newline, flushed; a failed write is unchecked. */
+    public static void writeDocument(JsonNode tree, Writer out) {
+        try {
+            write(tree, out);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * Reads a JSON file Ridgeline wrote; a missing or damaged one is bad input naming the file and
      * {@code expected}, what it should have held.
@@ -52,16 +63,18 @@ public final class Json {
         try {
             JsonNode tree = MAPPER.readTree(file.toFile());
             if (tree == null || !tree.isObject()) {
+                // Jackson reads an empty file as a missing node (older versions as null)
                 throw new dev.ridgeline.core.BadInputException(file + ": expected " + expected + ", found "
-                        + (tree == null ? "an empty file" : "a JSON " + tree.getNodeType().name().toLowerCase(
-                        java.util.Locale.ROOT)));
+                        + (tree == null || tree.isMissingNode() ? "an empty file" : "a JSON "
+                        + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
             }
             return tree;
         } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
             throw new dev.ridgeline.core.BadInputException(file + ": no such file; expected " + expected);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new dev.ridgeline.core.BadInputException(file + ": damaged JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "; expected " + expected);
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new dev.ridgeline.core.BadInputException(file + ": damaged JSON" + at + "; expected " + expected);
         } catch (IOException e) {
             throw new dev.ridgeline.core.BadInputException(file + ": cannot read: " + e.getMessage());
         }

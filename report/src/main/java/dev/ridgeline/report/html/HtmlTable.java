@@ -28,6 +28,14 @@ final class HtmlTable {
         }
     }
 
+    /** A figure as the JSON outputs write it: a whole number without a point, null for NaN. */
+    static String figure(double v) {
+        if (Double.isNaN(v)) {
+            return "null";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     HtmlTable(String caption, String source, List<String> header) {
         this.caption = caption;
         this.source = source;

@@ -35,8 +35,8 @@ final class PlanSection {
         for (String m : metrics) {
             double before = run.before().get(m);
             double after = run.after().getOrDefault(m, Double.NaN);
-            change.row(List.of(Cell.text(m), Cell.shown(MetricLabels.human(m, before), exact(before)),
-                    Cell.shown(MetricLabels.human(m, after), exact(after)), Cell.number(before == 0
+            change.row(List.of(Cell.text(m), Cell.shown(MetricLabels.human(m, before), HtmlTable.figure(before)),
+                    Cell.shown(MetricLabels.human(m, after), HtmlTable.figure(after)), Cell.number(before == 0
                             || Double.isNaN(before) || Double.isNaN(after) ? "-"
                             : String.format(Locale.ROOT, "%+.1f%%", 100 * (after - before) / before))));
         }
@@ -50,7 +50,7 @@ final class PlanSection {
             List<Cell> row = new ArrayList<>(List.of(Cell.number(Integer.toString(i++)), Cell.text(s.change())));
             for (String m : metrics) {
                 double v = s.metrics().getOrDefault(m, Double.NaN);
-                row.add(Cell.shown(MetricLabels.human(m, v), exact(v)));
+                row.add(Cell.shown(MetricLabels.human(m, v), HtmlTable.figure(v)));
             }
             steps.row(row);
         }
@@ -76,13 +76,5 @@ final class PlanSection {
         }
         html.entry("planned with", "ridgeline " + (run.toolVersion().isEmpty() ? "(version not recorded)"
                 : run.toolVersion()));
-    }
-
-    /** A figure as JSON writes it: a whole number without a point, null for NaN. */
-    static String exact(double v) {
-        if (Double.isNaN(v)) {
-            return "null";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -54,7 +54,7 @@ final class SweepSection {
 
         HtmlTable base = new HtmlTable("The base model", "summary.json#base", List.of("metric", "value", "in units"));
         run.base().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> base.row(List.of(
-                Cell.text(e.getKey()), Cell.number(plain(e.getValue())),
+                Cell.text(e.getKey()), Cell.number(HtmlTable.figure(e.getValue())),
                 Cell.number(MetricLabels.human(e.getKey(), e.getValue())))));
         base.writeTo(html);
 
@@ -85,14 +85,6 @@ final class SweepSection {
         }
         html.entry("swept with", "ridgeline " + (run.toolVersion().isEmpty() ? "(version not recorded)"
                 : run.toolVersion()));
-    }
-
-    /** A whole number without a decimal point, as summary.json writes counts. */
-    private static String plain(double v) {
-        if (Double.isNaN(v)) {
-            return "null";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static boolean isNumber(String cell) {

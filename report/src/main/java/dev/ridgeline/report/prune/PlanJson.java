@@ -8,8 +8,6 @@ import dev.ridgeline.search.job.Budget;
 import dev.ridgeline.search.job.PlanFile;
 import dev.ridgeline.search.prune.PlanChanges;
 import dev.ridgeline.search.prune.PrunePlan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -23,13 +21,7 @@ public final class PlanJson {
     }
 
     public static void write(PrunePlan plan, String toolVersion, Writer out) {
-        try {
-            Json.write(tree(plan, toolVersion), out);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.writeDocument(tree(plan, toolVersion), out);
     }
 
     public static ObjectNode tree(PrunePlan plan, String toolVersion) {

@@ -2,6 +2,7 @@ package dev.ridgeline.report.run;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.format.Csv;
+import java.nio.file.Path;
 import java.util.List;
 
 /** One line of a CSV that report.format.Csv wrote: its cells and their numbers. */
@@ -9,13 +10,13 @@ final class CsvLine {
     private CsvLine() {
     }
 
-    /** The cells of a line, as {@link Csv#parse} reads them; an unclosed quote is bad input. */
-    static List<String> split(String line) {
+    /** The cells of line {@code number} of a file, as {@link Csv#parse} reads them; an unclosed quote is bad input. */
+    static List<String> split(Path file, long number, String line) {
         try {
             return Csv.parse(line);
         } catch (IllegalArgumentException e) {
             String shown = line.length() > 60 ? line.substring(0, 60) + "..." : line;
-            throw new BadInputException("a CSV line has a quoted cell that is not closed: " + shown);
+            throw new BadInputException(file + ":" + number + ": a quoted cell is not closed: " + shown);
         }
     }
 

@@ -8,6 +8,8 @@ import dev.ridgeline.core.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -112,6 +114,22 @@ final class JsonInput {
     static double optionalNumber(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         return node != null && node.isNumber() ? node.asDouble() : Double.NaN;
+    }
+
+    /**
+     * An object's fields as numbers by name, as summary.json and plan.json hold metrics: a field that is not
+     * a number is NaN when {@code othersAsNaN}, else left out.
+     */
+    static Map<String, Double> numbers(JsonNode object, boolean othersAsNaN) {
+        Map<String, Double> numbers = new HashMap<>();
+        object.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber()) {
+                numbers.put(e.getKey(), e.getValue().asDouble());
+            } else if (othersAsNaN) {
+                numbers.put(e.getKey(), Double.NaN);
+            }
+        });
+        return numbers;
     }
 
     BadInputException missing(String field, String what) {

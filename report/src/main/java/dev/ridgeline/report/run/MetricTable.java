@@ -25,7 +25,7 @@ public record MetricTable(Path file, List<String> header, List<List<String>> row
             if (first == null || first.isBlank()) {
                 throw new BadInputException(file + ": empty; expected a header line of metric and knob names");
             }
-            List<String> header = CsvLine.split(first);
+            List<String> header = CsvLine.split(file, 1, first);
             List<List<String>> rows = new ArrayList<>();
             String line;
             int number = 1;
@@ -34,7 +34,7 @@ public record MetricTable(Path file, List<String> header, List<List<String>> row
                 if (line.isEmpty()) {
                     continue;
                 }
-                List<String> cells = CsvLine.split(line);
+                List<String> cells = CsvLine.split(file, number, line);
                 if (cells.size() != header.size()) {
                     throw new BadInputException(file + ":" + number + ": " + cells.size() + " cells under a header of "
                             + header.size());

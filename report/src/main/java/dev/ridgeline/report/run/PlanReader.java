@@ -3,7 +3,6 @@ package dev.ridgeline.report.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,10 +56,7 @@ final class PlanReader {
     }
 
     private static Map<String, Double> metrics(JsonNode node) {
-        Map<String, Double> metrics = new HashMap<>();
-        node.fields().forEachRemaining(e -> metrics.put(e.getKey(),
-                e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
-        return metrics;
+        return JsonInput.numbers(node, true);
     }
 
     /**

@@ -36,7 +36,7 @@ public record PointCloud(Path file, Map<String, double[]> columns, int feasible,
             if (first == null) {
                 throw new BadInputException(file + ": empty; expected the header of sweep --all-points");
             }
-            List<String> header = CsvLine.split(first);
+            List<String> header = CsvLine.split(file, 1, first);
             int feasibleColumn = header.indexOf("feasible");
             String[] names = metrics.stream().filter(header::contains).distinct().toArray(String[]::new);
             int[] at = Arrays.stream(names).mapToInt(header::indexOf).toArray();
@@ -51,7 +51,7 @@ public record PointCloud(Path file, Map<String, double[]> columns, int feasible,
                     continue;
                 }
                 total++;
-                if (!cellStarts(line, starts, header.size())) {
+                if (!cellStarts(file, total + 1, line, starts, header.size())) {
                     throw new BadInputException(file + ":" + (total + 1) + ": expected " + header.size() + " cells");
                 }
                 if (feasibleColumn >= 0 && !cell(line, starts, feasibleColumn).equals("true")) {
@@ -79,9 +79,9 @@ public record PointCloud(Path file, Map<String, double[]> columns, int feasible,
     }
 
     /** Where each cell starts (starts[c]) and ends (starts[c + 1] - 1); false when the count is wrong. */
-    private static boolean cellStarts(String line, int[] starts, int cells) {
+    private static boolean cellStarts(Path file, long number, String line, int[] starts, int cells) {
         if (line.indexOf('"') >= 0) {
-            List<String> split = CsvLine.split(line);
+            List<String> split = CsvLine.split(file, number, line);
             return split.size() == cells && quotedFallback(line, starts, cells);
         }
         int c = 0;

@@ -12,7 +12,6 @@ import dev.ridgeline.search.job.JobReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,9 +53,7 @@ final class SweepReader {
             budgets.add(new SweepRun.BudgetBound(in.text(b, "budgets[" + i++ + "].", "metric"),
                     JsonInput.optionalNumber(b, "max"), JsonInput.optionalNumber(b, "min")));
         }
-        Map<String, Double> base = new HashMap<>();
-        in.object(root, "", "base").fields().forEachRemaining(e ->
-                base.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
+        Map<String, Double> base = JsonInput.numbers(in.object(root, "", "base"), true);
         String model = in.text(root, "", "model");
         String hardware = JsonInput.optionalText(root, "hardware").orElse("");
         String precision = JsonInput.optionalText(root, "precision").orElse("fp32");
@@ -132,13 +129,8 @@ final class SweepReader {
         if (!metrics.isObject()) {
             return Optional.empty();
         }
-        Map<String, Double> values = new HashMap<>();
-        metrics.fields().forEachRemaining(e -> {
-            if (e.getValue().isNumber()) {
-                values.put(e.getKey(), e.getValue().asDouble());
-            }
-        });
-        return Optional.of(new SweepRun.ChosenPoint("closest to the budgets (none met them)", values));
+        return Optional.of(new SweepRun.ChosenPoint("closest to the budgets (none met them)",
+                JsonInput.numbers(metrics, false)));
     }
 
     /** The point a plan.json names, read tolerantly: the first of {@link #PLAN_POINT_FIELDS} holding metrics. */
@@ -153,12 +145,7 @@ final class SweepReader {
                 node = node.get("metrics");
             }
             if (node != null && node.isObject()) {
-                Map<String, Double> metrics = new HashMap<>();
-                node.fields().forEachRemaining(e -> {
-                    if (e.getValue().isNumber()) {
-                        metrics.put(e.getKey(), e.getValue().asDouble());
-                    }
-                });
+                Map<String, Double> metrics = JsonInput.numbers(node, false);
                 if (!metrics.isEmpty()) {
                     return Optional.of(new SweepRun.ChosenPoint("plan (" + field + ")", metrics));
                 }

@@ -14,8 +14,6 @@ import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Coupling;
 import dev.ridgeline.search.space.Knob;
 import dev.ridgeline.search.strategy.Shard;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
@@ -61,13 +59,7 @@ public final class SummaryJson {
 
     /** Writes a summary tree (a sweep's, or a merge of several) as summary.json holds it. */
     public static void write(ObjectNode summary, Writer out) {
-        try {
-            Json.write(summary, out);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Json.writeDocument(summary, out);
     }
 
     /** The summary as a JSON tree, fields in the documented order. */

@@ -14,6 +14,7 @@ import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.job.PlanFile.Change;
 import dev.ridgeline.search.job.PlanFile.PruneObjective;
+import dev.ridgeline.search.space.Stages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,31 +173,14 @@ public final class PlanReader {
                 base, divisor, minKeep, levels, perStage, frozen, allow, objective, importance, where);
     }
 
-    /** A layer's stage: its first label, or its own name when it has none (as in design spaces). */
-    public static String stageOf(dev.ridgeline.core.graph.Node n) {
-        return n.labels().isEmpty() ? n.name() : n.labels().get(0);
-    }
-
     /** Whether a glob (* for any run of characters) names a stage or a layer of the model. */
     public static boolean matchesAny(Model model, String glob) {
-        Pattern p = glob(glob);
-        return model.nodes().stream().anyMatch(n -> p.matcher(n.name()).matches() || p.matcher(stageOf(n)).matches());
-    }
-
-    public static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
+        Pattern p = Stages.glob(glob);
+        return model.nodes().stream().anyMatch(n -> p.matcher(n.name()).matches() || p.matcher(Stages.of(n)).matches());
     }
 
     private static String stages(Model model) {
-        List<String> s = model.nodes().stream().map(PlanReader::stageOf).distinct().toList();
+        List<String> s = model.nodes().stream().map(Stages::of).distinct().toList();
         return s.size() <= 12 ? String.join(", ", s) : String.join(", ", s.subList(0, 12)) + ", ... (" + s.size()
                 + " in all)";
     }

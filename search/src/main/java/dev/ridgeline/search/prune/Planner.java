@@ -156,8 +156,7 @@ public final class Planner {
         String limits = String.format(Locale.ROOT, "at minKeep %s", Figures.trim(request.minKeep()))
                 + (changes.contains(Change.KERNELS) ? ", kernels 3x3" : "")
                 + (changes.contains(Change.SEPARABLE) ? ", every allowed conv separable" : "");
-        return what + (changes.size() == 1 ? " alone " : " ") + String.join(", ", misses).replaceFirst("^reach",
-                "reach") + " (" + limits + ")";
+        return what + (changes.size() == 1 ? " alone " : " ") + String.join(", ", misses) + " (" + limits + ")";
     }
 
     private record Stage(Set<Change> changes, ResolvedSpace space, PlanProblem problem, double[] reachable, Optional<Solution> best) {

@@ -5,7 +5,6 @@ import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.search.job.PlanFile;
 import dev.ridgeline.search.job.PlanFile.Change;
-import dev.ridgeline.search.job.PlanReader;
 import dev.ridgeline.search.space.ChannelGroups;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
@@ -13,6 +12,7 @@ import dev.ridgeline.search.space.KnobTarget;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.space.SeparableSites;
 import dev.ridgeline.search.space.SpaceBuilder;
+import dev.ridgeline.search.space.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class PruneSpace {
         Model model = plan.model();
         ChannelGroups groups = ChannelGroups.analyze(model);
         Map<String, SeparableSites.Site> sites = SeparableSites.find(model);
-        List<Pattern> frozen = plan.frozen().stream().map(PlanReader::glob).toList();
+        List<Pattern> frozen = plan.frozen().stream().map(Stages::glob).toList();
         List<Knob> knobs = new ArrayList<>();
         if (changes.contains(Change.SEPARABLE)) {
             knobs.addAll(separables(model, sites, frozen));
@@ -55,12 +55,12 @@ public final class PruneSpace {
 
     static boolean frozen(Node n, List<Pattern> frozen) {
         return frozen.stream().anyMatch(p -> p.matcher(n.name()).matches()
-                || p.matcher(PlanReader.stageOf(n)).matches());
+                || p.matcher(Stages.of(n)).matches());
     }
 
     /** The widths a group may take, ascending, the base last. */
     static int[] widthLadder(int base, int groupDivisor, PlanFile plan) {
-        int d = lcm(plan.divisor(), groupDivisor);
+        int d = SpaceBuilder.lcm(plan.divisor(), groupDivisor);
         int lo = Math.max(d, (int) Math.ceil(plan.minKeep() * base / d - 1e-9) * d);
         TreeSet<Integer> all = new TreeSet<>();
         all.add(base);
@@ -91,7 +91,7 @@ public final class PruneSpace {
                 continue;
             }
             Node first = model.node(g.members().get(0)).orElseThrow();
-            String key = plan.perStage() ? PlanReader.stageOf(first) : first.name();
+            String key = plan.perStage() ? Stages.of(first) : first.name();
             byKnob.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
         }
         List<Knob> knobs = new ArrayList<>();
@@ -114,7 +114,8 @@ public final class PruneSpace {
                     for (int i = 0; i < gs.size(); i++) {
                         ChannelGroups.Group g = gs.get(i);
                         int[] ladder = widthLadder(g.baseChannels(), g.divisor(), plan);
-                        int w = SpaceBuilder.makeDivisible(g.baseChannels() * m, lcm(plan.divisor(), g.divisor()));
+                        int w = SpaceBuilder.makeDivisible(g.baseChannels() * m,
+                                SpaceBuilder.lcm(plan.divisor(), g.divisor()));
                         channels[c][i] = c == levels - 1 ? g.baseChannels()
                                 : Math.max(ladder[0], Math.min(g.baseChannels(), w));
                     }
@@ -134,7 +135,7 @@ public final class PruneSpace {
             if (n.op() instanceof Conv2d c && !frozen(n, frozen) && c.window().kernelH() == c.window().kernelW()
                     && c.window().kernelH() >= 5 && SpaceBuilder.sameLike(c.window())) {
                 int k = c.window().kernelH();
-                String key = (plan.perStage() ? PlanReader.stageOf(n) : n.name()) + "@" + k;
+                String key = (plan.perStage() ? Stages.of(n) : n.name()) + "@" + k;
                 byKnob.computeIfAbsent(key, x -> new ArrayList<>()).add(n.name());
                 sizeOf.put(key, k);
             }
@@ -160,7 +161,7 @@ public final class PruneSpace {
         for (Node n : model.nodes()) {
             SeparableSites.Site s = sites.get(n.name());
             if (s != null && !s.separable() && !frozen(n, frozen)) {
-                byStage.computeIfAbsent(PlanReader.stageOf(n), x -> new ArrayList<>()).add(n.name());
+                byStage.computeIfAbsent(Stages.of(n), x -> new ArrayList<>()).add(n.name());
             }
         }
         List<String> stages = new ArrayList<>(byStage.keySet());
@@ -174,16 +175,5 @@ public final class PruneSpace {
                     new KnobTarget.Separable(convs, new boolean[] {true, false})));
         }
         return knobs;
-    }
-
-    private static int lcm(int a, int b) {
-        int x = a;
-        int y = b;
-        while (y != 0) {
-            int t = x % y;
-            x = y;
-            y = t;
-        }
-        return a / x * b;
     }
 }

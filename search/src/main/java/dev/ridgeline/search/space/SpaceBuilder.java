@@ -279,7 +279,8 @@ public final class SpaceBuilder {
                 : String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " in all)";
     }
 
-    private static int lcm(int a, int b) {
+    /** The least common multiple of two positive divisors. */
+    public static int lcm(int a, int b) {
         int x = a;
         int y = b;
         while (y != 0) {

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * The stages of a model: a layer's stage is its first label (the block or stage it was written in),
  * or its own name when it has none; stages are numbered from 1 in model order.
  */
-final class Stages {
+public final class Stages {
     private Stages() {
     }
 
-    static String of(Node n) {
+    public static String of(Node n) {
         return n.labels().isEmpty() ? n.name() : n.labels().get(0);
     }
 
@@ -27,7 +27,7 @@ final class Stages {
     }
 
     /** A glob where * matches any run of characters (dots included) and ? one character. */
-    static Pattern glob(String glob) {
+    public static Pattern glob(String glob) {
         StringBuilder re = new StringBuilder();
         for (char c : glob.toCharArray()) {
             switch (c) {

@@ -54,11 +54,7 @@ final class OnnxWeights {
 
     /** The initializer a node input names, through Identity aliases. */
     Optional<TensorProto> initializer(String input) {
-        String name = input;
-        for (int hops = 0; hops < 8 && !initializers.containsKey(name) && alias.containsKey(name); hops++) {
-            name = alias.get(name);
-        }
-        return Optional.ofNullable(initializers.get(name));
+        return Optional.ofNullable(initializers.get(initializerName(input)));
     }
 
     /** The name of the initializer a node input resolves to (after aliases). */
@@ -84,20 +80,33 @@ final class OnnxWeights {
         }
         long n = 1;
         for (long d : t.getDimsList()) {
+            if (d < 0 || n * (double) d > Integer.MAX_VALUE) {
+                throw new BadInputException("initializer '" + t.getName() + "' has dims " + t.getDimsList()
+                        + "; pruning reads tensors of 0 to " + Integer.MAX_VALUE + " values");
+            }
             n *= d;
         }
-        float[] v = new float[Math.toIntExact(n)];
+        float[] v = new float[(int) n];
         if (t.getFloatDataCount() > 0) {
+            checkCount(t, t.getFloatDataCount() == n, "float_data holds " + t.getFloatDataCount() + " values", n);
             for (int i = 0; i < v.length; i++) {
                 v[i] = t.getFloatData(i);
             }
         } else if (!t.getRawData().isEmpty()) {
+            checkCount(t, t.getRawData().size() == n * 4, "raw_data holds " + t.getRawData().size() + " bytes", n);
             ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             b.asFloatBuffer().get(v);
         } else {
             throw new BadInputException("initializer '" + t.getName() + "' has no values (external data is not read)");
         }
         return v;
+    }
+
+    private static void checkCount(TensorProto t, boolean ok, String found, long values) {
+        if (!ok) {
+            throw new BadInputException("initializer '" + t.getName() + "': " + found + ", and its dims "
+                    + t.getDimsList() + " need " + values + " float32 values");
+        }
     }
 
     /** A float tensor with these dims and values, raw little-endian as exporters write them. */
