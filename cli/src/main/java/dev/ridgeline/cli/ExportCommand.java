@@ -139,8 +139,9 @@ final class ExportCommand implements Callable<Integer> {
         comments.add("Figures: " + figures(metrics, job.setup()) + ".");
         comments.add("Reproduce them: ridgeline " + analyze.replace("FILE", out.toString()));
         if (onnx) {
-            // the same weights for the same design every time, so a measured file can be measured again
-            OutputFile.writeBytes(out, OnnxWriter.toProto(model, job.setup().batch(), WeightFill.RANDOM, 1L)
+            // the weights measure --row runs with: the same design gives the same file, measured or exported
+            OutputFile.writeBytes(out, OnnxWriter.toProto(model, job.setup().batch(), WeightFill.RANDOM,
+                    dev.ridgeline.measure.Measurer.WEIGHT_SEED)
                     .toByteArray());
         } else {
             OutputFile.write(out, w -> ModelYamlWriter.write(model, comments, w));
