@@ -87,6 +87,9 @@ public final class BatchRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the batch", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof BadInputException bad) {
+                throw bad;
+            }
             throw new IllegalStateException("the batch runner failed: " + e.getCause(), e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot tidy " + folders.root() + ": " + e.getMessage(), e);

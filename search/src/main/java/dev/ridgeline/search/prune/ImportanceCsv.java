@@ -46,15 +46,15 @@ public final class ImportanceCsv {
             int lineNo = i + 1;
             String[] cells = line.split(",", -1);
             if (cells.length != 3) {
-                throw new BadInputException(String.format("%s:%d:1: a row needs 3 cells (layer,channel,score), got %d",
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:1: a row needs 3 cells (layer,channel,score), got %d",
                         csv, lineNo, cells.length));
             }
             String layer = cells[0].trim();
-            Node n = model.node(layer).orElseThrow(() -> new BadInputException(String.format(
+            Node n = model.node(layer).orElseThrow(() -> new BadInputException(String.format(java.util.Locale.ROOT,
                     "%s:%d:1: field 'layer': %s has no layer '%s'", csv, lineNo, model.name(), layer)));
             int channels = outChannels(n);
             if (channels < 0) {
-                throw new BadInputException(String.format("%s:%d:1: field 'layer': '%s' is a %s; scores belong to conv "
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:1: field 'layer': '%s' is a %s; scores belong to conv "
                         + "and linear layers", csv, lineNo, layer, n.op().type()));
             }
             int column2 = cells[0].length() + 2;
@@ -62,11 +62,11 @@ public final class ImportanceCsv {
             try {
                 channel = Integer.parseInt(cells[1].trim());
             } catch (NumberFormatException e) {
-                throw new BadInputException(String.format("%s:%d:%d: field 'channel': not a whole number: '%s'", csv,
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:%d: field 'channel': not a whole number: '%s'", csv,
                         lineNo, column2, cells[1].trim()));
             }
             if (channel < 0 || channel >= channels) {
-                throw new BadInputException(String.format("%s:%d:%d: field 'channel': %s has channels 0 to %d, got %d",
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:%d: field 'channel': %s has channels 0 to %d, got %d",
                         csv, lineNo, column2, layer, channels - 1, channel));
             }
             int column3 = column2 + cells[1].length() + 1;
@@ -74,18 +74,18 @@ public final class ImportanceCsv {
             try {
                 score = Double.parseDouble(cells[2].trim());
             } catch (NumberFormatException e) {
-                throw new BadInputException(String.format("%s:%d:%d: field 'score': not a number: '%s'", csv, lineNo,
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:%d: field 'score': not a number: '%s'", csv, lineNo,
                         column3, cells[2].trim()));
             }
             if (!(score >= 0) || Double.isInfinite(score)) {
-                throw new BadInputException(String.format("%s:%d:%d: field 'score': must be a finite number >= 0, "
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:%d: field 'score': must be a finite number >= 0, "
                         + "got %s", csv, lineNo, column3, cells[2].trim()));
             }
             double[] s = scores.computeIfAbsent(layer, x -> new double[channels]);
             boolean[] had = seen.computeIfAbsent(layer, x -> new boolean[channels]);
             firstLine.putIfAbsent(layer, lineNo);
             if (had[channel]) {
-                throw new BadInputException(String.format("%s:%d:%d: field 'channel': channel %d of %s appears twice",
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:%d: field 'channel': channel %d of %s appears twice",
                         csv, lineNo, column2, channel, layer));
             }
             had[channel] = true;
@@ -97,7 +97,7 @@ public final class ImportanceCsv {
                 count += b ? 1 : 0;
             }
             if (count != e.getValue().length) {
-                throw new BadInputException(String.format("%s:%d:1: field 'channel': %s has %d output channels, the CSV "
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "%s:%d:1: field 'channel': %s has %d output channels, the CSV "
                         + "scores %d of them", csv, firstLine.get(e.getKey()), e.getKey(), e.getValue().length, count));
             }
         }

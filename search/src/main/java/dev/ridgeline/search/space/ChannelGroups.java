@@ -315,7 +315,7 @@ public final class ChannelGroups {
             }
             if (vars.length == 1) {
                 int r = find(vars[0]);
-                divisor.set(r, lcm(divisor.get(r), groups));
+                divisor.set(r, SpaceBuilder.lcm(divisor.get(r), groups));
             } else {
                 fixAll(vars);
             }
@@ -357,7 +357,7 @@ public final class ChannelGroups {
             int root = Math.min(ra, rb);
             int other = Math.max(ra, rb);
             parent.set(other, root);
-            divisor.set(root, lcm(divisor.get(root), divisor.get(other)));
+            divisor.set(root, SpaceBuilder.lcm(divisor.get(root), divisor.get(other)));
             fixed.set(root, fixed.get(root) || fixed.get(other));
         }
 
@@ -392,14 +392,6 @@ public final class ChannelGroups {
             tensorVars.forEach((t, vars) -> byTensor.put(t,
                     java.util.Arrays.stream(vars).map(v -> groupOfRoot.get(find(v))).toArray()));
             return new ChannelGroups(groups, groupOfSource, byTensor);
-        }
-
-        private static int lcm(int a, int b) {
-            return a / gcd(a, b) * b;
-        }
-
-        private static int gcd(int a, int b) {
-            return b == 0 ? a : gcd(b, a % b);
         }
     }
 }
