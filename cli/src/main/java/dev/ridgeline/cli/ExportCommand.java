@@ -108,7 +108,7 @@ final class ExportCommand implements Callable<Integer> {
         BadInputException.check(Files.isRegularFile(jobFile), "%s: no such file", jobFile);
 
         Job job = JobReader.read(jobFile);
-        ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        ResolvedSpace space = job.resolveSpace();
         Map<Integer, Integer> chosen = new LinkedHashMap<>();
         Optional<FrontRows.Row> fromRow = Optional.empty();
         Path csv = null;

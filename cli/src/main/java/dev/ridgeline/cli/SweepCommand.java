@@ -105,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
         Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
         Job job = JobReader.read(jobFile, LatencyRequest.fusion(fusion));
-        ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        ResolvedSpace space = job.resolveSpace();
         SweepRunner.check(job, space, slice, allPoints);
         Path dir = SweepFolder.prepare(out, List.of(SUMMARY, PARETO, POINTS), job.sha256(), force);
         stdout.println(announce(job, space.space(), slice));

@@ -3,6 +3,9 @@ package dev.ridgeline.search.job;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Objective;
+import dev.ridgeline.search.space.ModelFamily;
+import dev.ridgeline.search.space.ResolvedSpace;
+import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.space.SpaceSpec;
 import java.util.List;
 
@@ -16,11 +19,25 @@ import java.util.List;
  * @param baseMetrics the base model's metrics (relative budgets were resolved against them), by Metric ordinal
  */
 public record Job(String source, String sha256, String modelSpec, String modelSha256, Model model, MeasureSetup setup, SpaceSpec space,
-                  List<Budget> budgets, List<Objective> objectives, StrategySpec strategy, double[] baseMetrics) {
+                  List<Budget> budgets, List<Objective> objectives, StrategySpec strategy, double[] baseMetrics,
+                  ModelFamily family) {
     public Job {
         budgets = List.copyOf(budgets);
         objectives = List.copyOf(objectives);
         baseMetrics = baseMetrics.clone();
+    }
+
+    /** A job whose model has no parameters a param knob could set. */
+    public Job(String source, String sha256, String modelSpec, String modelSha256, Model model, MeasureSetup setup,
+               SpaceSpec space, List<Budget> budgets, List<Objective> objectives, StrategySpec strategy,
+               double[] baseMetrics) {
+        this(source, sha256, modelSpec, modelSha256, model, setup, space, budgets, objectives, strategy, baseMetrics,
+                ModelFamily.fixed(model));
+    }
+
+    /** The job's space resolved against its model (and, for param knobs, the model's family). */
+    public ResolvedSpace resolveSpace() {
+        return SpaceBuilder.build(model, space, family);
     }
 
     @Override
@@ -30,11 +47,11 @@ public record Job(String source, String sha256, String modelSpec, String modelSh
 
     /** The same job under other budgets. */
     public Job withBudgets(List<Budget> other) {
-        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, other, objectives, strategy, baseMetrics);
+        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, other, objectives, strategy, baseMetrics, family);
     }
 
     /** The same job explored another way. */
     public Job withStrategy(StrategySpec other) {
-        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, budgets, objectives, other, baseMetrics);
+        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, budgets, objectives, other, baseMetrics, family);
     }
 }

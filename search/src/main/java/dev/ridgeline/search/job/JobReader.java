@@ -22,6 +22,7 @@ import dev.ridgeline.search.eval.Goal;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.Objective;
+import dev.ridgeline.search.space.ModelFamily;
 import dev.ridgeline.search.space.SpaceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,8 +79,10 @@ public final class JobReader {
         String modelSpec = modelNode.text("field 'model'");
         // an ONNX file is read at the job's input shape, which its dynamic dimensions need
         Optional<Shape> sample = top.get("input").map(JobReader::sample);
-        Model model = located(modelNode, () -> ModelLoader.load(relative(dir, modelSpec), sample));
+        String modelPath = relative(dir, modelSpec);
+        Model model = located(modelNode, () -> ModelLoader.load(modelPath, sample));
         model = top.get("input").map(n -> withInput(n)).orElse(m -> m).apply(model);
+        ModelFamily family = family(modelNode, modelSpec, modelPath, sample, model);
         int batch = top.intInOr("batch", what, 1, 1, SizeLimits.MAX_BATCH);
         Convention convention = top.get("convention").map(n -> Convention.byId(n.text("field 'convention'"))
                 .orElseThrow(() -> n.error("unknown convention '%s'; conventions: %s", n.text(""),
@@ -112,7 +116,17 @@ public final class JobReader {
                 .orElseGet(() -> defaultObjectives(top, device != null));
         StrategySpec strategy = top.get("strategy").map(StrategyReader::read)
                 .orElse(new StrategySpec.Exhaustive(StrategySpec.DEFAULT_EXHAUSTIVE_LIMIT));
-        return new Job(source, sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base);
+        return new Job(source, sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base, family);
+    }
+
+    /** The model file's family: its members read at the job's input unless a resolution knob sets another. */
+    private static ModelFamily family(YamlNode at, String spec, String path, Optional<Shape> jobSample, Model model) {
+        Map<String, String> declared = located(at, () -> ModelLoader.params(path));
+        if (declared.isEmpty()) {
+            return ModelFamily.fixed(model);
+        }
+        return new ModelFamily(spec, declared, (params, sample) -> located(at, () -> ModelLoader.load(path,
+                sample.or(() -> jobSample), false, params)));
     }
 
     /** The base model's metrics, for budgets written relative to it. */

@@ -40,7 +40,7 @@ public final class SweepRunner {
     }
 
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
-        ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        ResolvedSpace space = job.resolveSpace();
         check(job, space, shard, allPoints);
         CompiledEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
         BudgetFilter filter = new BudgetFilter(job.budgets());
