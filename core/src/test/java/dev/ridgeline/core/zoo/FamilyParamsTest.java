@@ -107,4 +107,19 @@ class FamilyParamsTest {
         var head = half.node("head.conv").orElseThrow();
         assertEquals(1280, ((dev.ridgeline.core.op.Conv2d) head.op()).outChannels());
     }
+
+    /**
+     * MobileNetV1's width multiplier as Howard et al. 2017 Table 6 prints it at 224 (million mult-adds, million
+     * parameters); TF-slim's depth_multiplier builds the same network. (TF-slim's checkpoint table prints some
+     * MAC figures that are not these networks' counts, e.g. 317 M for 0.75 and 34 M for 0.25 at 192, where
+     * the count is 325.4 M and 30.2 M; it is used for its accuracies only.)
+     */
+    @ParameterizedTest(name = "width {0}: {1} M mult-adds, {2} M params")
+    @org.junit.jupiter.params.provider.CsvSource({"1.0, 569, 4.2", "0.75, 325, 2.6", "0.5, 149, 1.3", "0.25, 41, 0.5"})
+    void mobilenetV1WidthsMatchThePapersTable6(String width, long millionMacs, double millionParams) {
+        var model = Zoo.load("mobilenet_v1", Optional.empty(), Map.of("width_mult", width));
+        CostReport r = Counter.count(ShapeInference.infer(model, 1), Convention.MACS, 4);
+        assertEquals(millionMacs, Math.round(r.totals().macs() / 1e6), "MACs " + r.totals().macs());
+        assertEquals(millionParams, Math.round(r.totals().params() / 1e5) / 10.0, "params " + r.totals().params());
+    }
 }
