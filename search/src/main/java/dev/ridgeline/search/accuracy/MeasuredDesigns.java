@@ -12,7 +12,7 @@ import java.util.Locale;
  * Reads a CSV of measured designs against a space: a header naming every knob as {@code pareto.csv} does
  * ({@code param:width_mult}, {@code resolution}, {@code width:stage3}, ...) and an {@code accuracy} column
  * (any score, higher is better); one design per line, each knob's value as the sweep writes it (a label such as
- * {@code 0.75|1.0}, or any choice it stands for). Other columns are ignored, so a {@code pareto.csv} with an
+ * {@code 0.75|1.0}, or any choice it stands for, or the same number written otherwise: {@code 1} for {@code 1.0}). Other columns are ignored, so a {@code pareto.csv} with an
  * accuracy column added reads as it is. Blank lines and lines starting with '#' are skipped. A missing knob
  * column, a value the space lacks, or an accuracy that is not a number is reported at its file:line:column.
  */
@@ -64,7 +64,7 @@ public final class MeasuredDesigns {
             for (int k = 0; k < knobs.size(); k++) {
                 Knob knob = knobs.get(k);
                 String value = cells.get(column[k]);
-                choices[k] = knob.choiceOf(value);
+                choices[k] = choice(knob, value);
                 if (choices[k] < 0) {
                     throw new BadInputException(String.format(Locale.ROOT, "%s:%d:%d: %s has no choice '%s' in this "
                             + "space; its choices: %s", source, line, columnOf(lines[i], column[k]), knob.name(), value,
@@ -89,6 +89,32 @@ public final class MeasuredDesigns {
             throw new BadInputException(source + ": no measured designs after the header");
         }
         return out;
+    }
+
+    /** The choice a value names: its label or a choice it stands for, or a label of equal number ("1" for "1.0"). */
+    private static int choice(Knob knob, String value) {
+        int c = knob.choiceOf(value);
+        if (c >= 0) {
+            return c;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        for (int i = 0; i < knob.written().size(); i++) {
+            for (String w : knob.written().get(i)) {
+                try {
+                    if (Double.parseDouble(w) == v) {
+                        return i;
+                    }
+                } catch (NumberFormatException e) {
+                    // a label that is no number
+                }
+            }
+        }
+        return -1;
     }
 
     private static boolean skip(String line) {

@@ -3,11 +3,13 @@ package dev.ridgeline.search.job;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Objective;
+import dev.ridgeline.search.accuracy.AccuracySource;
 import dev.ridgeline.search.space.ModelFamily;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.space.SpaceSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A sweep as a job file describes it, with its model loaded and its budgets resolved.
@@ -17,10 +19,12 @@ import java.util.List;
  * @param modelSpec   the model as the job names it (zoo name or file)
  * @param modelSha256 the SHA-256 of the model file it was read from (a zoo model's bundled file)
  * @param baseMetrics the base model's metrics (relative budgets were resolved against them), by Metric ordinal
+ * @param family      the model file's family, which param knobs read their members from
+ * @param accuracy    the measured designs an accuracy predictor is fitted to, if the job names them
  */
 public record Job(String source, String sha256, String modelSpec, String modelSha256, Model model, MeasureSetup setup, SpaceSpec space,
                   List<Budget> budgets, List<Objective> objectives, StrategySpec strategy, double[] baseMetrics,
-                  ModelFamily family) {
+                  ModelFamily family, Optional<AccuracySource> accuracy) {
     public Job {
         budgets = List.copyOf(budgets);
         objectives = List.copyOf(objectives);
@@ -32,7 +36,7 @@ public record Job(String source, String sha256, String modelSpec, String modelSh
                SpaceSpec space, List<Budget> budgets, List<Objective> objectives, StrategySpec strategy,
                double[] baseMetrics) {
         this(source, sha256, modelSpec, modelSha256, model, setup, space, budgets, objectives, strategy, baseMetrics,
-                ModelFamily.fixed(model));
+                ModelFamily.fixed(model), Optional.empty());
     }
 
     /** The job's space resolved against its model (and, for param knobs, the model's family). */
@@ -47,11 +51,11 @@ public record Job(String source, String sha256, String modelSpec, String modelSh
 
     /** The same job under other budgets. */
     public Job withBudgets(List<Budget> other) {
-        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, other, objectives, strategy, baseMetrics, family);
+        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, other, objectives, strategy, baseMetrics, family, accuracy);
     }
 
     /** The same job explored another way. */
     public Job withStrategy(StrategySpec other) {
-        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, budgets, objectives, other, baseMetrics, family);
+        return new Job(source, sha256, modelSpec, modelSha256, model, setup, space, budgets, objectives, other, baseMetrics, family, accuracy);
     }
 }

@@ -22,6 +22,7 @@ import dev.ridgeline.search.eval.Goal;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.Objective;
+import dev.ridgeline.search.accuracy.AccuracySource;
 import dev.ridgeline.search.space.ModelFamily;
 import dev.ridgeline.search.space.SpaceSpec;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import java.util.Set;
 public final class JobReader {
     /** The fields a job file may have. */
     public static final Set<String> FIELDS = Set.of("name", "description", "model", "input", "batch", "convention",
-            "hardware", "precision", "fusion", "space", "budgets", "objectives", "strategy");
+            "hardware", "precision", "fusion", "space", "budgets", "objectives", "strategy", "accuracy");
 
     private JobReader() {
     }
@@ -110,13 +111,34 @@ public final class JobReader {
             throw at.error("the model's counts at batch %d and input %s do not fit in 64 bits (%s); give a smaller "
                     + "batch or input", batch, model.inputs().get(0).shape(), e.getMessage());
         }
+        Optional<AccuracySource> accuracy = top.get("accuracy").map(a -> accuracy(a, dir));
         List<Budget> budgets = new ArrayList<>();
-        top.get("budgets").ifPresent(b -> budgets.addAll(budgets(b, base, device != null)));
-        List<Objective> objectives = top.get("objectives").map(o -> objectives(o, device != null))
-                .orElseGet(() -> defaultObjectives(top, device != null));
+        top.get("budgets").ifPresent(b -> budgets.addAll(budgets(b, base, device != null, accuracy.isPresent())));
+        List<Objective> objectives = top.get("objectives").map(o -> objectives(o, device != null,
+                accuracy.isPresent())).orElseGet(() -> defaultObjectives(top, device != null));
         StrategySpec strategy = top.get("strategy").map(StrategyReader::read)
                 .orElse(new StrategySpec.Exhaustive(StrategySpec.DEFAULT_EXHAUSTIVE_LIMIT));
-        return new Job(source, sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base, family);
+        return new Job(source, sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base, family, accuracy);
+    }
+
+    /**
+     * {@code accuracy: {measured: FILE}}: a CSV of measured designs, relative to the naming file's folder
+     * (parsed against the resolved space when the sweep runs, see MeasuredDesigns).
+     */
+    public static AccuracySource accuracy(YamlNode node, Path dir) {
+        String what = "accuracy";
+        YamlMap f = node.asMap(what + " (e.g. accuracy: {measured: designs.csv})").allowOnly(what, Set.of("measured"));
+        YamlNode file = f.require("measured", what + " (a CSV of measured designs: the knob columns and accuracy)");
+        String name = file.text("field 'measured'");
+        Path path = dir.resolve(name);
+        if (!Files.isRegularFile(path)) {
+            throw file.error("accuracy: no file '%s' (looked for %s, relative to the file that names it)", name, path);
+        }
+        try {
+            return new AccuracySource(path.toString(), Files.readString(path), node.location());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw file.error("accuracy: cannot read '%s': %s", name, e.getMessage());
+        }
     }
 
     /** The model file's family: its members read at the job's input unless a resolution knob sets another. */
@@ -141,14 +163,20 @@ public final class JobReader {
         m[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = r.peakActivationBytes();
         m[Metric.LATENCY_SECONDS.ordinal()] = setup.device() == null ? Double.NaN
                 : Roofline.time(r, setup.device(), setup.rooflineOptions()).totalSeconds();
+        m[Metric.ACCURACY.ordinal()] = Double.NaN; // the base model is no point of the space: nothing predicts it
         return m;
     }
 
     public static List<Budget> budgets(YamlNode node, double[] base, boolean timed) {
+        return budgets(node, base, timed, false);
+    }
+
+    /** As {@link #budgets(YamlNode, double[], boolean)}; {@code predicted}: accuracy may be budgeted. */
+    public static List<Budget> budgets(YamlNode node, double[] base, boolean timed, boolean predicted) {
         YamlMap map = node.asMap("budgets");
         List<Budget> out = new ArrayList<>();
         for (String field : map.fields()) {
-            Metric metric = metric(map.key(field), field, timed);
+            Metric metric = metric(map.key(field), field, timed, predicted);
             YamlNode v = map.require(field, "budgets");
             double max = Double.NaN;
             double min = Double.NaN;
@@ -175,6 +203,10 @@ public final class JobReader {
     private static double bound(YamlNode n, double base, String what) {
         String text = n.text(what).trim();
         double value;
+        if (text.endsWith("%") && Double.isNaN(base)) {
+            throw n.error("%s must be absolute (e.g. {min: 70}): the base model has no value to take a percentage of",
+                    what);
+        }
         if (text.endsWith("%")) {
             try {
                 value = base * Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100.0;
@@ -191,7 +223,7 @@ public final class JobReader {
         return value;
     }
 
-    private static List<Objective> objectives(YamlNode node, boolean timed) {
+    private static List<Objective> objectives(YamlNode node, boolean timed, boolean predicted) {
         List<YamlNode> items = node.asList("objectives");
         if (items.size() < 2 || items.size() > 4) {
             throw node.error("objectives: give 2 to 4 objectives, got %d", items.size());
@@ -201,7 +233,7 @@ public final class JobReader {
         for (YamlNode item : items) {
             YamlMap o = item.asMap("an objective").allowOnly("an objective", Set.of("metric", "goal"));
             YamlNode m = o.require("metric", "an objective");
-            Metric metric = metric(m, m.text("field 'metric'"), timed);
+            Metric metric = metric(m, m.text("field 'metric'"), timed, predicted);
             if (!seen.add(metric)) {
                 throw m.error("objective %s appears twice", metric.id());
             }
@@ -225,13 +257,17 @@ public final class JobReader {
                 new Objective(Metric.MACS, Goal.MAX));
     }
 
-    private static Metric metric(YamlNode at, String id, boolean timed) {
+    private static Metric metric(YamlNode at, String id, boolean timed, boolean predicted) {
         Metric metric = Metric.byId(id).orElseThrow(() -> at.error("unknown metric '%s'%s; metrics: %s", id,
                 dev.ridgeline.core.io.yaml.Suggest.hint(id, java.util.Arrays.stream(Metric.values()).map(Metric::id)
                         .toList()), Metric.knownIds()));
         if (metric == Metric.LATENCY_SECONDS && !timed) {
             throw at.error("latencySeconds needs a device: add 'hardware: NAME' (see ridgeline hardware list) and "
                     + "'precision'");
+        }
+        if (metric == Metric.ACCURACY && !predicted) {
+            throw at.error("accuracy needs measured designs to predict it from: add 'accuracy: {measured: FILE.csv}' "
+                    + "(see docs/accuracy.md)");
         }
         return metric;
     }

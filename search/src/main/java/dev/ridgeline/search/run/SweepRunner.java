@@ -1,6 +1,7 @@
 package dev.ridgeline.search.run;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +44,9 @@ public final class SweepRunner {
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
         ResolvedSpace space = job.resolveSpace();
         check(job, space, shard, allPoints);
-        CompiledEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
+        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space.space()));
+        CompiledEvaluator plain = EvaluatorCompiler.compile(space, job.setup());
+        CompiledEvaluator compiled = accuracy.map(plain::withAccuracy).orElse(plain);
         BudgetFilter filter = new BudgetFilter(job.budgets());
         if (job.strategy() instanceof StrategySpec.Exact exact) {
             return ExactRun.run(job, space, compiled, exact, progress);
@@ -79,7 +83,7 @@ public final class SweepRunner {
             closest = closest.map(p -> complete(compiled, p));
         }
         return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(), front,
-                outcome.elapsedSeconds(), closest, points, outcome.provenance(), job.baseMetrics());
+                outcome.elapsedSeconds(), closest, points, outcome.provenance(), job.baseMetrics(), Map.of(), accuracy);
     }
 
     /**
