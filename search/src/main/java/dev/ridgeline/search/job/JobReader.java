@@ -135,7 +135,11 @@ public final class JobReader {
             throw file.error("accuracy: no file '%s' (looked for %s, relative to the file that names it)", name, path);
         }
         try {
-            return new AccuracySource(path.toString(), Files.readString(path), node.location());
+            // named relative to the working folder when it lies inside it, as a job file given so is
+            Path here = Path.of("").toAbsolutePath();
+            Path shown = path.toAbsolutePath().normalize().startsWith(here)
+                    ? here.relativize(path.toAbsolutePath().normalize()) : path;
+            return new AccuracySource(shown.toString(), Files.readString(path), node.location());
         } catch (IOException | java.io.UncheckedIOException e) {
             throw file.error("accuracy: cannot read '%s': %s", name, e.getMessage());
         }
