@@ -109,6 +109,8 @@ final class SweepCommand implements Callable<Integer> {
         Job job = JobReader.read(jobFile, LatencyRequest.fusion(fusion));
         ResolvedSpace space = job.resolveSpace();
         SweepRunner.check(job, space, slice, allPoints);
+        // measured designs that cannot price the space are bad input before any work (the fit is milliseconds)
+        job.accuracy().ifPresent(a -> a.fit(space.space()));
         Path dir = SweepFolder.prepare(out, List.of(SweepFiles.SUMMARY, SweepFiles.PARETO, SweepFiles.POINTS), job.sha256(), force);
         stdout.println(announce(job, space.space(), slice));
         stdout.print(SpaceNotes.render(space));
