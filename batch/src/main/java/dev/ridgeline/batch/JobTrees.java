@@ -63,6 +63,12 @@ final class JobTrees {
                 job.put(field, rebased.toString().replace('\\', '/'));
             }
         }
+        // a job's measured designs (accuracy: {measured: FILE}) are relative to the job file too
+        if (job.get("accuracy") instanceof ObjectNode accuracy && accuracy.get("measured") instanceof JsonNode m
+                && m.isTextual() && Files.isRegularFile(jobDir.resolve(m.asText()))) {
+            accuracy.put("measured", dir.relativize(jobDir.resolve(m.asText()).normalize()).toString()
+                    .replace('\\', '/'));
+        }
         return job;
     }
 

@@ -90,4 +90,30 @@ class AccuracySweepTest {
         assertTrue(run.err().contains("job.yaml:16:14:") && run.err().contains("accuracy needs measured designs"),
                 run.err());
     }
+
+    @Test
+    void aBatchVariesTheAccuracyBudget(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Run run = Run.of("batch", "configs/batch/mobilenet_v1_accuracy_budgets.yaml", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        JsonNode index = new ObjectMapper().readTree(out.resolve("index.json").toFile());
+        assertEquals(3, index.get("jobs").size());
+        long previous = Long.MAX_VALUE;
+        double[] floors = {60, 65, 70};
+        for (int i = 0; i < 3; i++) {
+            JsonNode job = index.get("jobs").get(i);
+            assertEquals("done", job.get("status").asText(), job.toString());
+            JsonNode summary = new ObjectMapper().readTree(out.resolve(job.get("id").asText())
+                    .resolve("summary.json").toFile());
+            long feasible = summary.get("feasiblePoints").asLong();
+            assertTrue(feasible < previous, "a higher floor keeps fewer designs: " + feasible);
+            previous = feasible;
+            assertEquals(floors[i], summary.get("budgets").get(0).get("min").asDouble());
+            for (JsonNode p : summary.get("front")) {
+                assertTrue(p.get("metrics").get("accuracy").asDouble() >= floors[i]);
+            }
+            // the measured designs, rebased from the job file onto the batch's folder, are the job's six
+            assertEquals(6, summary.get("accuracy").get("designs").asInt());
+        }
+    }
 }

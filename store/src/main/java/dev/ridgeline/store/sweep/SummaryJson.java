@@ -155,6 +155,7 @@ public final class SummaryJson {
         DesignSpace space = result.space().space();
         node.put("predictor", a.describe());
         node.put("measured", a.source());
+        result.job().accuracy().ifPresent(s -> node.put("measuredSha256", s.sha256()));
         node.put("designs", a.designs());
         node.put("leaveOneOutRmse", a.looRmse());
         node.put("leaveOneOutMaxAbs", a.looMaxAbs());
