@@ -64,8 +64,9 @@ final class JobTrees {
             }
         }
         // a job's measured designs (accuracy: {measured: FILE}) are relative to the job file too
-        if (job.get("accuracy") instanceof ObjectNode accuracy && accuracy.get("measured") instanceof JsonNode m
-                && m.isTextual() && Files.isRegularFile(jobDir.resolve(m.asText()))) {
+        JsonNode m = job.path("accuracy").path("measured");
+        if (job.get("accuracy") instanceof ObjectNode accuracy && m.isTextual()
+                && Files.isRegularFile(jobDir.resolve(m.asText()))) {
             accuracy.put("measured", dir.relativize(jobDir.resolve(m.asText()).normalize()).toString()
                     .replace('\\', '/'));
         }
