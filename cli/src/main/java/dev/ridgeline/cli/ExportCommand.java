@@ -186,6 +186,9 @@ final class ExportCommand implements Callable<Integer> {
         for (Metric m : Metric.values()) {
             double e = expected[m.ordinal()];
             double a = metrics[m.ordinal()];
+            if (m == Metric.ACCURACY) {
+                continue; // predicted from measured designs, not a figure of the model itself
+            }
             // compared as the CSV writes them: latency to its significant digits, counts exactly
             boolean same = Double.isNaN(e) || SweepCells.cell(m, a).equals(SweepCells.cell(m, e));
             if (!same) {
@@ -199,7 +202,7 @@ final class ExportCommand implements Callable<Integer> {
     private static String figures(double[] metrics, MeasureSetup setup) {
         List<String> parts = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            if (m != Metric.LATENCY_SECONDS || setup.device() != null) {
+            if ((m != Metric.LATENCY_SECONDS || setup.device() != null) && !Double.isNaN(metrics[m.ordinal()])) {
                 parts.add(m.id() + " " + MetricUnits.human(m, metrics[m.ordinal()]));
             }
         }
