@@ -116,4 +116,23 @@ class AccuracySweepTest {
             assertEquals(6, summary.get("accuracy").get("designs").asInt());
         }
     }
+
+    @Test
+    void shardsMergeIntoTheUnsplitFrontWithItsExtrapolatedRows(@TempDir Path dir) throws Exception {
+        Path job = narrowJob(dir);
+        assertEquals(0, Run.of("sweep", job.toString(), "--out", dir.resolve("all").toString()).exitCode());
+        for (int i = 1; i <= 2; i++) {
+            Run shard = Run.of("sweep", job.toString(), "--out", dir.resolve("s" + i).toString(), "--shard", i + "/2");
+            assertEquals(0, shard.exitCode(), shard.err());
+        }
+        Run merge = Run.of("merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(), "--out",
+                dir.resolve("merged").toString());
+        assertEquals(0, merge.exitCode(), merge.err());
+        assertEquals(Files.readString(dir.resolve("all/pareto.csv")), Files.readString(dir.resolve("merged/pareto.csv")));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode all = json.readTree(dir.resolve("all/summary.json").toFile());
+        JsonNode merged = json.readTree(dir.resolve("merged/summary.json").toFile());
+        assertEquals(all.get("front"), merged.get("front"));
+        assertEquals(all.get("accuracy").get("extrapolatedFrontRows"), merged.get("accuracy").get("extrapolatedFrontRows"));
+    }
 }
