@@ -22,7 +22,6 @@ import dev.ridgeline.search.eval.ReferenceEvaluator;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

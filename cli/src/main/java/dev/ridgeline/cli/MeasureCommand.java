@@ -26,7 +26,6 @@ import dev.ridgeline.search.apply.DesignApplier;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

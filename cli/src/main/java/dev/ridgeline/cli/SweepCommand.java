@@ -19,7 +19,6 @@ import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.run.SweepRunner;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
 import java.io.PrintWriter;

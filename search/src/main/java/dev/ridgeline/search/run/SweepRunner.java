@@ -11,7 +11,6 @@ import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.pareto.ParetoArchive;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.strategy.Evolutionary;
 import dev.ridgeline.search.strategy.Exhaustive;
 import dev.ridgeline.search.strategy.PointSink;
