@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.report.format.Json;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.job.Budget;
-import dev.ridgeline.search.job.PlanFile;
-import dev.ridgeline.search.prune.PlanChanges;
-import dev.ridgeline.search.prune.PrunePlan;
+import dev.ridgeline.prune.plan.PlanFile;
+import dev.ridgeline.prune.PlanChanges;
+import dev.ridgeline.prune.PrunePlan;
 import java.io.Writer;
 
 /**

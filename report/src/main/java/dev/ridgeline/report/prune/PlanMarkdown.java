@@ -2,10 +2,10 @@ package dev.ridgeline.report.prune;
 
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.job.Budget;
-import dev.ridgeline.search.job.PlanFile;
-import dev.ridgeline.search.prune.Figures;
-import dev.ridgeline.search.prune.PlanChanges;
-import dev.ridgeline.search.prune.PrunePlan;
+import dev.ridgeline.prune.plan.PlanFile;
+import dev.ridgeline.prune.Figures;
+import dev.ridgeline.prune.PlanChanges;
+import dev.ridgeline.prune.PrunePlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
