@@ -9,8 +9,8 @@ package dev.ridgeline.hardware.roofline;
  * {@code fusedInto} (empty for a layer that is not fused into another).
  */
 public record LayerTiming(String name, long ops, long bytes, double computeSeconds, double memorySeconds,
-                          double seconds, Bound bound, String fusedInto, double computeFill,
-                          long streamedWeightBytes) {
+                          double seconds, Bound bound, String fusedInto, double computeEfficiency,
+                          double computeFill, long streamedWeightBytes) {
     public LayerTiming(String name, long ops, long bytes, double computeSeconds, double memorySeconds,
                        double seconds, Bound bound) {
         this(name, ops, bytes, computeSeconds, memorySeconds, seconds, bound, "");
@@ -18,7 +18,7 @@ public record LayerTiming(String name, long ops, long bytes, double computeSecon
 
     public LayerTiming(String name, long ops, long bytes, double computeSeconds, double memorySeconds,
                        double seconds, Bound bound, String fusedInto) {
-        this(name, ops, bytes, computeSeconds, memorySeconds, seconds, bound, fusedInto, 1, 0);
+        this(name, ops, bytes, computeSeconds, memorySeconds, seconds, bound, fusedInto, Double.NaN, 1, 0);
     }
 
     /** A layer that runs inside {@code head}'s kernel. */

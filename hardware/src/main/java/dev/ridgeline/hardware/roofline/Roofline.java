@@ -74,14 +74,14 @@ public final class Roofline {
                 continue;
             }
             double fill = fill(layers.get(i), occupancy);
-            double compute = ops[i] / (device.computeEfficiency(KernelClass.of(layers.get(i).node().op())) * fill
-                    * peak.opsPerSecond());
+            double efficiency = device.computeEfficiency(KernelClass.of(layers.get(i).node().op()));
+            double compute = ops[i] / (efficiency * fill * peak.opsPerSecond());
             double memory = bytes[i] / memoryRate + (streamed[i] > 0
                     ? streamed[i] / device.runtime().weightStreamBytesPerSecond() : 0);
             boolean runs = ops[i] > 0 || bytes[i] > 0 || streamed[i] > 0;
             double seconds = Math.max(compute, memory) + (runs ? device.layerOverheadSeconds() : 0);
             timings.add(new LayerTiming(name, ops[i], bytes[i], compute, memory, seconds,
-                    compute > memory ? Bound.COMPUTE : Bound.MEMORY, "", fill, (long) streamed[i]));
+                    compute > memory ? Bound.COMPUTE : Bound.MEMORY, "", efficiency, fill, (long) streamed[i]));
         }
         long required = Math.addExact(report.weightBytes(), report.peakActivationBytes());
         return new LatencyReport(device, options.precision(), engine, report.batch(), peak.opsPerSecond(),
