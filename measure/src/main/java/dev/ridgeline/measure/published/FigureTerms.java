@@ -26,7 +26,15 @@ import java.util.Map;
  * its weight-streaming seconds. Then {@link #seconds} is exactly what {@link Roofline} gives with those constants
  * and no per-kind efficiencies, so a fit of the constants predicts what the fitted profile will.
  */
-public record FigureTerms(double[] computeSeconds, double[] memorySeconds, double[] streamSeconds) {
+public record FigureTerms(double[] computeSeconds, double[] memorySeconds, double[] streamSeconds,
+                          List<String> kernelNames) {
+    /** Time of kernel k with the given efficiencies and time per kernel. */
+    public double kernelSeconds(int k, double computeEfficiency, double memoryEfficiency,
+                                double kernelOverheadSeconds) {
+        return Math.max(computeSeconds[k] / computeEfficiency, memorySeconds[k] / memoryEfficiency + streamSeconds[k])
+                + kernelOverheadSeconds;
+    }
+
     /** Time of one inference with the given efficiencies and overheads. */
     public double seconds(double computeEfficiency, double memoryEfficiency, double kernelOverheadSeconds,
                           double inferenceOverheadSeconds) {
@@ -51,6 +59,7 @@ public record FigureTerms(double[] computeSeconds, double[] memorySeconds, doubl
         LatencyReport report = Roofline.time(count(figure), device.withRuntime(unit),
                 RooflineOptions.of(figure.precision()));
         List<double[]> kernels = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         double streamRate = unit.weightStreamBytesPerSecond();
         for (LayerTiming t : report.layers()) {
             if (t.bound() == Bound.FUSED || (t.ops() == 0 && t.bytes() == 0 && t.streamedWeightBytes() == 0)) {
@@ -58,9 +67,11 @@ public record FigureTerms(double[] computeSeconds, double[] memorySeconds, doubl
             }
             double stream = t.streamedWeightBytes() == 0 ? 0 : t.streamedWeightBytes() / streamRate;
             kernels.add(new double[] {t.computeSeconds(), t.memorySeconds() - stream, stream});
+            names.add(t.name());
         }
         return new FigureTerms(kernels.stream().mapToDouble(k -> k[0]).toArray(),
-                kernels.stream().mapToDouble(k -> k[1]).toArray(), kernels.stream().mapToDouble(k -> k[2]).toArray());
+                kernels.stream().mapToDouble(k -> k[1]).toArray(), kernels.stream().mapToDouble(k -> k[2]).toArray(),
+                List.copyOf(names));
     }
 
     /** The figure's model counted at its sample shape, batch and precision. */

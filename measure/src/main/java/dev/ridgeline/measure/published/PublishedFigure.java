@@ -1,7 +1,10 @@
 package dev.ridgeline.measure.published;
 
 import dev.ridgeline.hardware.device.Precision;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One published whole-model measurement: a model at one sample shape and batch, at a precision, under a runtime on
@@ -15,12 +18,15 @@ import java.util.List;
  * @param throughput true when the source gives images per second (a large-batch figure)
  * @param heldOut    true for a figure no preset constant was fitted on
  * @param line       the line of the file it comes from
+ * @param profile    seconds per inference of each kernel of the same run, by its first layer's name
+ *                   ({@link LayerProfile}); empty when the row names no profile
  */
 public record PublishedFigure(String device, String runtime, String model, List<Integer> input, int batch,
                               Precision precision, double seconds, boolean throughput, boolean heldOut,
-                              String source, String note, String file, long line) {
+                              String source, String note, String file, long line, Map<String, Double> profile) {
     public PublishedFigure {
         input = List.copyOf(input);
+        profile = Collections.unmodifiableMap(new LinkedHashMap<>(profile));
     }
 
     /** "resnet50 3x224x224 b1 int8". */

@@ -17,12 +17,14 @@ import java.util.Set;
  * Reads a CSV of published whole-model figures. The header names the columns, in any order: {@code model, input,
  * batch, precision, milliseconds, source} are required ({@code milliseconds} may be empty on a row that gives
  * {@code imagesPerSecond} instead); {@code device, runtime, imagesPerSecond, split} ({@code fit} or
- * {@code held-out}) and {@code note} are optional. {@code input} is one sample's shape, {@code 3x224x224}.
+ * {@code held-out}), {@code note} and {@code profile} (a per-layer profile of the same run, trtexec
+ * {@code --exportProfile} or ONNX Runtime profiler JSON, its path relative to the CSV: {@link LayerProfile}) are
+ * optional. {@code input} is one sample's shape, {@code 3x224x224}.
  * A bad line fails with file:line, the field and what is allowed.
  */
 public final class PublishedFigures {
     static final Set<String> REQUIRED = Set.of("model", "input", "batch", "precision", "milliseconds", "source");
-    static final Set<String> OPTIONAL = Set.of("device", "runtime", "imagesPerSecond", "split", "note");
+    static final Set<String> OPTIONAL = Set.of("device", "runtime", "imagesPerSecond", "split", "note", "profile");
 
     private PublishedFigures() {
     }
@@ -45,7 +47,7 @@ public final class PublishedFigures {
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
                 throw new BadInputException(file + ":1:" + (i + 1) + ": unknown column '" + name + "'; columns: model,"
                         + " input, batch, precision, milliseconds, source (required), device, runtime,"
-                        + " imagesPerSecond, split, note");
+                        + " imagesPerSecond, split, note, profile");
             }
             column.put(name, i);
         }
@@ -119,9 +121,17 @@ public final class PublishedFigures {
         if (!split.isEmpty() && !split.equals("fit") && !split.equals("held-out")) {
             throw c.error("split", "must be fit or held-out, got '" + split + "'");
         }
+        Map<String, Double> profile = Map.of();
+        if (!c.get("profile").isEmpty()) {
+            Path profileFile = file.toAbsolutePath().getParent().resolve(c.get("profile"));
+            if (!Files.isRegularFile(profileFile)) {
+                throw c.error("profile", "names " + profileFile + ", which is not a file");
+            }
+            profile = LayerProfile.read(profileFile);
+        }
         return new PublishedFigure(c.get("device"), c.get("runtime"), model, input, batch, precision, seconds,
                 throughput, split.equals("held-out"), c.required("source", "where the figure was published"),
-                c.get("note"), file.toString(), line);
+                c.get("note"), file.toString(), line, profile);
     }
 
     /** The cells of one line, by column name, with errors that name file:line:column and the field. */

@@ -20,11 +20,14 @@ import org.apache.commons.math3.util.Pair;
  * inference) to published whole-model times: least squares on log(predicted / measured), so errors are relative,
  * plus a weak prior ({@value #PRIOR} per unit of each parameter) toward the device's current runtime, so that a
  * constant the figures cannot pin down (the memory efficiency when every figure is compute-bound) stays where the
- * preset put it. The efficiencies are fitted through a logistic (they stay in (0, 1)), the times through their
+ * preset put it. A figure with a per-layer profile adds one residual per profiled kernel (its log time ratio,
+ * without the time per inference), weighted so that a profile counts as much as {@value #PROFILE_WEIGHT} whole
+ * figures. The efficiencies are fitted through a logistic (they stay in (0, 1)), the times through their
  * logarithms (they stay positive); commons-math3's Levenberg-Marquardt solves it from a few starts.
  */
 public final class RuntimeFit {
     static final double PRIOR = 0.05;
+    static final double PROFILE_WEIGHT = 1;
     private static final int PARAMETERS = 4;
 
     /**
@@ -55,7 +58,8 @@ public final class RuntimeFit {
         List<FigureTerms> terms = figures.stream().map(f -> FigureTerms.of(f, device)).toList();
         double[] measured = figures.stream().mapToDouble(PublishedFigure::seconds).toArray();
         double[] prior = prior(device);
-        double[] all = solve(terms, measured, prior);
+        List<KernelSample> samples = samples(figures, terms);
+        double[] all = solve(terms, measured, samples, prior);
         double[] fitted = new double[figures.size()];
         double[] loo = new double[figures.size()];
         for (int i = 0; i < figures.size(); i++) {
@@ -68,7 +72,9 @@ public final class RuntimeFit {
                     restMeasured[k++] = measured[j];
                 }
             }
-            loo[i] = seconds(terms.get(i), solve(rest, restMeasured, prior));
+            final int left = i;
+            List<KernelSample> restSamples = samples.stream().filter(k -> k.figure() != left).toList();
+            loo[i] = seconds(terms.get(i), solve(rest, restMeasured, restSamples, prior));
         }
         return new Result(logistic(all[0]), logistic(all[1]), Math.exp(all[2]), Math.exp(all[3]), fitted, loo);
     }
@@ -97,15 +103,47 @@ public final class RuntimeFit {
             Math.log(Math.max(device.inferenceOverheadSeconds(), 1e-5))};
     }
 
-    private static double[] solve(List<FigureTerms> terms, double[] measured, double[] prior) {
-        MultivariateJacobianFunction model = point -> valueAndJacobian(terms, measured, prior, point.toArray());
+    /** One profiled kernel: its figure, its terms' index and its measured seconds, with the residual's weight. */
+    record KernelSample(int figure, FigureTerms terms, int kernel, double seconds, double weight) {
+    }
+
+    /** Every profiled kernel whose first layer the roofline also names; a profile names layers the model lacks. */
+    static List<KernelSample> samples(List<PublishedFigure> figures, List<FigureTerms> terms) {
+        List<KernelSample> out = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i++) {
+            var profile = figures.get(i).profile();
+            FigureTerms t = terms.get(i);
+            List<int[]> matched = new ArrayList<>();
+            for (int k = 0; k < t.kernels(); k++) {
+                Double s = profile.get(t.kernelNames().get(k));
+                if (s != null && s > 0) {
+                    matched.add(new int[] {k});
+                }
+            }
+            for (int[] m : matched) {
+                out.add(new KernelSample(i, t, m[0], profile.get(t.kernelNames().get(m[0])),
+                        PROFILE_WEIGHT / Math.sqrt(matched.size())));
+            }
+        }
+        return out;
+    }
+
+    /** The number of profiled kernels a fit of these figures uses. */
+    public static int profiledKernels(List<PublishedFigure> figures, DeviceProfile device) {
+        return samples(figures, figures.stream().map(f -> FigureTerms.of(f, device)).toList()).size();
+    }
+
+    private static double[] solve(List<FigureTerms> terms, double[] measured, List<KernelSample> samples,
+                                  double[] prior) {
+        MultivariateJacobianFunction model = point -> valueAndJacobian(terms, measured, samples, prior,
+                point.toArray());
         Optimum best = null;
         for (double ce : new double[] {0, 1.5}) {
             for (double ko : new double[] {0, 2}) {
                 for (double io : new double[] {0, 2}) {
                     double[] start = {prior[0] + ce, prior[1], prior[2] + ko, prior[3] + io};
                     Optimum o = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder().start(start)
-                            .model(model).target(new double[measured.length + PARAMETERS])
+                            .model(model).target(new double[measured.length + samples.size() + PARAMETERS])
                             .maxEvaluations(20_000).maxIterations(20_000).build());
                     if (best == null || o.getCost() < best.getCost()) {
                         best = o;
@@ -117,14 +155,15 @@ public final class RuntimeFit {
     }
 
     private static Pair<RealVector, RealMatrix> valueAndJacobian(List<FigureTerms> terms, double[] measured,
-                                                                double[] prior, double[] p) {
-        double[] r = residuals(terms, measured, prior, p);
+                                                                List<KernelSample> samples, double[] prior,
+                                                                double[] p) {
+        double[] r = residuals(terms, measured, samples, prior, p);
         Array2DRowRealMatrix j = new Array2DRowRealMatrix(r.length, p.length);
         for (int c = 0; c < p.length; c++) {
             double[] q = p.clone();
             double h = 1e-6 * Math.max(1, Math.abs(p[c]));
             q[c] += h;
-            double[] rq = residuals(terms, measured, prior, q);
+            double[] rq = residuals(terms, measured, samples, prior, q);
             for (int row = 0; row < r.length; row++) {
                 j.setEntry(row, c, (rq[row] - r[row]) / h);
             }
@@ -132,13 +171,19 @@ public final class RuntimeFit {
         return new Pair<>(new ArrayRealVector(r, false), j);
     }
 
-    private static double[] residuals(List<FigureTerms> terms, double[] measured, double[] prior, double[] p) {
-        double[] r = new double[measured.length + PARAMETERS];
+    private static double[] residuals(List<FigureTerms> terms, double[] measured, List<KernelSample> samples,
+                                      double[] prior, double[] p) {
+        double[] r = new double[measured.length + samples.size() + PARAMETERS];
         for (int i = 0; i < measured.length; i++) {
             r[i] = Math.log(seconds(terms.get(i), p) / measured[i]);
         }
+        for (int j = 0; j < samples.size(); j++) {
+            KernelSample k = samples.get(j);
+            double predicted = k.terms().kernelSeconds(k.kernel(), logistic(p[0]), logistic(p[1]), Math.exp(p[2]));
+            r[measured.length + j] = k.weight() * Math.log(predicted / k.seconds());
+        }
         for (int k = 0; k < PARAMETERS; k++) {
-            r[measured.length + k] = PRIOR * (p[k] - prior[k]);
+            r[measured.length + samples.size() + k] = PRIOR * (p[k] - prior[k]);
         }
         return r;
     }

@@ -19,8 +19,14 @@ public final class PublishedFitReport {
                                 String file) {
         StringBuilder out = new StringBuilder();
         String runtime = device.runtime() == null ? "fitted" : device.runtimeId();
-        out.append(String.format(Locale.ROOT, "%s under %s: %d figures from %s%n%n", device.id(), runtime,
+        out.append(String.format(Locale.ROOT, "%s under %s: %d figures from %s%n", device.id(), runtime,
                 figures.size(), file));
+        int profiled = RuntimeFit.profiledKernels(figures, device);
+        if (profiled > 0) {
+            out.append(String.format(Locale.ROOT, "per-layer profiles: %d kernels of %d figure(s) matched by their"
+                    + " first layer's name%n", profiled, figures.stream().filter(f -> !f.profile().isEmpty()).count()));
+        }
+        out.append('\n');
         int width = Math.max(6, figures.stream().mapToInt(f -> f.label().length()).max().orElse(6));
         out.append(String.format(Locale.ROOT, "%-" + width + "s  %8s  %12s  %12s  %12s  %8s%n", "figure", "line",
                 "measured ms", "fitted ms", "held out ms", "error"));
