@@ -1,10 +1,13 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.folder.SweepFolder;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.report.batch.BatchIndex;
+import dev.ridgeline.store.batch.BatchIndex;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.report.run.RunReader;
+import dev.ridgeline.store.read.RunReader;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.prune.plan.PlanFile;
@@ -13,13 +16,13 @@ import dev.ridgeline.prune.FrontierSolver;
 import dev.ridgeline.prune.Planner;
 import dev.ridgeline.prune.PrunePlan;
 import java.nio.charset.StandardCharsets;
-import dev.ridgeline.report.format.Json;
-import dev.ridgeline.search.batch.Batch;
-import dev.ridgeline.search.batch.BatchJob;
-import dev.ridgeline.search.batch.BatchReader;
-import dev.ridgeline.search.batch.BatchRunner;
-import dev.ridgeline.search.batch.JobFolders;
-import dev.ridgeline.search.batch.JobOutcome;
+import dev.ridgeline.store.format.Json;
+import dev.ridgeline.batch.Batch;
+import dev.ridgeline.store.batch.BatchJob;
+import dev.ridgeline.batch.BatchReader;
+import dev.ridgeline.batch.BatchRunner;
+import dev.ridgeline.store.batch.JobFolders;
+import dev.ridgeline.store.batch.JobOutcome;
 import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.run.SweepRunner;
 import dev.ridgeline.search.strategy.ProgressListener;

@@ -1,12 +1,15 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.folder.SweepFolder;
+
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.report.run.RunReader;
+import dev.ridgeline.store.read.RunReader;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.io.yaml.ModelYamlWriter;
-import dev.ridgeline.report.prune.PlanJson;
-import dev.ridgeline.report.prune.PlanMarkdown;
+import dev.ridgeline.store.plan.PlanJson;
+import dev.ridgeline.store.plan.PlanMarkdown;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
