@@ -247,6 +247,8 @@ class PresetsTest {
         assertEquals("ncnn-vulkan", vulkan.runtimeId());
         assertTrue(vulkan.computeEfficiency() < trt.computeEfficiency());
         assertEquals(trt.peaks(), vulkan.peaks(), "one chip: the peaks stay");
+        assertEquals("ncnn-vulkan", Devices.resolve("configs/hardware/jetson-nano.yaml:ncnn-vulkan").runtimeId(),
+                "a device file takes a runtime the same way");
         BadInputException e = assertThrows(BadInputException.class, () -> Devices.resolve("t4:openvino"));
         assertTrue(e.getMessage().contains("has no runtime 'openvino'; it has tensorrt"), e.getMessage());
     }
