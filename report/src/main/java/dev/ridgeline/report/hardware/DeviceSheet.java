@@ -108,8 +108,9 @@ public final class DeviceSheet {
         }
         StringBuilder out = new StringBuilder("\nruntimes (--hardware " + device.id() + ":RUNTIME):\n");
         for (var r : device.runtimes()) {
-            out.append(String.format(Locale.ROOT, "  %s%s: %s; source: %s%n", r.id(),
-                    r.id().equals(device.runtimeId()) ? " (this one)" : "", r.name(), r.source()));
+            out.append("  ").append(TextTable.wrap(String.format(Locale.ROOT, "%s%s: %s; source: %s", r.id(),
+                    r.id().equals(device.runtimeId()) ? " (this one)" : "", r.name(), r.source()), LINE_WIDTH - 2,
+                    "    "));
         }
         return out.toString();
     }
