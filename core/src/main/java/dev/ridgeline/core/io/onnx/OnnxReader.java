@@ -92,11 +92,24 @@ public final class OnnxReader {
 
     /** Reads a model already parsed; {@code source} names it in messages. */
     static Model read(ModelProto proto, String source, String name, Optional<Shape> sample, boolean allowUncounted) {
+        return load(proto, source, name, sample, allowUncounted).model();
+    }
+
+    /** Reads a model already parsed, with the dimensions of each graph output as read (for conformance tests). */
+    static Imported load(ModelProto proto, String source, String name, Optional<Shape> sample, boolean allowUncounted) {
         BadInputException.check(proto.hasGraph() && proto.getGraph().getNodeCount() > 0,
                 "%s: not an ONNX model: it has no graph of nodes; give a .onnx file exported from a framework "
                         + "(torch.onnx.export, tf2onnx) or a .yaml model", source);
-        return new OnnxReader(source, proto, allowUncounted).run(proto, name, sample);
+        OnnxReader reader = new OnnxReader(source, proto, allowUncounted);
+        Model model = reader.run(proto, name, sample);
+        return new Imported(model, reader.outputDims);
     }
+
+    /** A read model and each graph output's dimensions, batch first, by the output's name in the file. */
+    record Imported(Model model, Map<String, long[]> outputDims) {
+    }
+
+    private final Map<String, long[]> outputDims = new LinkedHashMap<>();
 
     private Model run(ModelProto proto, String name, Optional<Shape> sample) {
         graph.getValueInfoList().forEach(this::declare);
@@ -104,7 +117,7 @@ public final class OnnxReader {
         Set<String> initializers = new HashSet<>();
         long storedWeights = 0;
         for (TensorProto t : graph.getInitializerList()) {
-            Tensor tensor = Tensor.of(t, t.getName());
+            Tensor tensor = readerOf(t.getName(), () -> Tensor.of(t, t.getName()));
             values.put(t.getName(), Value.of(tensor));
             initializers.add(t.getName());
             storedWeights += tensor.isReal() ? tensor.numel() : 0;
@@ -112,7 +125,7 @@ public final class OnnxReader {
         List<ValueInfoProto> inputs = graph.getInputList().stream().filter(i -> !initializers.contains(i.getName()))
                 .toList();
         BadInputException.check(!inputs.isEmpty(), "%s: the graph has no input", source);
-        Inputs resolved = Inputs.resolve(source, inputs, sample);
+        Inputs resolved = readerOf(inputs.get(0).getName(), () -> Inputs.resolve(source, inputs, sample));
         Model.Builder builder = Model.builder(name).description(describe(proto));
         ir = new ImportGraph(builder, resolved.batch());
         resolved.shapes().forEach((input, shape) -> values.put(input, ir.input(input, shape)));
@@ -121,7 +134,12 @@ public final class OnnxReader {
             try {
                 storedWeights += visit(n, i);
             } catch (BadInputException e) {
-                throw e.getMessage().startsWith(source) ? e : new BadInputException(source + ": " + e.getMessage(), e);
+                String what = "node '" + (n.getName().isEmpty() ? n.getOutputCount() > 0 ? n.getOutput(0) : n.getOpType()
+                        : n.getName()) + "' (" + n.getOpType() + ")";
+                String message = e.getMessage().startsWith(source) ? e.getMessage().substring(source.length() + 2)
+                        : e.getMessage();
+                throw new BadInputException(source + ": " + (message.contains("(" + n.getOpType() + ")") ? ""
+                        : what + ": ") + message, e);
             } catch (ArithmeticException e) {
                 throw new BadInputException(source + ": node '" + (n.getName().isEmpty() ? n.getOpType() : n.getName())
                         + "' (" + n.getOpType() + "): a size does not fit (" + e.getMessage() + ")", e);
@@ -131,11 +149,22 @@ public final class OnnxReader {
         Set<String> outputs = new HashSet<>();
         for (ValueInfoProto out : graph.getOutputList()) {
             Value v = values.get(out.getName());
+            if (v == null) {
+                String from = unavailable.get(out.getName());
+                throw new BadInputException(source + ": graph output '" + out.getName() + "' is " + (from == null
+                        ? "computed by no node (the file is damaged)" : from + ", which Ridgeline does not model"
+                        + " (an auxiliary output such as a normalization's statistics or pooling indices); remove it"
+                        + " from the graph's outputs"));
+            }
+            outputDims.put(out.getName(), v.isConstant() ? v.constant().dims()
+                    : java.util.Arrays.stream(v.shape().toArray()).asLongStream().toArray());
             if (v != null && !v.isConstant() && !resolved.shapes().containsKey(v.node()) && outputs.add(v.node())) {
                 ir.output(v.node());
             }
         }
-        BadInputException.check(!outputs.isEmpty(), "%s: no graph output is computed from the inputs", source);
+        BadInputException.check(!outputs.isEmpty(), "%s: no graph output is computed from the inputs: %s", source,
+                graph.getOutputList().stream().map(o -> "'" + o.getName() + "' is a constant" + producer(o.getName()))
+                        .collect(Collectors.joining("; ")));
         builder.storedParams(java.util.OptionalLong.of(storedWeights));
         return ir.build();
     }
@@ -168,8 +197,12 @@ public final class OnnxReader {
             List<Tensor> constants = in.stream().map(v -> v == null ? null : v.constant()).toList();
             Optional<List<Tensor>> folded = ConstantFolder.fold(type, attributes, constants, opset, what);
             if (folded.isPresent()) {
-                for (int k = 0; k < folded.get().size() && k < n.getOutputCount(); k++) {
-                    values.put(n.getOutput(k), Value.of(folded.get().get(k)));
+                for (int k = 0; k < n.getOutputCount(); k++) {
+                    if (k < folded.get().size()) {
+                        values.put(n.getOutput(k), Value.of(folded.get().get(k)));
+                    } else {
+                        unavailable.put(n.getOutput(k), what + " output " + k);
+                    }
                 }
                 return 0;
             }
@@ -202,6 +235,24 @@ public final class OnnxReader {
             }
         }
         return 0;
+    }
+
+    /** Runs a step that reads a tensor, naming the nodes that read it in any error. */
+    private <T> T readerOf(String tensor, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (BadInputException e) {
+            String readers = graph.getNodeList().stream().filter(n -> n.getInputList().contains(tensor))
+                    .map(n -> "node '" + n.getName() + "' (" + n.getOpType() + ")").distinct()
+                    .collect(Collectors.joining(", "));
+            throw readers.isEmpty() ? e : new BadInputException(e.getMessage() + " (read by " + readers + ")", e);
+        }
+    }
+
+    /** ", folded from node 'NAME' (Type)" for a tensor a node makes; empty for an initializer. */
+    private String producer(String tensor) {
+        return graph.getNodeList().stream().filter(n -> n.getOutputList().contains(tensor)).findFirst()
+                .map(n -> ", folded from node '" + n.getName() + "' (" + n.getOpType() + ")").orElse("");
     }
 
     private Value lookup(String tensor, String node, String type) {

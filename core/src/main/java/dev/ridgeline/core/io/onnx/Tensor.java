@@ -33,9 +33,6 @@ final class Tensor {
 
     static Tensor of(TensorProto proto, String name) {
         int type = proto.getDataType();
-        BadInputException.check(type != DataType.STRING_VALUE && type != DataType.COMPLEX64_VALUE
-                && type != DataType.COMPLEX128_VALUE, "tensor '%s' holds %s elements; Ridgeline reads numbers only",
-                name, DataType.forNumber(type));
         long[] dims = proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
         for (long d : dims) {
             BadInputException.check(d >= 0, "tensor '%s' has a negative dimension in %s", name, Arrays.toString(dims));
@@ -160,6 +157,9 @@ final class Tensor {
                         + "them to fold a shape computation; re-export with the data inside the file", name);
         int n = Math.toIntExact(numel());
         int type = source.getDataType();
+        BadInputException.check(type != DataType.STRING_VALUE && type != DataType.COMPLEX64_VALUE
+                && type != DataType.COMPLEX128_VALUE, "tensor '%s' holds %s elements; Ridgeline reads numbers only",
+                name, DataType.forNumber(type));
         if (!source.getRawData().isEmpty()) {
             ByteBuffer b = source.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             int width = width(type);

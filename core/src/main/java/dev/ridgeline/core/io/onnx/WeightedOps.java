@@ -106,6 +106,9 @@ final class WeightedOps {
     /** BatchNormalization: a scale and a bias per channel (running statistics are buffers). */
     static Value batchNorm(NodeContext c) {
         Value x = c.data(0);
+        if (c.attributes().integer("training_mode", 0) != 0 || c.hasOutput(1) || c.hasOutput(2)) {
+            throw new Unsupported("training mode (it updates running statistics; Ridgeline counts inference)");
+        }
         Tensor scale = c.constant(1, "scale");
         return c.emit(new BatchNorm(Math.toIntExact(scale.numel()), true), x);
     }
@@ -118,6 +121,15 @@ final class WeightedOps {
         Window window = window(c, Math.toIntExact(kernel[0]), Math.toIntExact(kernel[1]));
         boolean ceil = c.attributes().integer("ceil_mode", 0) != 0;
         boolean includePad = c.attributes().integer("count_include_pad", 0) != 0;
+        Padding p = window.padding();
+        if (!p.same() && (2 * Math.max(p.top(), p.bottom()) > window.kernelH()
+                || 2 * Math.max(p.left(), p.right()) > window.kernelW())) {
+            // ONNX allows pads beyond half the kernel (PyTorch does not): an explicit pad, then an unpadded window
+            x = c.emitPart("pad", new dev.ridgeline.core.op.Pad(java.util.List.of(0, 0, p.top(), p.left(), 0, 0,
+                    p.bottom(), p.right()), "constant"), x);
+            window = new Window(window.kernelH(), window.kernelW(), window.strideH(), window.strideW(),
+                    window.dilationH(), window.dilationW(), Padding.NONE);
+        }
         return c.emit(new Pool2d(max, window, ceil, max || includePad), x);
     }
 
