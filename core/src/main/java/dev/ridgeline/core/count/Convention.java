@@ -85,13 +85,17 @@ public enum Convention {
                 case MATMUL -> f.macs();
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ACTIVATION -> switch (((Activation) f.op()).function()) {
-                    case RELU, RELU6, GELU, LEAKY_RELU -> f.outElements();
-                    case HARDSWISH, HARDSIGMOID, SIGMOID, SILU, TANH, CLIP, SQRT -> NOT_COUNTED;
+                    // nn.ELU has ptflops' ReLU hook too
+                    case RELU, RELU6, GELU, LEAKY_RELU, ELU -> f.outElements();
+                    default -> NOT_COUNTED;
                 };
                 case MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
                 // the hook counts output[0]: one sample
                 case UPSAMPLE -> f.outElements() / f.output().batch();
                 case LAYER_NORM -> ((LayerNorm) f.op()).axis() == LayerNorm.Axis.LAST ? f.inElements() : NOT_COUNTED;
+                // nn.PReLU has the ReLU hook
+                case ELEMENTWISE -> ((Elementwise) f.op()).function() == Elementwise.Function.PRELU ? f.outElements()
+                        : NOT_COUNTED;
                 default -> arithmeticFree(f);
             };
         }
@@ -182,22 +186,28 @@ public enum Convention {
                 case LINEAR -> f.macs() + (((Linear) f.op()).bias() ? f.outElements() : 0);
                 case MATMUL -> f.macs();
                 case BATCH_NORM -> 31 * f.outElements();
-                case ACTIVATION -> f.outElements() * switch (((Activation) f.op()).function()) {
-                    case RELU -> 1;
-                    case RELU6 -> 2;
-                    case SIGMOID -> 32;
-                    case HARDSIGMOID -> 4;
-                    case HARDSWISH -> 5;
-                    case SILU -> 33;
-                    case GELU -> 7;
-                    case TANH -> 76;
-                    case LEAKY_RELU, CLIP -> 2;
-                    case SQRT -> 24;
-                };
-                case ELEMENTWISE -> f.outElements() * switch (((Elementwise) f.op()).function()) {
-                    case ADD, SUB, MUL -> 1;
-                    case DIV -> 4;
-                    case POW -> 32;
+                case ACTIVATION -> {
+                    long perElement = switch (((Activation) f.op()).function()) {
+                        case RELU -> 1;
+                        case RELU6 -> 2;
+                        case SIGMOID -> 32;
+                        case HARDSIGMOID -> 4;
+                        case HARDSWISH -> 5;
+                        case SILU -> 33;
+                        case GELU -> 7;
+                        case TANH -> 76;
+                        case LEAKY_RELU, CLIP -> 2;
+                        case SQRT -> 24;
+                        // the functions read only from ONNX files: Ridgeline does not reproduce onnx-tool's figure
+                        default -> NOT_COUNTED;
+                    };
+                    yield perElement == NOT_COUNTED ? NOT_COUNTED : perElement * f.outElements();
+                }
+                case ELEMENTWISE -> switch (((Elementwise) f.op()).function()) {
+                    case ADD, SUB, MUL -> f.outElements();
+                    case DIV -> 4 * f.outElements();
+                    case POW -> 32 * f.outElements();
+                    default -> NOT_COUNTED;
                 };
                 case SOFTMAX -> 36 * f.outElements();
                 case LAYER_NORM -> 7 * f.inElements() + 29 * (f.inElements() / ((LayerNorm) f.op()).features());

@@ -16,7 +16,26 @@ public enum ActivationKind {
     LEAKY_RELU("leaky_relu"),
     /** Clamping to [min, max] other than ReLU6's [0, 6]. */
     CLIP("clip"),
-    SQRT("sqrt");
+    SQRT("sqrt"),
+    /** The functions below come from imported ONNX files (Erf is how GELU exports before opset 20). */
+    ELU("elu"),
+    SELU("selu"),
+    CELU("celu"),
+    SOFTPLUS("softplus"),
+    SOFTSIGN("softsign"),
+    MISH("mish"),
+    ERF("erf"),
+    EXP("exp"),
+    LOG("log"),
+    ABS("abs"),
+    NEG("neg"),
+    RECIPROCAL("reciprocal"),
+    FLOOR("floor"),
+    CEIL("ceil"),
+    ROUND("round"),
+    SIGN("sign"),
+    /** Logical not, of a boolean mask. */
+    NOT("not");
 
     private final String id;
 

@@ -18,7 +18,9 @@ import dev.ridgeline.core.op.Upsample;
  *   <li>activations per element: relu 1, relu6 2, hardsigmoid 4 (mul, add, two clamps), hardswish 5
  *       (hardsigmoid and a mul), sigmoid 4 (negate, exp, add, divide), silu 5 (sigmoid and a mul),
  *       gelu 8 (the tanh approximation), tanh 5 (exp, two adds, a divide, a mul), leaky relu 2 (compare,
- *       mul), clip 2, sqrt 1;</li>
+ *       mul), clip 2, sqrt 1; exp, log, abs, neg, reciprocal, floor, ceil, round, sign and not 1; softplus
+ *       (exp, add, log) and softsign (abs, add, divide) 3; elu 4 (exp, subtract, mul, select); selu and celu 5;
+ *       erf 8 (a polynomial approximation); mish 9 (softplus, tanh, mul);</li>
  *   <li>element-wise sub, div and the ops with a constant operand: 1 per output element, pow 3 (log, mul,
  *       exp); softmax 5 per element (max, subtract, exp, sum, divide); reduce-mean 1 add per input and a
  *       divide per output;</li>
@@ -52,7 +54,12 @@ public final class HardwareOps {
                 case GELU -> 8;
                 case TANH -> 5;
                 case LEAKY_RELU, CLIP -> 2;
-                case SQRT -> 1;
+                case SQRT, EXP, LOG, ABS, NEG, RECIPROCAL, FLOOR, CEIL, ROUND, SIGN, NOT -> 1;
+                case SOFTPLUS, SOFTSIGN -> 3;
+                case ELU -> 4;
+                case SELU, CELU -> 5;
+                case ERF -> 8;
+                case MISH -> 9;
             };
             case ELEMENTWISE -> out * (((Elementwise) f.op()).function() == Elementwise.Function.POW ? 3 : 1);
             case SOFTMAX -> 5 * out;

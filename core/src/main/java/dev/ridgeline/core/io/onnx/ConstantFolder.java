@@ -18,14 +18,43 @@ final class ConstantFolder {
     private ConstantFolder() {
     }
 
+    /**
+     * Whether the op's result is a learned tensor: ops that generate values (a fill, a range, a shape, an
+     * expanded scalar) make none; the rest keep their inputs' (a transposed or dequantized weight is a weight).
+     */
+    static boolean keepsLearned(String op, List<Tensor> in) {
+        return switch (op) {
+            case "ConstantOfShape", "Range", "Shape", "Size", "EyeLike", "RandomNormalLike", "RandomUniformLike" -> false;
+            case "Expand", "Tile" -> in.get(0) != null && in.get(0).learned() && in.get(0).numel() > 1;
+            default -> in.stream().anyMatch(t -> t != null && t.learned());
+        };
+    }
+
     /** The outputs of the op on these constants, or empty when the op is not one this folder evaluates. */
     static Optional<List<Tensor>> fold(String op, Attributes a, List<Tensor> in, int opset, String what) {
+        return fold(op, a, in, opset, what, 1);
+    }
+
+    /** As above, for a node of {@code outputs} outputs (a Split without sizes makes that many parts). */
+    static Optional<List<Tensor>> fold(String op, Attributes a, List<Tensor> in, int opset, String what, int outputs) {
         Tensor x = in.isEmpty() ? null : in.get(0);
+        if (op.equals("Split")) {
+            return Optional.of(split(x, a, in, what, outputs));
+        }
         Tensor out = switch (op) {
             case "Identity", "Dropout" -> x;
             // weights of a quantized export: their dimensions are what counting needs
             case "DequantizeLinear", "QuantizeLinear" -> Tensor.shapeOnly(x.dims(), op.equals("DequantizeLinear"));
             case "Cast" -> cast(x, (int) a.integer("to", DataType.FLOAT_VALUE));
+            case "CastLike" -> in.get(1).isReal() ? Tensor.ofReals(x.dims(), x.doubles())
+                    : Tensor.ofInts(x.dims(), x.longs());
+            case "Tile" -> tile(x, in.get(1).longs(), what);
+            case "Sum" -> binary(in, Math::addExact, Double::sum);
+            case "And" -> compare(in, (p, q) -> p != 0 && q != 0);
+            case "Or" -> compare(in, (p, q) -> p != 0 || q != 0);
+            case "Xor" -> compare(in, (p, q) -> (p != 0) != (q != 0));
+            case "Sign" -> unary(x, Math::signum, x.isReal());
+            case "Round" -> unary(x, Math::rint, x.isReal());
             case "ConstantOfShape" -> constantOfShape(x, a, what);
             case "Shape" -> Shapes.shapeOf(x.dims(), a, what);
             case "Size" -> Tensor.scalar(x.numel());
@@ -75,6 +104,78 @@ final class ConstantFolder {
             return Optional.empty();
         }
         return Optional.of(List.of(out));
+    }
+
+    /** Split into the node's outputs: sizes from the attribute (opset < 13) or input 1, else equal parts. */
+    private static List<Tensor> split(Tensor x, Attributes a, List<Tensor> in, String what, int outputs) {
+        int axis = Indexing.axis(a.integer("axis", 0), x.rank(), what);
+        long[] sizes = a.integers("split").orElse(in.size() > 1 && in.get(1) != null ? in.get(1).longs() : null);
+        int parts = sizes != null ? sizes.length : Math.toIntExact(a.integer("num_outputs", outputs));
+        BadInputException.check(parts > 0, "%s: a Split of a constant needs its sizes", what);
+        if (sizes == null) {
+            long n = x.dim(axis);
+            long part = (n + parts - 1) / parts;
+            sizes = new long[parts];
+            for (int k = 0; k < parts; k++) {
+                sizes[k] = Math.max(0, Math.min(part, n - k * part));
+            }
+        }
+        BadInputException.check(Arrays.stream(sizes).sum() == x.dim(axis), "%s: split sizes %s do not add up to %d",
+                what, Arrays.toString(sizes), x.dim(axis));
+        List<Tensor> out = new ArrayList<>();
+        long start = 0;
+        for (long size : sizes) {
+            long[] starts = new long[x.rank()];
+            long[] ends = x.dims();
+            starts[axis] = start;
+            ends[axis] = start + size;
+            out.add(box(x, starts, ends));
+            start += size;
+        }
+        return out;
+    }
+
+    /** The elements of x from starts (inclusive) to ends (exclusive) on every axis. */
+    private static Tensor box(Tensor x, long[] starts, long[] ends) {
+        long[] in = x.dims();
+        long[] strides = Indexing.strides(in);
+        long[] out = new long[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = ends[i] - starts[i];
+        }
+        int[] src = new int[Indexing.count(out)];
+        long[] index = new long[in.length];
+        for (int k = 0; k < src.length; k++) {
+            long flat = 0;
+            for (int i = 0; i < in.length; i++) {
+                flat += (starts[i] + index[i]) * strides[i];
+            }
+            src[k] = (int) flat;
+            Indexing.increment(index, out);
+        }
+        return x.select(out, src);
+    }
+
+    private static Tensor tile(Tensor x, long[] repeats, String what) {
+        BadInputException.check(repeats.length == x.rank(), "%s: %d repeats for a rank-%d tensor", what,
+                repeats.length, x.rank());
+        long[] in = x.dims();
+        long[] out = new long[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = Math.multiplyExact(in[i], repeats[i]);
+        }
+        long[] strides = Indexing.strides(in);
+        int[] src = new int[Indexing.count(out)];
+        long[] index = new long[in.length];
+        for (int k = 0; k < src.length; k++) {
+            long flat = 0;
+            for (int i = 0; i < in.length; i++) {
+                flat += (index[i] % in[i]) * strides[i];
+            }
+            src[k] = (int) flat;
+            Indexing.increment(index, out);
+        }
+        return x.select(out, src);
     }
 
     private static Tensor cast(Tensor x, int to) {

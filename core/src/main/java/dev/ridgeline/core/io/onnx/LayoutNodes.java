@@ -83,6 +83,18 @@ final class LayoutNodes {
             case MUL -> "Mul";
             case DIV -> "Div";
             case POW -> "Pow";
+            case MAX -> "Max";
+            case MIN -> "Min";
+            case MOD -> "Mod";
+            case PRELU -> "PRelu";
+            case EQUAL -> "Equal";
+            case LESS -> "Less";
+            case LESS_OR_EQUAL -> "LessOrEqual";
+            case GREATER -> "Greater";
+            case GREATER_OR_EQUAL -> "GreaterOrEqual";
+            case AND -> "And";
+            case OR -> "Or";
+            case XOR -> "Xor";
         };
         if (!e.hasConstant()) {
             w.node(node.name(), type, node.inputs());

@@ -25,12 +25,58 @@ final class LayoutOps {
     private LayoutOps() {
     }
 
+    /**
+     * Concat; a constant part that is a fill (ConstantOfShape's zeros, an expanded scalar: padding, as Barracuda
+     * writes a channel pad) becomes a pad of its computed neighbour, so it is neither a layer nor parameters.
+     */
     static Value concat(NodeContext c) {
-        List<Value> parts = c.inputs();
-        if (parts.stream().anyMatch(v -> v == null || v.isConstant())) {
-            throw new Unsupported("it joins computed tensors with constants");
+        List<Value> parts = c.inputs().stream().filter(v -> v != null).toList();
+        long axisAttr = c.attributes().integer("axis", 0);
+        if (parts.stream().noneMatch(Value::isConstant)) {
+            return c.emit(new Concat(Math.toIntExact(axisAttr)), parts.toArray(Value[]::new));
         }
-        return c.emit(new Concat(Math.toIntExact(c.attributes().integer("axis", 0))), parts.toArray(Value[]::new));
+        Value first = parts.stream().filter(v -> !v.isConstant()).findFirst().orElseThrow();
+        int rank = first.shape().rank();
+        int axis = Indexing.axis(axisAttr, rank, c.what());
+        List<Value> computed = new ArrayList<>();
+        List<int[]> pads = new ArrayList<>();
+        int before = 0;
+        for (Value v : parts) {
+            if (!v.isConstant()) {
+                computed.add(v);
+                pads.add(new int[] {before, 0});
+                before = 0;
+                continue;
+            }
+            Tensor t = v.constant();
+            if (t.learned() || !t.uniform()) {
+                throw new Unsupported("it joins computed tensors with a learned constant (Ridgeline models a constant "
+                        + "part only when it is a fill, such as ConstantOfShape's zeros)");
+            }
+            BadInputException.check(t.rank() == rank, "%s: a part of rank %d joined to a rank-%d tensor", c.what(),
+                    t.rank(), rank);
+            int size = Math.toIntExact(t.dim(axis));
+            if (computed.isEmpty()) {
+                before += size;
+            } else {
+                pads.get(pads.size() - 1)[1] += size;
+            }
+        }
+        List<Value> padded = new ArrayList<>();
+        for (int k = 0; k < computed.size(); k++) {
+            int[] p = pads.get(k);
+            if (p[0] == 0 && p[1] == 0) {
+                padded.add(computed.get(k));
+                continue;
+            }
+            Integer[] list = new Integer[2 * rank];
+            Arrays.fill(list, 0);
+            list[axis] = p[0];
+            list[rank + axis] = p[1];
+            Pad pad = new Pad(Arrays.asList(list), "constant");
+            padded.add(computed.size() == 1 ? c.emit(pad, computed.get(k)) : c.emitPart("pad" + k, pad, computed.get(k)));
+        }
+        return padded.size() == 1 ? padded.get(0) : c.emit(new Concat(axis), padded.toArray(Value[]::new));
     }
 
     /** One {@link Split} part per output, named NAME:k. */

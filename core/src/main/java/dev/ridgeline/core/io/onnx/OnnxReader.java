@@ -195,11 +195,13 @@ public final class OnnxReader {
         boolean allConstant = in.stream().allMatch(v -> v == null || v.isConstant());
         if (standard && allConstant && !in.isEmpty()) {
             List<Tensor> constants = in.stream().map(v -> v == null ? null : v.constant()).toList();
-            Optional<List<Tensor>> folded = ConstantFolder.fold(type, attributes, constants, opset, what);
+            Optional<List<Tensor>> folded = ConstantFolder.fold(type, attributes, constants, opset, what,
+                    n.getOutputCount());
             if (folded.isPresent()) {
+                boolean learned = ConstantFolder.keepsLearned(type, constants);
                 for (int k = 0; k < n.getOutputCount(); k++) {
                     if (k < folded.get().size()) {
-                        values.put(n.getOutput(k), Value.of(folded.get().get(k)));
+                        values.put(n.getOutput(k), Value.of(folded.get().get(k).learned(learned)));
                     } else {
                         unavailable.put(n.getOutput(k), what + " output " + k);
                     }
@@ -295,7 +297,8 @@ public final class OnnxReader {
             nodesByType.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c.name());
             reasonByType.putIfAbsent(c.type(), u.getMessage());
             List<Value> computed = c.inputs().stream().filter(v -> v != null && !v.isConstant()).toList();
-            long params = c.constants().stream().mapToLong(Tensor::numel).filter(e -> e > 1).sum();
+            long params = c.constants().stream().filter(t -> t.learned() && t.isReal()).mapToLong(Tensor::numel)
+                    .filter(e -> e > 1).sum();
             List<Integer> sample = null;
             if (OpMapper.SHAPE_PRESERVING.contains(c.type())) {
                 sample = List.of();

@@ -55,12 +55,6 @@ final class OpMapper {
                 }
                 yield c.emit(new GlobalAvgPool(), c.data(0));
             }
-            case "Relu" -> activation(c, ActivationKind.RELU);
-            case "Sigmoid" -> activation(c, ActivationKind.SIGMOID);
-            case "HardSigmoid" -> activation(c, ActivationKind.HARDSIGMOID);
-            case "HardSwish" -> activation(c, ActivationKind.HARDSWISH);
-            case "Tanh" -> activation(c, ActivationKind.TANH);
-            case "Sqrt" -> activation(c, ActivationKind.SQRT);
             case "Gelu" -> {
                 if (!"none".equals(c.attributes().text("approximate", "none"))
                         && !"tanh".equals(c.attributes().text("approximate", "none"))) {
@@ -72,11 +66,6 @@ final class OpMapper {
             case "Clip" -> clip(c);
             case "Softmax" -> c.emit(new Softmax(Math.toIntExact(c.attributes().integer("axis",
                     c.opset() >= 13 ? -1 : 1))), c.data(0));
-            case "Add" -> binary(c, Elementwise.Function.ADD);
-            case "Sub" -> binary(c, Elementwise.Function.SUB);
-            case "Mul" -> binary(c, Elementwise.Function.MUL);
-            case "Div" -> binary(c, Elementwise.Function.DIV);
-            case "Pow" -> binary(c, Elementwise.Function.POW);
             case "ReduceMean" -> LayoutOps.reduceMean(c);
             case "Concat" -> LayoutOps.concat(c);
             case "Slice" -> LayoutOps.slice(c);
@@ -87,9 +76,18 @@ final class OpMapper {
             case "Unsqueeze" -> LayoutOps.squeeze(c, true);
             case "Resize", "Upsample" -> LayoutOps.resize(c);
             case "Pad" -> LayoutOps.pad(c);
-            case "Identity", "Cast" -> c.emit(new Identity(), c.data(0));
+            case "Identity", "Cast", "CastLike" -> c.emit(new Identity(), c.data(0));
             case "Dropout" -> c.emit(new Dropout(dropoutRatio(c)), c.data(0));
-            default -> throw new Unsupported("Ridgeline has no counting rule for it");
+            default -> {
+                if (PointwiseOps.UNARY.containsKey(c.type())) {
+                    yield PointwiseOps.unary(c);
+                } else if (PointwiseOps.BINARY.containsKey(c.type())) {
+                    yield PointwiseOps.binary(c);
+                } else if (PointwiseOps.VARIADIC.containsKey(c.type())) {
+                    yield PointwiseOps.variadic(c);
+                }
+                throw new Unsupported("Ridgeline has no counting rule for it");
+            }
         };
     }
 
@@ -119,34 +117,6 @@ final class OpMapper {
             op = Activation.clip(min == null ? -Float.MAX_VALUE : min, max == null ? Float.MAX_VALUE : max);
         }
         return c.emit(op, c.data(0));
-    }
-
-    /** Of two computed tensors, or of one and a constant (a literal, a per-channel scale or bias). */
-    private static Value binary(NodeContext c, Elementwise.Function f) {
-        Value a = c.required(0, "A");
-        Value b = c.required(1, "B");
-        if (!a.isConstant() && !b.isConstant()) {
-            return switch (f) {
-                case ADD -> c.emit(new Add(), a, b);
-                case MUL -> c.emit(new Mul(), a, b);
-                default -> c.emit(Elementwise.of(f), a, b);
-            };
-        }
-        Value data = a.isConstant() ? b : a;
-        Tensor constant = a.isConstant() ? a.constant() : b.constant();
-        if (f == Elementwise.Function.MUL && perChannel(constant.dimList(), data.shape())) {
-            return c.emit(new Scale(data.shape().channels()), data);
-        }
-        return c.emit(Elementwise.withConstant(f, constant.dimList()), data);
-    }
-
-    /** A C x 1 x 1 (or 1 x C x 1 x 1) constant against an N x C x H x W tensor: a learned per-channel scale. */
-    private static boolean perChannel(List<Integer> dims, dev.ridgeline.core.graph.Shape data) {
-        if (data.rank() != 4 || data.channels() < 2) {
-            return false;
-        }
-        List<Integer> tail = dims.size() == 4 && dims.get(0) == 1 ? dims.subList(1, 4) : dims;
-        return tail.equals(List.of(data.channels(), 1, 1));
     }
 
     /**

@@ -19,16 +19,44 @@ final class Tensor {
     private final long[] dims;
     private final boolean real;
     private final TensorProto source;
+    private final boolean learned;
     private long[] ints;
     private double[] reals;
 
-    private Tensor(String name, long[] dims, boolean real, TensorProto source, long[] ints, double[] reals) {
+    private Tensor(String name, long[] dims, boolean real, TensorProto source, long[] ints, double[] reals,
+                   boolean learned) {
         this.name = name;
         this.dims = dims;
         this.real = real;
         this.source = source;
         this.ints = ints;
         this.reals = reals;
+        this.learned = learned;
+    }
+
+    /**
+     * True for values stored in the file (initializers, Constant nodes) and what is computed from them alone;
+     * false for values a shape computation generates (ConstantOfShape's fill, Range, a Shape, an expanded
+     * scalar), which are not learned parameters.
+     */
+    boolean learned() {
+        return learned;
+    }
+
+    /** The same tensor, marked as learned or generated. */
+    Tensor learned(boolean value) {
+        return value == learned ? this : new Tensor(name, dims, real, source, ints, reals, value);
+    }
+
+    /** True when every element has the same value (a fill); decodes the values. */
+    boolean uniform() {
+        int n = Math.toIntExact(numel());
+        for (int i = 1; i < n; i++) {
+            if (realAt(i) != realAt(0) && !(Double.isNaN(realAt(i)) && Double.isNaN(realAt(0)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Tensor of(TensorProto proto, String name) {
@@ -39,20 +67,20 @@ final class Tensor {
         }
         boolean real = type == DataType.FLOAT_VALUE || type == DataType.DOUBLE_VALUE
                 || type == DataType.FLOAT16_VALUE || type == DataType.BFLOAT16_VALUE;
-        return new Tensor(name, dims, real, proto, null, null);
+        return new Tensor(name, dims, real, proto, null, null, true);
     }
 
     static Tensor ofInts(long[] dims, long[] values) {
-        return new Tensor("", dims.clone(), false, null, values, null);
+        return new Tensor("", dims.clone(), false, null, values, null, false);
     }
 
     static Tensor ofReals(long[] dims, double[] values) {
-        return new Tensor("", dims.clone(), true, null, null, values);
+        return new Tensor("", dims.clone(), true, null, null, values, false);
     }
 
     /** A constant whose dimensions are known but whose values Ridgeline does not compute (dequantized weights). */
     static Tensor shapeOnly(long[] dims, boolean real) {
-        return new Tensor("", dims.clone(), real, null, null, null);
+        return new Tensor("", dims.clone(), real, null, null, null, true);
     }
 
     static Tensor scalar(long value) {
