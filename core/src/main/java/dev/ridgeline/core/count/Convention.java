@@ -4,6 +4,7 @@ import dev.ridgeline.core.op.Activation;
 import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.Elementwise;
+import dev.ridgeline.core.op.GroupNorm;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
@@ -62,6 +63,8 @@ public enum Convention {
                 case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
                 case UPSAMPLE -> f.outElements() * (bilinear(f) ? 4 : 1);
                 case LAYER_NORM -> f.inElements() * (((LayerNorm) f.op()).affine() ? 5 : 4);
+                // aten::group_norm and aten::instance_norm have the same norm_flop_counter
+                case GROUP_NORM -> f.inElements() * (((GroupNorm) f.op()).affine() ? 5 : 4);
                 default -> arithmeticFree(f);
             };
         }
@@ -93,6 +96,8 @@ public enum Convention {
                 // the hook counts output[0]: one sample
                 case UPSAMPLE -> f.outElements() / f.output().batch();
                 case LAYER_NORM -> ((LayerNorm) f.op()).axis() == LayerNorm.Axis.LAST ? f.inElements() : NOT_COUNTED;
+                // nn.GroupNorm and nn.InstanceNorm2d have the BN hook
+                case GROUP_NORM -> f.inElements() * (((GroupNorm) f.op()).affine() ? 2 : 1);
                 // nn.PReLU has the ReLU hook
                 case ELEMENTWISE -> ((Elementwise) f.op()).function() == Elementwise.Function.PRELU ? f.outElements()
                         : NOT_COUNTED;
@@ -133,6 +138,9 @@ public enum Convention {
                 }
                 case LAYER_NORM -> ((LayerNorm) f.op()).axis() == LayerNorm.Axis.LAST
                         ? f.inElements() * (((LayerNorm) f.op()).affine() ? 4 : 2) : NOT_COUNTED;
+                // nn.InstanceNorm2d has count_normalization; nn.GroupNorm no hook
+                case GROUP_NORM -> ((GroupNorm) f.op()).instance()
+                        ? f.inElements() * (((GroupNorm) f.op()).affine() ? 4 : 2) : NOT_COUNTED;
                 default -> arithmeticFree(f);
             };
         }
@@ -148,7 +156,7 @@ public enum Convention {
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
                 case CONV2D, CONV_TRANSPOSE2D -> f.params() * f.outPositions();
-                case LINEAR, BATCH_NORM, LAYER_NORM -> f.params() * f.output().batch();
+                case LINEAR, BATCH_NORM, LAYER_NORM, GROUP_NORM -> f.params() * f.output().batch();
                 default -> arithmeticFree(f);
             };
         }
@@ -273,7 +281,7 @@ public enum Convention {
     private static long arithmeticFree(LayerFacts f) {
         return switch (f.op().kind()) {
             case FLATTEN, IDENTITY, DROPOUT, CONCAT, CHANNEL_SHUFFLE, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE,
-                    PAD, SPLIT, STOCHASTIC_DEPTH -> 0;
+                    PAD, SPLIT, STOCHASTIC_DEPTH, TILE -> 0;
             default -> NOT_COUNTED;
         };
     }

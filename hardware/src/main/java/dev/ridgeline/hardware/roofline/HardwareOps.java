@@ -29,9 +29,10 @@ import dev.ridgeline.core.op.Upsample;
  *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), nearest 0;</li>
  *   <li>layer norm: 5 per element (an add for the mean, a subtract, a multiply-add for the variance, a
  *       multiply by the reciprocal deviation), 2 more if affine, and 4 per normalized row (two divides, the
- *       epsilon add, a square root); a per-channel scale 1 per element;</li>
+ *       epsilon add, a square root); group and instance norm the same, 4 per group of each sample; a
+ *       per-channel scale 1 per element; the other reductions (sum, max, ...) 1 per input and 1 per output;</li>
  *   <li>concat, flatten, channel shuffle, dropout, stochastic depth, identity, reshape, transpose, squeeze,
- *       unsqueeze, slice, split and pad: 0 (memory only); an op imported uncounted: 0, and reports list it.</li>
+ *       unsqueeze, slice, split, pad and tile: 0 (memory only); an op imported uncounted: 0, and reports list it.</li>
  * </ul>
  */
 public final class HardwareOps {
@@ -72,9 +73,14 @@ public final class HardwareOps {
                 LayerNorm l = (LayerNorm) f.op();
                 yield f.inElements() * (l.affine() ? 7 : 5) + 4 * (f.inElements() / l.features());
             }
+            case GROUP_NORM -> {
+                dev.ridgeline.core.op.GroupNorm g = (dev.ridgeline.core.op.GroupNorm) f.op();
+                yield f.inElements() * (g.affine() ? 7 : 5) + 4L * f.input().batch() * g.groups();
+            }
+            case REDUCE -> f.inElements() + out;
             case UPSAMPLE -> ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR ? 7 * out : 0;
             case CONCAT, FLATTEN, CHANNEL_SHUFFLE, DROPOUT, IDENTITY, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD,
-                    SPLIT, STOCHASTIC_DEPTH, UNCOUNTED -> 0;
+                    SPLIT, STOCHASTIC_DEPTH, TILE, UNCOUNTED -> 0;
         };
     }
 }

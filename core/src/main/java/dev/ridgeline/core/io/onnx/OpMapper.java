@@ -35,6 +35,9 @@ final class OpMapper {
     static List<Value> map(NodeContext c) {
         return switch (c.type()) {
             case "Split" -> LayoutOps.split(c);
+            // the mask output of inference-mode dropout keeps every element: a copy of the input's shape
+            case "Dropout" -> c.hasOutput(1) ? List.of(single(c), c.emitPart("mask", new Identity(), c.data(0)))
+                    : List.of(single(c));
             default -> List.of(single(c));
         };
     }
@@ -78,6 +81,14 @@ final class OpMapper {
             case "Pad" -> LayoutOps.pad(c);
             case "Identity", "Cast", "CastLike" -> c.emit(new Identity(), c.data(0));
             case "Dropout" -> c.emit(new Dropout(dropoutRatio(c)), c.data(0));
+            case "InstanceNormalization" -> RegionOps.groupNorm(c, true);
+            case "GroupNormalization" -> RegionOps.groupNorm(c, false);
+            case "GlobalMaxPool" -> RegionOps.globalMaxPool(c);
+            case "Tile" -> RegionOps.tile(c);
+            case "Expand" -> RegionOps.expand(c);
+            case "DepthToSpace" -> RegionOps.depthSpace(c, true);
+            case "SpaceToDepth" -> RegionOps.depthSpace(c, false);
+            case "Gather" -> RegionOps.gather(c);
             default -> {
                 if (PointwiseOps.UNARY.containsKey(c.type())) {
                     yield PointwiseOps.unary(c);
@@ -85,6 +96,8 @@ final class OpMapper {
                     yield PointwiseOps.binary(c);
                 } else if (PointwiseOps.VARIADIC.containsKey(c.type())) {
                     yield PointwiseOps.variadic(c);
+                } else if (RegionOps.REDUCTIONS.containsKey(c.type())) {
+                    yield RegionOps.reduce(c);
                 }
                 throw new Unsupported("Ridgeline has no counting rule for it");
             }
