@@ -61,7 +61,7 @@ public enum Convention {
                 case CONV2D, CONV_TRANSPOSE2D, LINEAR, MATMUL -> f.macs();
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
-                case UPSAMPLE -> f.outElements() * (bilinear(f) ? 4 : 1);
+                case UPSAMPLE -> bicubic(f) ? NOT_COUNTED : f.outElements() * (bilinear(f) ? 4 : 1);
                 case LAYER_NORM -> f.inElements() * (((LayerNorm) f.op()).affine() ? 5 : 4);
                 // aten::group_norm and aten::instance_norm have the same norm_flop_counter
                 case GROUP_NORM -> f.inElements() * (((GroupNorm) f.op()).affine() ? 5 : 4);
@@ -130,7 +130,7 @@ public enum Convention {
                             * ((double) f.input().width() / f.output().width());
                     yield (long) ((kernel + 1) * f.outElements());
                 }
-                case UPSAMPLE -> f.outElements() * (bilinear(f) ? 11 : 1);
+                case UPSAMPLE -> bicubic(f) ? NOT_COUNTED : f.outElements() * (bilinear(f) ? 11 : 1);
                 // count_softmax: F exps, F - 1 adds and F divides per row of F features
                 case SOFTMAX -> {
                     long features = f.input().dim(((Softmax) f.op()).axis());
@@ -227,7 +227,7 @@ public enum Convention {
                 case ADAPTIVE_AVG_POOL -> f.outElements()
                         * ((long) (f.input().height() / f.output().height()) * (f.input().width() / f.output().width()));
                 case GLOBAL_AVG_POOL -> f.inElements() + 4 * f.outElements();
-                case UPSAMPLE -> bilinear(f) ? 4 * f.outElements() : 0;
+                case UPSAMPLE -> bicubic(f) ? NOT_COUNTED : bilinear(f) ? 4 * f.outElements() : 0;
                 default -> arithmeticFree(f);
             };
         }
@@ -272,6 +272,11 @@ public enum Convention {
 
     private static boolean bilinear(LayerFacts f) {
         return ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR;
+    }
+
+    /** Bicubic resizing comes only from ONNX files; no tool's figure for it is reproduced but ptflops'. */
+    private static boolean bicubic(LayerFacts f) {
+        return ((Upsample) f.op()).mode() == Upsample.Mode.BICUBIC;
     }
 
     /**

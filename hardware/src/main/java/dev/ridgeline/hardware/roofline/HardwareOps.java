@@ -26,7 +26,7 @@ import dev.ridgeline.core.op.Upsample;
  *       divide per output;</li>
  *   <li>max pooling: kernel area - 1 compares per output; average pooling: kernel area (adds and a divide)
  *       per output; adaptive and global average pooling: 1 add per input and a divide per output;</li>
- *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), nearest 0;</li>
+ *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), bicubic 31 (16 mul, 15 add), nearest 0;</li>
  *   <li>layer norm: 5 per element (an add for the mean, a subtract, a multiply-add for the variance, a
  *       multiply by the reciprocal deviation), 2 more if affine, and 4 per normalized row (two divides, the
  *       epsilon add, a square root); group and instance norm the same, 4 per group of each sample; a
@@ -78,7 +78,11 @@ public final class HardwareOps {
                 yield f.inElements() * (g.affine() ? 7 : 5) + 4L * f.input().batch() * g.groups();
             }
             case REDUCE -> f.inElements() + out;
-            case UPSAMPLE -> ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR ? 7 * out : 0;
+            case UPSAMPLE -> switch (((Upsample) f.op()).mode()) {
+                case NEAREST -> 0;
+                case BILINEAR -> 7 * out;
+                case BICUBIC -> 31 * out;
+            };
             case CONCAT, FLATTEN, CHANNEL_SHUFFLE, DROPOUT, IDENTITY, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD,
                     SPLIT, STOCHASTIC_DEPTH, TILE, UNCOUNTED -> 0;
         };

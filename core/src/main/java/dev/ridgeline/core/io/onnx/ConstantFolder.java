@@ -44,7 +44,8 @@ final class ConstantFolder {
         Tensor out = switch (op) {
             case "Identity", "Dropout" -> x;
             // weights of a quantized export: their dimensions are what counting needs
-            case "DequantizeLinear", "QuantizeLinear" -> Tensor.shapeOnly(x.dims(), op.equals("DequantizeLinear"));
+            case "DequantizeLinear" -> x.isReal() ? Tensor.shapeOnly(x.dims(), true) : Tensor.dequantized(x.dims());
+            case "QuantizeLinear" -> Tensor.shapeOnly(x.dims(), false);
             case "Cast" -> cast(x, (int) a.integer("to", DataType.FLOAT_VALUE));
             case "CastLike" -> in.get(1).isReal() ? Tensor.ofReals(x.dims(), x.doubles())
                     : Tensor.ofInts(x.dims(), x.longs());

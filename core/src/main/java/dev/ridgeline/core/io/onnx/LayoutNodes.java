@@ -67,7 +67,7 @@ final class LayoutNodes {
                     .addAttribute(OnnxWriter.text("coordinate_transformation_mode", "asymmetric"))
                     .addAttribute(OnnxWriter.text("nearest_mode", "floor"));
         } else {
-            n.addAttribute(OnnxWriter.text("mode", "linear"));
+            n.addAttribute(OnnxWriter.text("mode", u.mode() == Upsample.Mode.BICUBIC ? "cubic" : "linear"));
         }
     }
 

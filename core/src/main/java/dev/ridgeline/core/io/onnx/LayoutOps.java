@@ -33,6 +33,10 @@ final class LayoutOps {
         List<Value> parts = c.inputs().stream().filter(v -> v != null).toList();
         long axisAttr = c.attributes().integer("axis", 0);
         if (parts.stream().noneMatch(Value::isConstant)) {
+            int rank = parts.get(0).shape().rank();
+            if (Indexing.axis(axisAttr, rank, c.what()) == 0) {
+                return BatchAxis.concat(c, parts);
+            }
             return c.emit(new Concat(Math.toIntExact(axisAttr)), parts.toArray(Value[]::new));
         }
         Value first = parts.stream().filter(v -> !v.isConstant()).findFirst().orElseThrow();
@@ -76,7 +80,10 @@ final class LayoutOps {
             Pad pad = new Pad(Arrays.asList(list), "constant");
             padded.add(computed.size() == 1 ? c.emit(pad, computed.get(k)) : c.emitPart("pad" + k, pad, computed.get(k)));
         }
-        return padded.size() == 1 ? padded.get(0) : c.emit(new Concat(axis), padded.toArray(Value[]::new));
+        if (padded.size() == 1) {
+            return padded.get(0);
+        }
+        return axis == 0 ? BatchAxis.concat(c, padded) : c.emit(new Concat(axis), padded.toArray(Value[]::new));
     }
 
     /** One {@link Split} part per output, named NAME:k. */
@@ -105,6 +112,9 @@ final class LayoutOps {
                 c.what(), Arrays.toString(sizes));
         if (outputs == 1) {
             return List.of(c.emit(new dev.ridgeline.core.op.Identity(), x));
+        }
+        if (axis == 0) {
+            return BatchAxis.split(c, x, sizes);
         }
         List<Integer> parts = Arrays.stream(sizes).mapToObj(n -> Math.toIntExact(n)).toList();
         List<Value> out = new ArrayList<>();
@@ -192,6 +202,13 @@ final class LayoutOps {
             BadInputException.check(axes.length > 0, "%s: %s has no size-1 axis to squeeze", c.what(), x.shape());
         }
         List<Integer> list = Arrays.stream(axes).mapToInt(Math::toIntExact).boxed().toList();
+        int outRank = insert ? rank + axes.length : rank;
+        if (Arrays.stream(axes).anyMatch(a -> a == 0 || a == -outRank)) {
+            // axis 0 is the batch in the IR: a reshape to the graph's own dimensions
+            long[] in = longs(x.shape());
+            long[] out = insert ? Shapes.unsqueezed(in, axes, c.what()) : Shapes.squeezed(in, axes, c.what());
+            return BatchAxis.reshape(c, null, x, Arrays.stream(out).mapToInt(Math::toIntExact).boxed().toList());
+        }
         return c.emit(insert ? new Unsqueeze(list) : new Squeeze(list), x);
     }
 
@@ -215,6 +232,7 @@ final class LayoutOps {
         Upsample.Mode mode = switch (modeText) {
             case "nearest" -> Upsample.Mode.NEAREST;
             case "linear", "bilinear" -> Upsample.Mode.BILINEAR;
+            case "cubic", "bicubic" -> Upsample.Mode.BICUBIC;
             default -> throw new Unsupported("mode '" + modeText + "' (Ridgeline counts nearest and linear)");
         };
         Shape s = x.shape();

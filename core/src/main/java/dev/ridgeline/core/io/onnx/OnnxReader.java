@@ -39,6 +39,8 @@ public final class OnnxReader {
     private final Map<String, String> unavailable = new HashMap<>();
     private final Map<String, long[]> declared = new HashMap<>();
     private final Uncounting uncounting = new Uncounting();
+    private final Set<String> int8Nodes = new java.util.LinkedHashSet<>();
+    private Set<String> integerWeights = Set.of();
     private ImportGraph ir;
 
     private OnnxReader(String source, ModelProto proto, boolean allowUncounted) {
@@ -116,11 +118,14 @@ public final class OnnxReader {
         graph.getOutputList().forEach(this::declare);
         Set<String> initializers = new HashSet<>();
         long storedWeights = 0;
+        Set<String> scales = QuantizedOps.scaleTensors(graph);
+        integerWeights = QuantizedOps.integerWeights(graph);
         for (TensorProto t : graph.getInitializerList()) {
             Tensor tensor = readerOf(t.getName(), () -> Tensor.of(t, t.getName()));
             values.put(t.getName(), Value.of(tensor));
             initializers.add(t.getName());
-            storedWeights += tensor.isReal() ? tensor.numel() : 0;
+            boolean weight = tensor.isReal() ? !scales.contains(t.getName()) : integerWeights.contains(t.getName());
+            storedWeights += weight ? tensor.numel() : 0;
         }
         List<ValueInfoProto> inputs = graph.getInputList().stream().filter(i -> !initializers.contains(i.getName()))
                 .toList();
@@ -166,6 +171,7 @@ public final class OnnxReader {
                 graph.getOutputList().stream().map(o -> "'" + o.getName() + "' is a constant" + producer(o.getName()))
                         .collect(Collectors.joining("; ")));
         builder.storedParams(java.util.OptionalLong.of(storedWeights));
+        int8Nodes.forEach(node -> ir.precision(node, dev.ridgeline.core.graph.LayerPrecision.INT8));
         return ir.build();
     }
 
@@ -181,7 +187,8 @@ public final class OnnxReader {
         if (standard && type.equals("Constant")) {
             Tensor t = Constants.of(n, name);
             values.put(n.getOutput(0), Value.of(t));
-            return t.isReal() && t.numel() > 1 ? t.numel() : 0;
+            boolean weight = t.isReal() || integerWeights.contains(n.getOutput(0));
+            return weight && t.numel() > 1 ? t.numel() : 0;
         }
         Attributes attributes = new Attributes(n, name);
         String what = "node '" + name + "' (" + type + ")";
@@ -190,6 +197,20 @@ public final class OnnxReader {
             Tensor t = type.equals("Shape") ? Shapes.shapeOf(dims, attributes, what)
                     : Tensor.scalar(in.get(0).shape().numel());
             values.put(n.getOutput(0), Value.of(t));
+            return 0;
+        }
+        if (standard && (type.equals("QuantizeLinear") || type.equals("DequantizeLinear")) && in.get(0) != null
+                && !in.get(0).isConstant()) {
+            // a QDQ pair is no layer: the data passes through, marked as INT8 for the layer that reads it
+            if (type.equals("QuantizeLinear")) {
+                promoteFusedActivation(in.get(0));
+            }
+            Value data = in.get(0);
+            if (ir.node(data.node()) == null) {
+                // of a model input: a copy, so that the graph output it may be is a layer
+                data = new NodeContext(n, name, in, opset, ir).emit(new dev.ridgeline.core.op.Identity(), data);
+            }
+            values.put(n.getOutput(0), data.asInt8());
             return 0;
         }
         boolean allConstant = in.stream().allMatch(v -> v == null || v.isConstant());
@@ -218,7 +239,14 @@ public final class OnnxReader {
             if (allConstant) {
                 throw new Unsupported("it computes from constants only, in a way Ridgeline cannot evaluate");
             }
+            int before = ir.added();
             out = OpMapper.map(c);
+            if (runsInt8(type, in)) {
+                int8Nodes.addAll(ir.addedSince(before));
+                if (type.startsWith("QLinear")) {
+                    out = out.stream().map(v -> v == null ? null : v.asInt8()).toList();
+                }
+            }
         } catch (Unsupported u) {
             out = List.of(uncounting.keep(c, u, n.getOutputCount() > 0 ? declared.get(n.getOutput(0)) : null));
         } catch (IllegalArgumentException e) {
@@ -237,6 +265,33 @@ public final class OnnxReader {
             }
         }
         return 0;
+    }
+
+    /**
+     * True when a node runs at INT8: a quantized op (QLinearConv, ConvInteger, ...), or a float op whose computed
+     * inputs all come through DequantizeLinear of INT8 data and whose weights are all dequantized integers.
+     */
+    private static boolean runsInt8(String type, List<Value> in) {
+        if (QuantizedOps.AS_FLOAT.containsKey(type)) {
+            return true;
+        }
+        List<Value> computed = in.stream().filter(v -> v != null && !v.isConstant()).toList();
+        boolean weightsInt8 = in.stream().filter(v -> v != null && v.isConstant()).map(Value::constant)
+                .filter(t -> t.learned() && t.isReal() && t.numel() > 1).allMatch(Tensor::isDequantized);
+        return !computed.isEmpty() && computed.stream().allMatch(Value::int8) && weightsInt8;
+    }
+
+    /**
+     * An activation quantized right after an INT8 layer (the quantizer's Conv + ReLU, with no QDQ pair between
+     * them) runs at INT8 with it.
+     */
+    private void promoteFusedActivation(Value quantized) {
+        dev.ridgeline.core.graph.Node producer = ir.node(quantized.node());
+        if (producer != null && !int8Nodes.contains(producer.name())
+                && producer.op() instanceof dev.ridgeline.core.op.Activation
+                && producer.inputs().stream().allMatch(int8Nodes::contains)) {
+            int8Nodes.add(producer.name());
+        }
     }
 
     /** Runs a step that reads a tensor, naming the nodes that read it in any error. */

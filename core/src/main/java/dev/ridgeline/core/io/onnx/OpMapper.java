@@ -81,6 +81,7 @@ final class OpMapper {
             case "Pad" -> LayoutOps.pad(c);
             case "Identity", "Cast", "CastLike" -> c.emit(new Identity(), c.data(0));
             case "Dropout" -> c.emit(new Dropout(dropoutRatio(c)), c.data(0));
+            case "QLinearConv", "ConvInteger", "QLinearMatMul", "MatMulInteger" -> QuantizedOps.asFloat(c);
             case "InstanceNormalization" -> RegionOps.groupNorm(c, true);
             case "GroupNormalization" -> RegionOps.groupNorm(c, false);
             case "GlobalMaxPool" -> RegionOps.globalMaxPool(c);

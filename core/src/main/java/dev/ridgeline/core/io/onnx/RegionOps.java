@@ -96,10 +96,7 @@ final class RegionOps {
         long[] repeats = c.constant(1, "repeats").longs();
         BadInputException.check(repeats.length == x.shape().rank(), "%s: %d repeats for a rank-%d input", c.what(),
                 repeats.length, x.shape().rank());
-        if (repeats[0] != 1) {
-            throw new Unsupported("it repeats the batch axis");
-        }
-        return c.emit(new Tile(Arrays.stream(repeats).mapToInt(Math::toIntExact).boxed().toList()), x);
+        return BatchAxis.tile(c, x, Arrays.stream(repeats).mapToInt(Math::toIntExact).boxed().toList());
     }
 
     /** Expand to a constant shape: a tile of the size-1 axes (rank growth and batch growth are not modelled). */
@@ -107,20 +104,24 @@ final class RegionOps {
         Value x = c.data(0);
         long[] in = Arrays.stream(x.shape().toArray()).asLongStream().toArray();
         long[] out = Indexing.broadcast(in, c.constant(1, "shape").longs());
-        if (out.length != in.length) {
-            throw new Unsupported("it adds axes in front of the batch");
-        }
         if (Arrays.equals(in, out)) {
             return c.emit(new dev.ridgeline.core.op.Identity(), x);
         }
-        if (out[0] != in[0]) {
-            throw new Unsupported("it expands the batch axis");
+        if (out.length > in.length) {
+            // leading axes of 1 first, as broadcasting aligns from the right
+            List<Integer> ranked = new ArrayList<>();
+            for (int i = 0; i < out.length; i++) {
+                int from = i - (out.length - in.length);
+                ranked.add(from < 0 ? 1 : Math.toIntExact(in[from]));
+            }
+            x = BatchAxis.reshape(c, "rank", x, ranked);
+            in = ranked.stream().mapToLong(Integer::longValue).toArray();
         }
         List<Integer> repeats = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
             repeats.add(Math.toIntExact(out[i] / in[i]));
         }
-        return c.emit(new Tile(repeats), x);
+        return BatchAxis.tile(c, x, repeats);
     }
 
     /**
@@ -178,6 +179,14 @@ final class RegionOps {
         }
         if (indices.rank() == 0) {
             Value one = c.emitPart("slice", slice(axis, idx[0], idx[0] + 1), x);
+            if (axis == 0 || rank == 1) {
+                List<Integer> dims = new ArrayList<>(BatchAxis.dims(one.shape()));
+                dims.remove(axis);
+                if (dims.isEmpty()) {
+                    throw new Unsupported("it picks one element of a vector (a scalar result)");
+                }
+                return BatchAxis.reshape(c, null, one, dims);
+            }
             return c.emit(new Squeeze(List.of(axis)), one);
         }
         if (indices.rank() != 1 || idx.length == 0) {
@@ -200,7 +209,7 @@ final class RegionOps {
         for (int k = 0; k < runs.size(); k++) {
             parts.add(c.emitPart("run" + k, slice(axis, runs.get(k)[0], runs.get(k)[1]), x));
         }
-        return c.emit(new Concat(axis), parts.toArray(Value[]::new));
+        return axis == 0 ? BatchAxis.concat(c, parts) : c.emit(new Concat(axis), parts.toArray(Value[]::new));
     }
 
     private static Slice slice(int axis, long start, long end) {

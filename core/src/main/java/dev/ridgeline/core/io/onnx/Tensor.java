@@ -20,6 +20,7 @@ final class Tensor {
     private final boolean real;
     private final TensorProto source;
     private final boolean learned;
+    private boolean dequantized;
     private long[] ints;
     private double[] reals;
 
@@ -45,7 +46,12 @@ final class Tensor {
 
     /** The same tensor, marked as learned or generated. */
     Tensor learned(boolean value) {
-        return value == learned ? this : new Tensor(name, dims, real, source, ints, reals, value);
+        if (value == learned) {
+            return this;
+        }
+        Tensor t = new Tensor(name, dims, real, source, ints, reals, value);
+        t.dequantized = dequantized;
+        return t;
     }
 
     /** True when every element has the same value (a fill); decodes the values. */
@@ -81,6 +87,18 @@ final class Tensor {
     /** A constant whose dimensions are known but whose values Ridgeline does not compute (dequantized weights). */
     static Tensor shapeOnly(long[] dims, boolean real) {
         return new Tensor("", dims.clone(), real, null, null, null, true);
+    }
+
+    /** The real tensor a DequantizeLinear makes of stored integer weights: its layer's weights are INT8. */
+    static Tensor dequantized(long[] dims) {
+        Tensor t = new Tensor("", dims.clone(), true, null, null, null, true);
+        t.dequantized = true;
+        return t;
+    }
+
+    /** True for weights stored as integers and dequantized in the graph (a QDQ model's INT8 weights). */
+    boolean isDequantized() {
+        return dequantized;
     }
 
     static Tensor scalar(long value) {
