@@ -57,10 +57,11 @@ public final class Roofline {
             int head = groups.headOf(i);
             ops[head] += HardwareOps.of(new LayerFacts(layer.node().op(), layer.inputShapes(), layer.outputShape(),
                     layer.cost().macs()));
-            long read = head == i ? layer.cost().readBytes() : externalReads(layers, groups, i, report.elementBytes());
+            int elementBytes = layer.precision().map(p -> p.elementBytes()).orElse(report.elementBytes());
+            long read = head == i ? layer.cost().readBytes() : externalReads(layers, groups, i, elementBytes);
             bytes[head] += read + (tailOf[head] == i ? layer.cost().writeBytes() : 0);
             if (options.onChipReuse() && i > 0 && head == i) {
-                bytes[i] -= onChipRead(layers.get(i - 1), layer, report.elementBytes(), device.onChipBufferBytes());
+                bytes[i] -= onChipRead(layers.get(i - 1), layer, elementBytes, device.onChipBufferBytes());
             }
         }
         List<LayerTiming> timings = new ArrayList<>(layers.size());

@@ -163,6 +163,10 @@ public final class OnnxReader {
             }
             outputDims.put(out.getName(), v.isConstant() ? v.constant().dims()
                     : java.util.Arrays.stream(v.shape().toArray()).asLongStream().toArray());
+            if (!v.isConstant() && resolved.shapes().containsKey(v.node())) {
+                // a model input passed through (a QuantizeLinear of it, say): a copy, so that the output is a layer
+                v = ir.emit(out.getName(), out.getName(), new dev.ridgeline.core.op.Identity(), List.of(v));
+            }
             if (v != null && !v.isConstant() && !resolved.shapes().containsKey(v.node()) && outputs.add(v.node())) {
                 ir.output(v.node());
             }
@@ -205,12 +209,7 @@ public final class OnnxReader {
             if (type.equals("QuantizeLinear")) {
                 promoteFusedActivation(in.get(0));
             }
-            Value data = in.get(0);
-            if (ir.node(data.node()) == null) {
-                // of a model input: a copy, so that the graph output it may be is a layer
-                data = new NodeContext(n, name, in, opset, ir).emit(new dev.ridgeline.core.op.Identity(), data);
-            }
-            values.put(n.getOutput(0), data.asInt8());
+            values.put(n.getOutput(0), in.get(0).asInt8());
             return 0;
         }
         boolean allConstant = in.stream().allMatch(v -> v == null || v.isConstant());
