@@ -107,6 +107,24 @@ public final class OnnxReader {
         return new Imported(model, reader.outputDims);
     }
 
+    /**
+     * A graph whose every output folds to a constant (a Shape of the input, say): no network to count, though
+     * each output's dimensions are known.
+     */
+    static final class ConstantGraph extends BadInputException {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<String, long[]> outputDims;
+
+        ConstantGraph(String message, Map<String, long[]> outputDims) {
+            super(message);
+            this.outputDims = Map.copyOf(outputDims);
+        }
+
+        Map<String, long[]> outputDims() {
+            return outputDims;
+        }
+    }
+
     /** A read model and each graph output's dimensions, batch first, by the output's name in the file. */
     record Imported(Model model, Map<String, long[]> outputDims) {
     }
@@ -171,9 +189,11 @@ public final class OnnxReader {
                 ir.output(v.node());
             }
         }
-        BadInputException.check(!outputs.isEmpty(), "%s: no graph output is computed from the inputs: %s", source,
-                graph.getOutputList().stream().map(o -> "'" + o.getName() + "' is a constant" + producer(o.getName()))
-                        .collect(Collectors.joining("; ")));
+        if (outputs.isEmpty()) {
+            throw new ConstantGraph(source + ": no graph output is computed from the inputs: " + graph.getOutputList()
+                    .stream().map(o -> "'" + o.getName() + "' is a constant" + producer(o.getName()))
+                    .collect(Collectors.joining("; ")), outputDims);
+        }
         builder.storedParams(java.util.OptionalLong.of(storedWeights));
         int8Nodes.forEach(node -> ir.precision(node, dev.ridgeline.core.graph.LayerPrecision.INT8));
         return ir.build();

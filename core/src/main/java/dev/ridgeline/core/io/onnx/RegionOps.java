@@ -189,9 +189,8 @@ final class RegionOps {
             }
             return c.emit(new Squeeze(List.of(axis)), one);
         }
-        if (indices.rank() != 1 || idx.length == 0) {
-            throw new Unsupported("indices of rank " + indices.rank() + (idx.length == 0 ? ", empty" : "")
-                    + " (Ridgeline reads a scalar or a list)");
+        if (idx.length == 0) {
+            throw new Unsupported("empty indices (an empty result)");
         }
         List<long[]> runs = new ArrayList<>();
         for (long i : idx) {
@@ -202,14 +201,26 @@ final class RegionOps {
                 runs.add(new long[] {i, i + 1});
             }
         }
+        boolean deep = indices.rank() > 1;
+        Value flat;
         if (runs.size() == 1) {
-            return c.emit(slice(axis, runs.get(0)[0], runs.get(0)[1]), x);
+            Slice s = slice(axis, runs.get(0)[0], runs.get(0)[1]);
+            flat = deep ? c.emitPart("take", s, x) : c.emit(s, x);
+        } else {
+            List<Value> parts = new ArrayList<>();
+            for (int k = 0; k < runs.size(); k++) {
+                parts.add(c.emitPart("run" + k, slice(axis, runs.get(k)[0], runs.get(k)[1]), x));
+            }
+            flat = axis == 0 ? BatchAxis.concat(c, parts) : c.emit(new Concat(axis), parts.toArray(Value[]::new));
         }
-        List<Value> parts = new ArrayList<>();
-        for (int k = 0; k < runs.size(); k++) {
-            parts.add(c.emitPart("run" + k, slice(axis, runs.get(k)[0], runs.get(k)[1]), x));
+        if (!deep) {
+            return flat;
         }
-        return axis == 0 ? BatchAxis.concat(c, parts) : c.emit(new Concat(axis), parts.toArray(Value[]::new));
+        // indices of rank 2 or more: the taken rows, the index dimensions in place of the gathered axis
+        List<Integer> dims = new ArrayList<>(BatchAxis.dims(x.shape()).subList(0, axis));
+        indices.dimList().forEach(dims::add);
+        dims.addAll(BatchAxis.dims(x.shape()).subList(axis + 1, rank));
+        return BatchAxis.reshape(c, "index", flat, dims);
     }
 
     private static Slice slice(int axis, long start, long end) {

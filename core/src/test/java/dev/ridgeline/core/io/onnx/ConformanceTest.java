@@ -94,26 +94,29 @@ class ConformanceTest {
         }
         ModelProto model = proto.toBuilder().setGraph(g).build();
         List<String> types = graph.getNodeList().stream().map(NodeProto::getOpType).distinct().toList();
+        Map<String, long[]> dims;
         try {
-            OnnxReader.Imported imported = OnnxReader.load(model, dir.getFileName().toString(), "case",
-                    Optional.empty(), false);
-            for (int k = 0; k < graph.getOutputCount(); k++) {
-                String out = graph.getOutput(k).getName();
-                long[] expected = TensorProto.parseFrom(Files.readAllBytes(set.resolve("output_" + k + ".pb")))
-                        .getDimsList().stream().mapToLong(Long::longValue).toArray();
-                long[] got = imported.outputDims().get(out);
-                if (got == null || !Arrays.equals(expected, got)) {
-                    return new Case(dir.getFileName().toString(), op, Outcome.WRONG, "output '" + out + "' is "
-                            + (got == null ? "missing" : Arrays.toString(got)) + ", expected " + Arrays.toString(expected));
-                }
-            }
-            return new Case(dir.getFileName().toString(), op, Outcome.READ, "");
+            dims = OnnxReader.load(model, dir.getFileName().toString(), "case", Optional.empty(), false).outputDims();
+        } catch (OnnxReader.ConstantGraph e) {
+            // every output folded (a Shape of the input): no network for a user, but the folded shapes must be right
+            dims = e.outputDims();
         } catch (BadInputException e) {
             boolean named = types.stream().anyMatch(t -> e.getMessage().contains(t));
             return new Case(dir.getFileName().toString(), op, named ? Outcome.REFUSED : Outcome.UNNAMED, e.getMessage());
         } catch (RuntimeException e) {
             return new Case(dir.getFileName().toString(), op, Outcome.CRASH, e.toString());
         }
+        for (int k = 0; k < graph.getOutputCount(); k++) {
+            String out = graph.getOutput(k).getName();
+            long[] expected = TensorProto.parseFrom(Files.readAllBytes(set.resolve("output_" + k + ".pb")))
+                    .getDimsList().stream().mapToLong(Long::longValue).toArray();
+            long[] got = dims.get(out);
+            if (got == null || !Arrays.equals(expected, got)) {
+                return new Case(dir.getFileName().toString(), op, Outcome.WRONG, "output '" + out + "' is "
+                        + (got == null ? "missing" : Arrays.toString(got)) + ", expected " + Arrays.toString(expected));
+            }
+        }
+        return new Case(dir.getFileName().toString(), op, Outcome.READ, "");
     }
 
     private static boolean isFloat(ValueInfoProto in) {
