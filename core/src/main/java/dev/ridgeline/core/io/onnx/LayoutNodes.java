@@ -89,6 +89,10 @@ final class LayoutNodes {
 
     static void pad(OnnxWriter w, Node node) {
         Pad p = (Pad) node.op();
+        if (p.learnedElements() > 0) {
+            throw new dev.ridgeline.core.BadInputException("layer " + node.describe() + ": the ONNX writer cannot "
+                    + "write a concatenation with a learned constant (read from an ONNX file)");
+        }
         w.node(node.name(), "Pad", List.of(node.inputs().get(0), w.longs(node.name() + ".pads", longs(p.pads()))))
                 .addAttribute(OnnxWriter.text("mode", p.mode()));
     }

@@ -44,26 +44,30 @@ final class LayoutOps {
         int axis = Indexing.axis(axisAttr, rank, c.what());
         List<Value> computed = new ArrayList<>();
         List<int[]> pads = new ArrayList<>();
+        List<long[]> learned = new ArrayList<>();
+        long learnedBefore = 0;
         int before = 0;
         for (Value v : parts) {
             if (!v.isConstant()) {
                 computed.add(v);
                 pads.add(new int[] {before, 0});
+                learned.add(new long[] {learnedBefore});
                 before = 0;
+                learnedBefore = 0;
                 continue;
             }
             Tensor t = v.constant();
-            if (t.learned() || !t.uniform()) {
-                throw new Unsupported("it joins computed tensors with a learned constant (Ridgeline models a constant "
-                        + "part only when it is a fill, such as ConstantOfShape's zeros)");
-            }
+            // a fill (ConstantOfShape's zeros) is padding; a learned tensor (a class token) its parameters too
+            long params = t.learned() || !t.uniform() ? t.numel() : 0;
             BadInputException.check(t.rank() == rank, "%s: a part of rank %d joined to a rank-%d tensor", c.what(),
                     t.rank(), rank);
             int size = Math.toIntExact(t.dim(axis));
             if (computed.isEmpty()) {
                 before += size;
+                learnedBefore += params;
             } else {
                 pads.get(pads.size() - 1)[1] += size;
+                learned.get(learned.size() - 1)[0] += params;
             }
         }
         List<Value> padded = new ArrayList<>();
@@ -77,7 +81,7 @@ final class LayoutOps {
             Arrays.fill(list, 0);
             list[axis] = p[0];
             list[rank + axis] = p[1];
-            Pad pad = new Pad(Arrays.asList(list), "constant");
+            Pad pad = new Pad(Arrays.asList(list), "constant", learned.get(k)[0]);
             padded.add(computed.size() == 1 ? c.emit(pad, computed.get(k)) : c.emitPart("pad" + k, pad, computed.get(k)));
         }
         if (padded.size() == 1) {
