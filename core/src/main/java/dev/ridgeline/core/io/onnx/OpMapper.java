@@ -35,6 +35,8 @@ final class OpMapper {
     static List<Value> map(NodeContext c) {
         return switch (c.type()) {
             case "Split" -> LayoutOps.split(c);
+            // MaxPool's Indices output: computed with the maxima, of their shape (a view, no arithmetic of its own)
+            case "MaxPool" -> c.hasOutput(1) ? withIndices(c) : List.of(single(c));
             // the mask output of inference-mode dropout keeps every element: a copy of the input's shape
             case "Dropout" -> c.hasOutput(1) ? List.of(single(c), c.emitPart("mask", new Identity(), c.data(0)))
                     : List.of(single(c));
@@ -103,6 +105,11 @@ final class OpMapper {
                 throw new Unsupported("Ridgeline has no counting rule for it");
             }
         };
+    }
+
+    private static List<Value> withIndices(NodeContext c) {
+        Value pooled = single(c);
+        return List.of(pooled, c.emitPart("indices", new Identity(), pooled));
     }
 
     private static Value activation(NodeContext c, ActivationKind kind) {

@@ -132,10 +132,40 @@ final class WeightedOps {
             return c.emit(new MatMul(), x, bv);
         }
         Tensor w = bv.constant();
-        if (w.rank() != 2) {
-            throw new Unsupported("a product by a constant of rank " + w.rank() + " (Ridgeline counts a matrix)");
+        BadInputException.check(w.rank() >= 2, "%s: a product by a constant of rank %d", c.what(), w.rank());
+        int in = Math.toIntExact(w.dim(w.rank() - 2));
+        int out = Math.toIntExact(w.dim(w.rank() - 1));
+        java.util.List<Integer> stacked = new java.util.ArrayList<>();
+        for (int i = 0; i < w.rank() - 2; i++) {
+            if (w.dim(i) > 1) {
+                stacked.add(i);
+            }
         }
-        return c.emit(new Linear(Math.toIntExact(w.dim(0)), Math.toIntExact(w.dim(1)), false), x);
+        if (stacked.isEmpty()) {
+            return c.emit(new Linear(in, out, false), x);
+        }
+        return stackedLinear(c, x, w, stacked, in, out);
+    }
+
+    /**
+     * A product by a stack of matrices (B of N x K x M against A of N x ... x K): one linear layer per matrix on
+     * its slice of A (NAME:kK, NAME:linearK), joined again (NAME), so each matrix's elements are parameters once.
+     */
+    private static Value stackedLinear(NodeContext c, Value x, Tensor w, java.util.List<Integer> stacked, int in,
+                                       int out) {
+        int axis = stacked.get(0);
+        if (stacked.size() > 1 || x.shape().rank() != w.rank() || x.shape().dim(axis) != w.dim(axis)) {
+            throw new Unsupported("a product by a stack of matrices along several axes or broadcast against "
+                    + x.shape() + " (Ridgeline reads one stacked axis matching the data's)");
+        }
+        java.util.List<Value> parts = new java.util.ArrayList<>();
+        for (int k = 0; k < w.dim(axis); k++) {
+            Value slice = c.emitPart("k" + k, new dev.ridgeline.core.op.Slice(java.util.List.of(axis),
+                    java.util.List.of((long) k), java.util.List.of((long) k + 1), java.util.List.of(1L)), x);
+            parts.add(c.emitPart("linear" + k, new Linear(in, out, false), slice));
+        }
+        return axis == 0 ? BatchAxis.concat(c, parts)
+                : c.emit(new dev.ridgeline.core.op.Concat(axis), parts.toArray(Value[]::new));
     }
 
     /** BatchNormalization: a scale and a bias per channel (running statistics are buffers). */
