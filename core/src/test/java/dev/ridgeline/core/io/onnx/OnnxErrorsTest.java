@@ -86,11 +86,12 @@ class OnnxErrorsTest {
 
     @Test
     void readingAnAuxiliaryOutputIsAnError() {
+        // a layer norm's statistics are computed inside it; Ridgeline models its normalized output only
         BadInputException e = assertThrows(BadInputException.class, () -> OnnxGraphs.graph()
-                .input("x", 1, 4, 8, 8)
-                .node("MaxPool", "pool", List.of("x"), List.of("y", "indices"), attr("kernel_shape", 2, 2))
-                .op("Cast", "cast", List.of("indices")).output("cast").read());
-        assertTrue(e.getMessage().contains("reads 'indices', node 'pool' (MaxPool) output 1"), e.getMessage());
+                .input("x", 1, 4, 8).weight("scale", 8).weight("bias", 8)
+                .node("LayerNormalization", "ln", List.of("x", "scale", "bias"), List.of("y", "mean"))
+                .op("Cast", "cast", List.of("mean")).output("cast").read());
+        assertTrue(e.getMessage().contains("reads 'mean', node 'ln' (LayerNormalization) output 1"), e.getMessage());
     }
 
     @Test
@@ -118,5 +119,26 @@ class OnnxErrorsTest {
         Files.write(file, new byte[0]);
         BadInputException e = assertThrows(BadInputException.class, () -> ModelLoader.load(file.toString()));
         assertTrue(e.getMessage().contains("not an ONNX model"), e.getMessage());
+    }
+
+    @Test
+    void anAuxiliaryOutputThatIsAGraphOutputIsRefusedNeverDropped() {
+        BadInputException e = assertThrows(BadInputException.class, () -> OnnxGraphs.graph()
+                .input("x", 1, 4, 8).weight("scale", 8).weight("bias", 8)
+                .node("LayerNormalization", "ln", List.of("x", "scale", "bias"), List.of("y", "mean"))
+                .output("y").output("mean").read());
+        assertTrue(e.getMessage().contains("graph output 'mean' is node 'ln' (LayerNormalization) output 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void trainingModeBatchNormIsRefusedByName() {
+        BadInputException e = assertThrows(BadInputException.class, () -> OnnxGraphs.graph()
+                .input("x", 1, 4, 8, 8).weight("s", 4).weight("b", 4).weight("m", 4).weight("v", 4)
+                .node("BatchNormalization", "bn", List.of("x", "s", "b", "m", "v"), List.of("y"),
+                        attr("training_mode", 1))
+                .output("y").read());
+        assertTrue(e.getMessage().contains("BatchNormalization") && e.getMessage().contains("training mode"),
+                e.getMessage());
     }
 }
