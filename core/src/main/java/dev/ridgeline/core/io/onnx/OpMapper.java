@@ -144,18 +144,39 @@ final class OpMapper {
         Value x = c.data(0);
         int rank = x.shape().rank();
         int axis = Indexing.axis(c.attributes().integer("axis", -1), rank, c.what());
-        if (axis != rank - 1) {
-            throw new Unsupported("a normalization over axes " + axis + ".." + (rank - 1)
-                    + " (Ridgeline counts layer norms over the last axis)");
-        }
         Tensor scale = c.constant(1, "scale");
         if (c.optionalConstant(2, "bias") == null) {
             throw new Unsupported("a layer norm without a bias");
         }
-        int features = x.shape().dim(axis);
-        BadInputException.check(scale.numel() == features, "%s: a scale of %d elements for %d features", c.what(),
-                scale.numel(), features);
-        return c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), x);
+        long normalized = 1;
+        for (int i = axis; i < rank; i++) {
+            normalized *= x.shape().dim(i);
+        }
+        int features = Math.toIntExact(normalized);
+        if (scale.numel() != features) {
+            throw new Unsupported("a scale of " + scale.numel() + " elements broadcast over " + features
+                    + " normalized ones");
+        }
+        if (axis == rank - 1) {
+            return c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), x);
+        }
+        // several axes: the same arithmetic as one axis of their product (NAME:rows, NAME, NAME:back)
+        java.util.List<Integer> rows = new java.util.ArrayList<>();
+        java.util.List<Integer> back = new java.util.ArrayList<>();
+        for (int i = 0; i < rank; i++) {
+            int d = i == 0 && axis > 0 ? 0 : x.shape().dim(i);
+            if (i < axis) {
+                rows.add(d);
+            }
+            back.add(d);
+        }
+        if (axis == 0) {
+            rows.add(1);
+        }
+        rows.add(features);
+        Value flat = c.emitPart("rows", new dev.ridgeline.core.op.Reshape(rows), x);
+        Value norm = c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), flat);
+        return c.emitPart("back", new dev.ridgeline.core.op.Reshape(back), norm);
     }
 
     private static double dropoutRatio(NodeContext c) {

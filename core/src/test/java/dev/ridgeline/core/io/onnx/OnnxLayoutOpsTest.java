@@ -106,4 +106,18 @@ class OnnxLayoutOpsTest {
                 .op("Upsample", "up", List.of("x", "s")).output("up").read();
         assertEquals(Shape.of(1, 4, 10, 15), shape(count(m, 1), "up"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aLayerNormOverSeveralAxesIsOneOverTheirProduct() {
+        dev.ridgeline.core.graph.Model m = OnnxGraphs.graph().input("x", "n", 4, 8, 8).weight("scale", 4, 8, 8)
+                .weight("bias", 4, 8, 8)
+                .op("LayerNormalization", "ln", java.util.List.of("x", "scale", "bias"), OnnxGraphs.attr("axis", 1))
+                .output("ln").read();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("ln:rows", "ln", "ln:back"),
+                m.nodes().stream().map(dev.ridgeline.core.graph.Node::name).toList());
+        CostReport r = OnnxGraphs.count(m, 2);
+        org.junit.jupiter.api.Assertions.assertEquals(2 * 256, r.totals().params());
+        org.junit.jupiter.api.Assertions.assertEquals(Shape.of(2, 256), shape(r, "ln"));
+        org.junit.jupiter.api.Assertions.assertEquals(Shape.of(2, 4, 8, 8), shape(r, "ln:back"));
+    }
 }
