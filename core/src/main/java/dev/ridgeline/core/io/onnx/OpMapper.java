@@ -88,6 +88,7 @@ final class OpMapper {
             case "DepthToSpace" -> RegionOps.depthSpace(c, true);
             case "SpaceToDepth" -> RegionOps.depthSpace(c, false);
             case "Gather" -> RegionOps.gather(c);
+            case "Einsum" -> EinsumOps.einsum(c);
             default -> {
                 if (PointwiseOps.UNARY.containsKey(c.type())) {
                     yield PointwiseOps.unary(c);

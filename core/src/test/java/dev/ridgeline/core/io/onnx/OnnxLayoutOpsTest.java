@@ -120,4 +120,20 @@ class OnnxLayoutOpsTest {
         org.junit.jupiter.api.Assertions.assertEquals(Shape.of(2, 256), shape(r, "ln"));
         org.junit.jupiter.api.Assertions.assertEquals(Shape.of(2, 4, 8, 8), shape(r, "ln:back"));
     }
+
+    @org.junit.jupiter.api.Test
+    void einsumReadsAsTheProductItIs() {
+        // attention scores "bhqd,bhkd->bhqk" of two computed tensors: 2 x 4 x 16 x 16 x 8 MACs
+        dev.ridgeline.core.graph.Model m = OnnxGraphs.graph().input("x", 2, 4, 16, 8)
+                .op("Relu", "k", java.util.List.of("x"))
+                .op("Einsum", "scores", java.util.List.of("x", "k"), OnnxGraphs.attr("equation", "bhqd,bhkd->bhqk"))
+                .weight("w", 16, 5)
+                .op("Einsum", "proj", java.util.List.of("scores", "w"), OnnxGraphs.attr("equation", "bhqk,kc->bhqc"))
+                .op("Einsum", "swap", java.util.List.of("proj"), OnnxGraphs.attr("equation", "bhqc->bchq"))
+                .output("swap").read();
+        CostReport r = OnnxGraphs.count(m, 2);
+        org.junit.jupiter.api.Assertions.assertEquals(2L * 4 * 16 * 16 * 8 + 2L * 4 * 16 * 16 * 5, r.totals().macs());
+        org.junit.jupiter.api.Assertions.assertEquals(16 * 5, r.totals().params(), "the stored matrix of the linear");
+        org.junit.jupiter.api.Assertions.assertEquals(Shape.of(2, 5, 4, 16), shape(r, "swap"));
+    }
 }
