@@ -179,6 +179,10 @@ class ConformanceTest {
                 s.append("| ").append(op).append(" | ").append(list.size()).append(" | ").append(ok).append(" | ")
                         .append(reason).append(" |\n");
             }
+            List<String> absent = VisionOps.ALL.stream().filter(op -> !byOp.containsKey(op)).toList();
+            s.append("\nVision ops with no case of float data here (their tests are ConverterPatternsTest, "
+                    + "QuantizedGraphsTest, OnnxLayoutOpsTest and the files of reference/models): ")
+                    .append(String.join(", ", absent)).append(".\n");
             List<String> others = byOp.keySet().stream().filter(op -> !VisionOps.ALL.contains(op)).toList();
             s.append("\nOther ops (read on every case / some / none): ")
                     .append(others.stream().map(op -> op + " " + byOp.get(op).stream()

@@ -136,4 +136,15 @@ class OnnxLayoutOpsTest {
         org.junit.jupiter.api.Assertions.assertEquals(16 * 5, r.totals().params(), "the stored matrix of the linear");
         org.junit.jupiter.api.Assertions.assertEquals(Shape.of(2, 5, 4, 16), shape(r, "swap"));
     }
+
+    @org.junit.jupiter.api.Test
+    void groupNormalizationHasTwoParametersPerChannel() {
+        dev.ridgeline.core.graph.Model m = OnnxGraphs.graph().opset(21).input("x", 1, 8, 4, 4).weight("scale", 8)
+                .weight("bias", 8)
+                .op("GroupNormalization", "gn", java.util.List.of("x", "scale", "bias"), OnnxGraphs.attr("num_groups", 2))
+                .output("gn").read();
+        org.junit.jupiter.api.Assertions.assertEquals(new dev.ridgeline.core.op.GroupNorm(8, 2, true),
+                m.node("gn").orElseThrow().op());
+        org.junit.jupiter.api.Assertions.assertEquals(16, OnnxGraphs.count(m, 1).totals().params());
+    }
 }
