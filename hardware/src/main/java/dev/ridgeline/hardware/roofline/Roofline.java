@@ -9,6 +9,7 @@ import dev.ridgeline.hardware.device.Engine;
 import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.KernelClass;
 import dev.ridgeline.hardware.device.Occupancy;
+import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.device.PrecisionPeak;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.List;
  * its head; the compute efficiency is that of the head's {@link KernelClass} times the share of the device the
  * head's output fills ({@link Occupancy#fill}). Under a runtime that keeps weights on chip, the weights of the
  * first layers (in execution order) up to the cache's size stay there and move nothing; each later layer's
- * weights stream in on every inference, at the runtime's stream rate, on top of its memory time.
+ * weights stream in on every inference, at the runtime's stream rate, on top of its memory time. A layer whose
+ * precision the model fixes (an INT8 layer of a quantized file) is timed at the device's peak for that precision
+ * and moves its own format's bytes, so a mixed-precision network is timed layer by layer.
  */
 public final class Roofline {
     private Roofline() {
@@ -58,10 +61,11 @@ public final class Roofline {
             int head = groups.headOf(i);
             ops[head] += HardwareOps.of(new LayerFacts(layer.node().op(), layer.inputShapes(), layer.outputShape(),
                     layer.cost().macs()));
-            long read = head == i ? layer.cost().readBytes() : externalReads(layers, groups, i, report.elementBytes());
+            int elementBytes = layer.precision().map(p -> p.elementBytes()).orElse(report.elementBytes());
+            long read = head == i ? layer.cost().readBytes() : externalReads(layers, groups, i, elementBytes);
             bytes[head] += read + (tailOf[head] == i ? layer.cost().writeBytes() : 0);
             if (options.onChipReuse() && i > 0 && head == i) {
-                bytes[i] -= onChipRead(layers.get(i - 1), layer, report.elementBytes(), device.onChipBufferBytes());
+                bytes[i] -= onChipRead(layers.get(i - 1), layer, elementBytes, device.onChipBufferBytes());
             }
         }
         double[] streamed = streamedWeightBytes(layers, device, report.elementBytes(), bytes, groups);
@@ -73,9 +77,11 @@ public final class Roofline {
                 timings.add(LayerTiming.fused(name, layers.get(groups.headOf(i)).node().name()));
                 continue;
             }
+            double rate = layers.get(i).precision().map(p -> layerPeak(device, options, p.id()))
+                    .orElse(peak.opsPerSecond());
             double fill = fill(layers.get(i), occupancy);
             double efficiency = device.computeEfficiency(KernelClass.of(layers.get(i).node().op()));
-            double compute = ops[i] / (efficiency * fill * peak.opsPerSecond());
+            double compute = ops[i] / (efficiency * fill * rate);
             double memory = bytes[i] / memoryRate + (streamed[i] > 0
                     ? streamed[i] / device.runtime().weightStreamBytesPerSecond() : 0);
             boolean runs = ops[i] > 0 || bytes[i] > 0 || streamed[i] > 0;
@@ -113,7 +119,8 @@ public final class Roofline {
         }
         double free = device.runtime().weightCacheBytes();
         for (int i = 0; i < layers.size(); i++) {
-            long weights = layers.get(i).cost().params() * elementBytes;
+            long weights = layers.get(i).cost().params()
+                    * layers.get(i).precision().map(p -> p.elementBytes()).orElse(elementBytes);
             if (weights == 0 || groups.fused(i)) {
                 continue; // a fused batch norm's parameters fold into its head's weights
             }
@@ -124,6 +131,19 @@ public final class Roofline {
             streamed[head] += weights - cached;
         }
         return streamed;
+    }
+
+    /**
+     * The peak of a layer whose precision the model fixes (an INT8 layer of a quantized file): the device's peak
+     * at that precision, on the engine the options name or the device's choice for it.
+     */
+    private static double layerPeak(DeviceProfile device, RooflineOptions options, String precisionId) {
+        Precision precision = Precision.byId(precisionId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown layer precision " + precisionId));
+        PrecisionPeak peak = device.require(precision);
+        Engine engine = options.engine().orElse(peak.engine());
+        boolean available = (engine == Engine.MATRIX ? peak.matrix() : peak.vector()).isPresent();
+        return (available && engine != peak.engine() ? peak.using(engine) : peak).opsPerSecond();
     }
 
     /**
