@@ -77,11 +77,11 @@ class OnnxErrorsTest {
     }
 
     @Test
-    void aThreeDimensionalConvIsNamedAsUncountable() {
+    void aFourDimensionalConvIsNamedAsUncountable() {
         BadInputException e = assertThrows(BadInputException.class, () -> OnnxGraphs.graph()
-                .input("x", 1, 2, 4, 4, 4).weight("w", 2, 2, 3, 3, 3)
-                .op("Conv", "conv3d", List.of("x", "w")).output("conv3d", 1, 2, 2, 2, 2).read());
-        assertTrue(e.getMessage().contains("Conv (1 node, e.g. 'conv3d': a 3-D convolution"), e.getMessage());
+                .input("x", 1, 2, 4, 4, 4, 4).weight("w", 2, 2, 3, 3, 3, 3)
+                .op("Conv", "conv4d", List.of("x", "w")).output("conv4d", 1, 2, 2, 2, 2, 2).read());
+        assertTrue(e.getMessage().contains("Conv (1 node, e.g. 'conv4d': a 4-D convolution"), e.getMessage());
     }
 
     @Test
