@@ -159,6 +159,19 @@ class OnnxLayoutOpsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void anEinsumByAStoredStackOfMatricesIsOneLinearPerMatrix() {
+        // "bij,bjk->bik" with B stored 2 x 4 x 5: 2 x 3 x 4 x 5 MACs, B's 40 elements parameters once
+        dev.ridgeline.core.graph.Model m = OnnxGraphs.graph().input("x", 2, 3, 4).weight("w", 2, 4, 5)
+                .op("Einsum", "z", java.util.List.of("x", "w"), OnnxGraphs.attr("equation", "bij,bjk->bik"))
+                .output("z").read();
+        CostReport r = OnnxGraphs.count(m, 2);
+        org.junit.jupiter.api.Assertions.assertEquals(2L * 3 * 4 * 5, r.totals().macs());
+        org.junit.jupiter.api.Assertions.assertEquals(2 * 4 * 5, r.totals().params());
+        org.junit.jupiter.api.Assertions.assertEquals(Shape.of(2, 3, 5), shape(r, "z"));
+        org.junit.jupiter.api.Assertions.assertEquals(Shape.of(1, 1, 3, 5), shape(r, "z:linear1"));
+    }
+
+    @org.junit.jupiter.api.Test
     void einsumReadsAsTheProductItIs() {
         // attention scores "bhqd,bhkd->bhqk" of two computed tensors: 2 x 4 x 16 x 16 x 8 MACs
         dev.ridgeline.core.graph.Model m = OnnxGraphs.graph().input("x", 2, 4, 16, 8)
