@@ -127,10 +127,7 @@ final class EinsumOps {
         Value product;
         String made = batch.toString() + rows + cols;
         if (b.isConstant()) {
-            if (nb != 1) {
-                throw new Unsupported("a product by a stored stack of matrices ('" + lb + "')");
-            }
-            product = c.emitPart("product", new Linear(k, n, false), left);
+            product = nb == 1 ? c.emitPart("product", new Linear(k, n, false), left) : stacked(c, left, nb, k, n);
         } else {
             Value right = arrange(c, "b", b, lb, batch + inner.toString() + cols, List.of(nb, k, n));
             product = c.emitPart("product", new MatMul(), left, right);
@@ -147,6 +144,21 @@ final class EinsumOps {
     }
 
     /** The operand's axes in the given letter order, merged into the three dimensions of a batched product. */
+    /**
+     * A product by a stored stack of nb matrices: the nb x m x k rows lifted to 1 x nb x m x k (NAME:lift), one
+     * linear layer per matrix on its slice (NAME:kJ, NAME:linearJ), joined (NAME:product); each stored element is
+     * a parameter once.
+     */
+    private static Value stacked(NodeContext c, Value left, int nb, int k, int n) {
+        Value lifted = BatchAxis.lift(c, "lift", left);
+        List<Value> parts = new ArrayList<>();
+        for (int j = 0; j < nb; j++) {
+            Value slice = c.emitPart("k" + j, dev.ridgeline.core.op.Slice.of(1, j, j + 1), lifted);
+            parts.add(c.emitPart("linear" + j, new Linear(k, n, false), slice));
+        }
+        return c.emitPart("product", new dev.ridgeline.core.op.Concat(1), parts.toArray(Value[]::new));
+    }
+
     private static Value arrange(NodeContext c, String part, Value v, String letters, String order,
                                  List<Integer> merged) {
         Value x = v;

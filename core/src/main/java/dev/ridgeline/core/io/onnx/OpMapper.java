@@ -7,7 +7,10 @@ import dev.ridgeline.core.op.Dropout;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
 import dev.ridgeline.core.op.LayerNorm;
+import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Slice;
 import dev.ridgeline.core.op.Softmax;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +39,7 @@ final class OpMapper {
             // the mask output of inference-mode dropout keeps every element: a copy of the input's shape
             case "Dropout" -> c.hasOutput(1) ? List.of(single(c), c.emitPart("mask", new Identity(), c.data(0)))
                     : List.of(single(c));
+            case "LayerNormalization" -> layerNorm(c);
             default -> List.of(single(c));
         };
     }
@@ -47,7 +51,6 @@ final class OpMapper {
             case "Gemm" -> WeightedOps.gemm(c);
             case "MatMul" -> WeightedOps.matMul(c);
             case "BatchNormalization" -> WeightedOps.batchNorm(c);
-            case "LayerNormalization" -> layerNorm(c);
             case "MaxPool" -> WeightedOps.pool(c, true);
             case "AveragePool" -> WeightedOps.pool(c, false);
             case "GlobalAveragePool" -> {
@@ -139,9 +142,12 @@ final class OpMapper {
 
     /**
      * LayerNormalization over the last axis (opset 17; exporters write PyTorch's LayerNorm so, and
-     * LayerNorm2d as a Transpose on either side). Normalizing several axes at once is not supported.
+     * LayerNorm2d as a Transpose on either side); over several axes a reshape to their product on either side.
+     * Its optional Mean and InvStdDev outputs (the input's shape with the normalized axes 1) are the statistics
+     * the layer norm computes anyway: each reads as a {@code slice} of one element per normalized row
+     * (NAME:mean, NAME:inv_std_dev), no arithmetic of its own, its elements written.
      */
-    private static Value layerNorm(NodeContext c) {
+    private static List<Value> layerNorm(NodeContext c) {
         Value x = c.data(0);
         int rank = x.shape().rank();
         int axis = Indexing.axis(c.attributes().integer("axis", -1), rank, c.what());
@@ -159,25 +165,44 @@ final class OpMapper {
                     + " normalized ones");
         }
         if (axis == rank - 1) {
-            return c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), x);
+            Value norm = c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), x);
+            return withStatistics(c, norm, x, null);
         }
         // several axes: the same arithmetic as one axis of their product (NAME:rows, NAME, NAME:back)
-        java.util.List<Integer> rows = new java.util.ArrayList<>();
-        java.util.List<Integer> back = new java.util.ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        List<Integer> back = new ArrayList<>();
+        List<Integer> statistic = new ArrayList<>();
         for (int i = 0; i < rank; i++) {
             int d = i == 0 && axis > 0 ? 0 : x.shape().dim(i);
             if (i < axis) {
                 rows.add(d);
             }
             back.add(d);
+            statistic.add(i < axis ? d : 1);
         }
         if (axis == 0) {
             rows.add(1);
         }
         rows.add(features);
-        Value flat = c.emitPart("rows", new dev.ridgeline.core.op.Reshape(rows), x);
+        Value flat = c.emitPart("rows", new Reshape(rows), x);
         Value norm = c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), flat);
-        return c.emitPart("back", new dev.ridgeline.core.op.Reshape(back), norm);
+        return withStatistics(c, c.emitPart("back", new Reshape(back), norm), flat, statistic);
+    }
+
+    /** The output, then Mean and InvStdDev when the node has them: one element per row of {@code rows}. */
+    private static List<Value> withStatistics(NodeContext c, Value out, Value rows, List<Integer> shape) {
+        List<Value> outputs = new ArrayList<>(List.of(out));
+        String[] names = {"mean", "inv_std_dev"};
+        for (int k = 1; k <= 2; k++) {
+            if (!c.hasOutput(k)) {
+                outputs.add(null);
+                continue;
+            }
+            int last = rows.shape().rank() - 1;
+            Value one = c.emitPart(names[k - 1], Slice.of(last, 0, 1), rows);
+            outputs.add(shape == null ? one : c.emitPart(names[k - 1] + ":back", new Reshape(shape), one));
+        }
+        return outputs;
     }
 
     private static double dropoutRatio(NodeContext c) {

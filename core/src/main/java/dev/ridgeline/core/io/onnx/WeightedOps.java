@@ -3,6 +3,7 @@ package dev.ridgeline.core.io.onnx;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.Conv2d;
+import dev.ridgeline.core.op.Depth;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Linear;
 import dev.ridgeline.core.op.MatMul;
@@ -28,8 +29,8 @@ final class WeightedOps {
         int group = Math.toIntExact(c.attributes().integer("group", 1));
         int out = Math.toIntExact(w.dim(0));
         int in = Math.multiplyExact(Math.toIntExact(w.dim(1)), group);
-        Window window = window(c, spatial == 1 ? 1 : Math.toIntExact(w.dim(2)), Math.toIntExact(w.dim(w.rank() - 1)),
-                spatial);
+        Window window = window(c, spatial == 1 ? 1 : Math.toIntExact(w.dim(w.rank() - 2)),
+                Math.toIntExact(w.dim(w.rank() - 1)), spatial, spatial == 3 ? Math.toIntExact(w.dim(2)) : 0);
         return in2d(c, x, spatial, new Conv2d(in, out, window, group, b != null));
     }
 
@@ -38,7 +39,7 @@ final class WeightedOps {
      * op, NAME:1d removes the axis again, so counts are those of the 1-D op.
      */
     private static Value in2d(NodeContext c, Value x, int spatial, dev.ridgeline.core.op.Op op) {
-        if (spatial == 2) {
+        if (spatial != 1) {
             return c.emit(op, x);
         }
         BadInputException.check(x.shape().rank() == 3, "%s: a 1-D window needs an N x C x L input, got %s",
@@ -58,10 +59,14 @@ final class WeightedOps {
         int group = Math.toIntExact(a.integer("group", 1));
         int in = Math.toIntExact(w.dim(0));
         int out = Math.multiplyExact(Math.toIntExact(w.dim(1)), group);
-        int kh = spatial == 1 ? 1 : Math.toIntExact(w.dim(2));
+        int kh = spatial == 1 ? 1 : Math.toIntExact(w.dim(w.rank() - 2));
         int kw = Math.toIntExact(w.dim(w.rank() - 1));
         int[] outputPadding = pair(a, "output_padding", spatial, 0, 0);
-        Window window = window(c, kh, kw, spatial);
+        Window window = window(c, kh, kw, spatial, spatial == 3 ? Math.toIntExact(w.dim(2)) : 0);
+        if (spatial == 3 && (a.has("output_shape") || a.ints("output_padding", 3, 0)[0] != 0)) {
+            throw new Unsupported("a 3-D transposed convolution with output_shape or a depth output_padding"
+                    + " (Ridgeline reads 3-D ones with pads, strides and dilations)");
+        }
         if (a.has("output_shape")) {
             int[] target = pair(a, "output_shape", spatial, 1, 0);
             int h = spatial == 1 ? 1 : x.shape().height();
@@ -71,10 +76,17 @@ final class WeightedOps {
                 b != null));
     }
 
-    /** A 2-D attribute's two values; for a 1-D op its one value after {@code neutral} for the added axis. */
+    /**
+     * A 2-D attribute's two values; for a 1-D op its one value after {@code neutral} for the added axis; for a 3-D
+     * op its height and width values (the depth value is read by {@link #depth}).
+     */
     private static int[] pair(Attributes a, String name, int spatial, int neutral, int fallback) {
         if (spatial == 2) {
             return a.ints(name, 2, fallback);
+        }
+        if (spatial == 3) {
+            int[] v = a.ints(name, 3, fallback);
+            return new int[] {v[1], v[2]};
         }
         return new int[] {neutral, a.ints(name, 1, fallback)[0]};
     }
@@ -183,11 +195,16 @@ final class WeightedOps {
         long[] kernel = c.attributes().integers("kernel_shape")
                 .orElseThrow(() -> new BadInputException(c.what() + " has no kernel_shape"));
         int spatial = requireSpatial(kernel.length + 2, "pooling");
-        Window window = window(c, spatial == 1 ? 1 : Math.toIntExact(kernel[0]),
-                Math.toIntExact(kernel[kernel.length - 1]), spatial);
+        Window window = window(c, spatial == 1 ? 1 : Math.toIntExact(kernel[kernel.length - 2]),
+                Math.toIntExact(kernel[kernel.length - 1]), spatial, spatial == 3 ? Math.toIntExact(kernel[0]) : 0);
         boolean ceil = c.attributes().integer("ceil_mode", 0) != 0;
         boolean includePad = c.attributes().integer("count_include_pad", 0) != 0;
         Padding p = window.padding();
+        if (spatial == 3 && !p.same() && (2 * Math.max(p.top(), p.bottom()) > window.kernelH()
+                || 2 * Math.max(p.left(), p.right()) > window.kernelW()
+                || 2 * Math.max(window.depth().padFront(), window.depth().padBack()) > window.depth().kernel())) {
+            throw new Unsupported("a 3-D pooling with pads beyond half its kernel");
+        }
         if (!p.same() && (2 * Math.max(p.top(), p.bottom()) > window.kernelH()
                 || 2 * Math.max(p.left(), p.right()) > window.kernelW())) {
             // ONNX allows pads beyond half the kernel (PyTorch does not): an explicit pad, then an unpadded window
@@ -200,16 +217,38 @@ final class WeightedOps {
         return in2d(c, x, spatial, new Pool2d(max, window, ceil, max || includePad));
     }
 
-    /** The spatial rank, 1 or 2 (a 1-D op is read as 2-D over N x C x 1 x L). */
+    /** The spatial rank, 1, 2 or 3 (a 1-D op is read as 2-D over N x C x 1 x L). */
     private static int requireSpatial(int rank, String what) {
-        if (rank != 4 && rank != 3) {
-            throw new Unsupported("a " + (rank - 2) + "-D " + what + " (Ridgeline counts 1-D and 2-D ones)");
+        if (rank < 3 || rank > 5) {
+            throw new Unsupported("a " + (rank - 2) + "-D " + what + " (Ridgeline counts 1-D, 2-D and 3-D ones)");
         }
         return rank - 2;
     }
 
-    /** Strides, dilations and pads ([top, left, bottom, right]) or auto_pad; SAME_LOWER sizes as SAME_UPPER. */
+    /** A 1-D or 2-D window. */
     static Window window(NodeContext c, int kh, int kw, int spatial) {
+        return window(c, kh, kw, spatial, 0);
+    }
+
+    /**
+     * Strides, dilations and pads ([top, left, bottom, right]; for a 3-D op [front, top, left, back, bottom,
+     * right]) or auto_pad; SAME_LOWER sizes as SAME_UPPER. {@code kd} is a 3-D op's depth kernel.
+     */
+    static Window window(NodeContext c, int kh, int kw, int spatial, int kd) {
+        if (spatial == 3) {
+            Attributes a = c.attributes();
+            int[] strides = a.ints("strides", 3, 1);
+            int[] dilations = a.ints("dilations", 3, 1);
+            Window plane = window2(c, kh, kw, spatial);
+            int[] pads = plane.padding().same() || !("NOTSET".equals(a.text("auto_pad", "NOTSET"))
+                    || a.text("auto_pad", "NOTSET").isEmpty()) ? new int[6] : a.ints("pads", 6, 0);
+            return new Window(kh, kw, plane.strideH(), plane.strideW(), plane.dilationH(), plane.dilationW(),
+                    plane.padding(), new Depth(kd, strides[0], dilations[0], pads[0], pads[3]));
+        }
+        return window2(c, kh, kw, spatial);
+    }
+
+    private static Window window2(NodeContext c, int kh, int kw, int spatial) {
         Attributes a = c.attributes();
         int[] strides = pair(a, "strides", spatial, 1, 1);
         int[] dilations = pair(a, "dilations", spatial, 1, 1);
@@ -218,8 +257,16 @@ final class WeightedOps {
             case "SAME_UPPER", "SAME_LOWER" -> Padding.SAME;
             case "VALID" -> Padding.NONE;
             case "NOTSET", "" -> {
-                int[] p = spatial == 2 ? a.ints("pads", 4, 0) : new int[] {0, a.ints("pads", 2, 0)[0], 0,
-                        a.ints("pads", 2, 0)[1]};
+                int[] p = switch (spatial) {
+                    case 2 -> a.ints("pads", 4, 0);
+                    case 3 -> {
+                        int[] six = a.ints("pads", 6, 0);
+                        BadInputException.check(six[0] >= 0 && six[3] >= 0, "%s: negative pads %s", c.what(),
+                                java.util.Arrays.toString(six));
+                        yield new int[] {six[1], six[2], six[4], six[5]};
+                    }
+                    default -> new int[] {0, a.ints("pads", 2, 0)[0], 0, a.ints("pads", 2, 0)[1]};
+                };
                 BadInputException.check(p[0] >= 0 && p[1] >= 0 && p[2] >= 0 && p[3] >= 0, "%s: negative pads %s",
                         c.what(), java.util.Arrays.toString(p));
                 yield Padding.of(p[0], p[1], p[2], p[3]);
