@@ -52,7 +52,7 @@ final class CalibrationCommands {
         List<dev.ridgeline.measure.calibrate.Benchmark> benchmarks = new ArrayList<>(Benchmarks.standard());
         List<dev.ridgeline.search.space.ResolvedSpace> spaces = new ArrayList<>();
         for (Job job : jobs(jobFiles)) {
-            spaces.add(dev.ridgeline.search.space.SpaceBuilder.build(job.model(), job.space()));
+            spaces.add(job.resolveSpace());
         }
         benchmarks.addAll(Benchmarks.designs(spaces, CALIBRATION_DESIGNS, 7, CALIBRATION_RESOLUTION));
         stderr.printf("calibrating on %d benchmarks with %d thread(s)...%n", benchmarks.size(), threads);
