@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fit recovers the constants that generated exact times, and reads the benchmarks' kernels right. */
+/**
+ * The fit recovers the constants that generated exact times (every kind's rate, the bandwidth and the overhead
+ * `hardware calibrate` writes), and reads the benchmarks' kernels right.
+ */
 class ProfileFitTest {
     @Test
     void recoversTheRatesBandwidthAndOverheadThatMadeTheTimes() {
@@ -34,6 +37,14 @@ class ProfileFitTest {
         assertEquals(2.0e11, fit.opsPerSecond()[KernelClass.CONV.ordinal()], 2.0e11 * 0.02);
         assertEquals(5.0e10, fit.opsPerSecond()[KernelClass.DEPTHWISE.ordinal()], 5.0e10 * 0.05);
         assertEquals(overhead, fit.overheadSeconds(), overhead * 0.1);
+        // the benchmarks' memory-bound kernels pin the bandwidth: `hardware calibrate` writes it
+        assertEquals(bandwidth, fit.bytesPerSecond(), bandwidth * 0.02, "bandwidth");
+        for (int i = 0; i < measured.length; i++) {
+            assertEquals(measured[i], kernels.get(i).seconds(fit.opsPerSecond(), fit.bytesPerSecond(),
+                    fit.overheadSeconds()), measured[i] * 0.02, "the fitted profile gives sample " + i + "'s time");
+            assertEquals(Math.log(kernels.get(i).seconds(fit.opsPerSecond(), fit.bytesPerSecond(),
+                    fit.overheadSeconds()) / measured[i]), fit.logResiduals()[i], 1e-9, "residual " + i);
+        }
     }
 
     @Test
