@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Guards docs/measure.md ("Each line is `calibrate` followed at once by `validate`"; "The file. A device profile
  * like any other ... with `status: measured`"; validate "prints, for both: Spearman and Kendall rank correlation
  * ..."): {@code hardware calibrate} then {@code hardware validate} end to end in the real ONNX Runtime, kept small
- * (2 timed runs, 4 held-out designs of the MobileNetV2 example job).
+ * (3 timed runs, 4 held-out designs of the MobileNetV2 example job).
  */
 class CalibrateThenValidateTest {
     private static final String JOB = "configs/jobs/mobilenet_v2_orin_nano.yaml";
@@ -25,7 +25,7 @@ class CalibrateThenValidateTest {
     @Test
     void aCalibratedFileIsADeviceThatValidateChecksOnHeldOutDesigns(@TempDir Path dir) throws Exception {
         Path device = dir.resolve("my-cpu.yaml");
-        Run calibrate = Run.of("hardware", "calibrate", "--out", device.toString(), "--runs", "2", "--jobs", JOB);
+        Run calibrate = Run.of("hardware", "calibrate", "--out", device.toString(), "--runs", "3", "--jobs", JOB);
         assertEquals(0, calibrate.exitCode(), calibrate.err());
         String yaml = Files.readString(device);
         assertTrue(yaml.contains("status: measured") && yaml.contains("\ncalibration:\n"), yaml);
@@ -40,7 +40,7 @@ class CalibrateThenValidateTest {
 
         Path out = dir.resolve("val");
         Run validate = Run.of("hardware", "validate", device.toString(), "--designs", "4", "--jobs", JOB, "--runs",
-                "2", "--out", out.toString());
+                "3", "--out", out.toString());
         assertEquals(0, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("Spearman") && validate.out().contains("Kendall"), validate.out());
         assertTrue(validate.out().startsWith("4 held-out designs measured in"), validate.out());
@@ -67,6 +67,16 @@ class CalibrateThenValidateTest {
         assertStatistics(Accuracy.of(measured, predicted), json.get("profile"));
         assertStatistics(Accuracy.of(measured, compared), json.get("comparison"));
         assertTrue(Files.size(out.resolve("validation.png")) > 0);
+    }
+
+    @Test
+    void fewerThanThreeTimedRunsIsBadInputNamingTheOption(@TempDir Path dir) {
+        Run calibrate = Run.of("hardware", "calibrate", "--out", dir.resolve("c.yaml").toString(), "--runs", "2")
+                .assertCleanBadInput();
+        assertTrue(calibrate.err().contains("--runs must be at least 3, got 2"), calibrate.err());
+        Run validate = Run.of("hardware", "validate", "configs/hardware/xeon-8480.yaml", "--runs", "2")
+                .assertCleanBadInput();
+        assertTrue(validate.err().contains("--runs must be at least 3, got 2"), validate.err());
     }
 
     private static void assertStatistics(Accuracy expected, JsonNode shown) {
