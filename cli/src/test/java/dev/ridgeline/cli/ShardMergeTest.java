@@ -2,6 +2,8 @@ package dev.ridgeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,5 +90,21 @@ class ShardMergeTest {
             }
             assertEquals(3, m.get("shards").size(), merged + ": the shards it covers " + m.get("shards"));
         }
+        // docs/batch-format.md: "shards of different splits (`1/3` with `2/4`)" are refused, as is another job
+        Path other = dir.resolve("s2of4");
+        assertEquals(0, Run.of("sweep", job, "--out", other.toString(), "--shard", "2/4").exitCode());
+        Run split = Run.of("merge", s[1].toString(), other.toString(), "--out", dir.resolve("x").toString())
+                .assertCleanBadInput();
+        assertTrue(split.err().contains("shards of different splits overlap"), split.err());
+        Path otherJob = dir.resolve("other-budget.yaml");
+        Files.writeString(otherJob, Files.readString(Path.of(job)).replace("weightBytes: {max: 50%}",
+                "weightBytes: {max: 60%}"));
+        Path another = dir.resolve("another");
+        assertEquals(0, Run.of("sweep", otherJob.toString(), "--out", another.toString(), "--shard", "2/3")
+                .exitCode());
+        Run job2 = Run.of("merge", s[1].toString(), another.toString(), "--out", dir.resolve("y").toString())
+                .assertCleanBadInput();
+        assertTrue(job2.err().contains("an output of another job"), job2.err());
+        assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")), "nothing written");
     }
 }
