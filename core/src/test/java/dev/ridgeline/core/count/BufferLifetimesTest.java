@@ -67,6 +67,17 @@ class BufferLifetimesTest {
     }
 
     @Test
+    void theSecondInputIsTheBufferAfterTheFirst() {
+        Model twoInputs = Model.builder("two").input("x", Shape.of(1, 4, 8, 8)).input("y", Shape.of(1, 4, 8, 8))
+                .add(new Node("c", Conv2d.of(4, 4, 3, 1, 1), List.of("y")))
+                .add(new Node("sum", new Add(), List.of("c", "x")))
+                .build();
+        BufferLifetimes b = BufferLifetimes.of(twoInputs);
+        assertEquals(1, b.lastUse(2), "x (buffer 2) is read last by the add");
+        assertEquals(0, b.lastUse(3), "y (buffer 3) is read last by the conv");
+    }
+
+    @Test
     void aCostsTrafficIsItsReadsPlusItsWrites() {
         assertEquals(1_234 + 56, new Cost(0, 0, 0, 0, 1_234, 56).memoryTrafficBytes());
     }

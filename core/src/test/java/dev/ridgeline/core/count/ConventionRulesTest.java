@@ -3,6 +3,7 @@ package dev.ridgeline.core.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ridgeline.core.graph.Shape;
+import dev.ridgeline.core.op.AdaptiveAvgPool;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.LayerNorm;
@@ -43,6 +44,10 @@ class ConventionRulesTest {
         assertEquals(1_152L * 8 * 4 + 1_152, flops(Convention.ONNX_TOOL, bias, in, out));
         assertEquals((4L * 8 * 4 + 8) * 144, flops(Convention.TORCHINFO, bias, in, out), "params x positions");
         assertEquals(2 * macs, flops(Convention.PYTORCH, bias, in, out));
+        // in 2 groups: each output sees Cin/g = 2 channels (thop), each input feeds Cout/g = 4 (onnx-tool)
+        ConvTranspose2d grouped = new ConvTranspose2d(4, 8, Window.square(2, 2, 0), 0, 0, 2, false);
+        assertEquals(1_152L * 2 * 4, flops(Convention.THOP, grouped, in, out));
+        assertEquals(1_152L * 4 * 4, flops(Convention.ONNX_TOOL, grouped, in, out));
         assertEquals(macs, flops(Convention.FVCORE, bias, in, out));
     }
 
@@ -109,6 +114,16 @@ class ConventionRulesTest {
         // thop's count_softmax: per row of F = 8 features, 8 exps, 7 adds, 8 divides
         assertEquals(10 * (3 * 8 - 1), flops(Convention.THOP, new Softmax(2), x, x));
         assertEquals(36 * 80, flops(Convention.ONNX_TOOL, new Softmax(2), x, x));
+    }
+
+    /** Adaptive average pooling of 1x4x6x6 to 2x3: 24 outputs, each over a 3x2 window (6 / 2 by 6 / 3). */
+    @Test
+    void adaptivePoolingCountsItsWindow() {
+        Shape in = Shape.of(1, 4, 6, 6);
+        Shape out = Shape.of(1, 4, 2, 3);
+        assertEquals((6 + 1) * 24, flops(Convention.THOP, new AdaptiveAvgPool(2, 3), in, out), "(kernel + 1) per output");
+        assertEquals(6 * 24, flops(Convention.ONNX_TOOL, new AdaptiveAvgPool(2, 3), in, out), "kernel per output");
+        assertEquals(144, flops(Convention.FVCORE, new AdaptiveAvgPool(2, 3), in, out), "1 per input element");
     }
 
     @Test
