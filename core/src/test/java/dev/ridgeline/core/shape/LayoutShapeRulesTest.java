@@ -72,6 +72,10 @@ class LayoutShapeRulesTest {
         assertTrue(refused(new Squeeze(List.of(1, 1)), ones).contains("axis 1 appears twice"));
         assertTrue(refused(new Squeeze(List.of(4)), ones).contains("axis 4 is out of range for rank 4"));
         assertTrue(refused(new Squeeze(List.of(-5)), ones).contains("axis -5 is out of range"));
+        assertTrue(refused(new Squeeze(List.of(-4)), Shape.of(1, 1, 4, 1)).contains("drops the batch"),
+                "-4 is axis 0 of rank 4");
+        assertEquals(Shape.of(2, 1, 4), out(new Squeeze(List.of(3)), ones), "the last axis by its index");
+        assertEquals(Shape.of(1, 3, 4), out(new ReduceMean(List.of(0), true), X), "axis 0 counts as it is");
 
         assertEquals(Shape.of(2, 1, 3, 4, 1), out(new Unsqueeze(List.of(1, 4)), X));
         assertEquals(Shape.of(2, 3, 4, 1), out(new Unsqueeze(List.of(-1)), X));
@@ -97,10 +101,26 @@ class LayoutShapeRulesTest {
         assertEquals(Shape.of(1, 5), out(new Slice(List.of(1), List.of(9L), List.of(-11L), List.of(-2L)), row),
                 "9, 7, 5, 3, 1");
         assertEquals(Shape.of(1, 1), out(new Slice(List.of(1), List.of(9L), List.of(10L), List.of(1L)), row));
+        assertEquals(Shape.of(1, 10), out(new Slice(List.of(1), List.of(100L), List.of(-100L), List.of(-1L)), row),
+                "going down, a start past the end is clamped to the last element");
         assertTrue(refused(new Slice(List.of(1), List.of(5L), List.of(5L), List.of(1L)), row).contains("is empty"));
         assertTrue(refused(new Slice(List.of(1), List.of(10L), List.of(20L), List.of(1L)), row).contains("is empty"));
         assertTrue(refused(new Slice(List.of(1, -1), List.of(0L, 0L), List.of(2L, 2L), List.of(1L, 1L)), row)
                 .contains("axis 1 is sliced twice"));
+    }
+
+    @Test
+    void aModelInputOfAnotherRankIsBadInputAndTheBatchIsTheFirstInputs() {
+        var model = dev.ridgeline.core.graph.Model.builder("m").input("input", Shape.of(1, 3, 8, 8))
+                .add(new dev.ridgeline.core.graph.Node("r", dev.ridgeline.core.op.Activation.relu(),
+                        List.of("input")))
+                .build();
+        var shaped = ShapeInference.infer(model, java.util.Map.of("input", Shape.of(5, 3, 4, 4)));
+        assertEquals(5, shaped.batch());
+        assertEquals(Shape.of(5, 3, 4, 4), shaped.outputShape(0));
+        String m = assertThrows(dev.ridgeline.core.BadInputException.class,
+                () -> ShapeInference.infer(model, java.util.Map.of("input", Shape.of(3, 8, 8)))).getMessage();
+        assertTrue(m.contains("input 'input' of model 'm' has rank 4"), m);
     }
 
     @Test
