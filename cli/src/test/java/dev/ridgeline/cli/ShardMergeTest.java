@@ -105,6 +105,12 @@ class ShardMergeTest {
         Run job2 = Run.of("merge", s[1].toString(), another.toString(), "--out", dir.resolve("y").toString())
                 .assertCleanBadInput();
         assertTrue(job2.err().contains("an output of another job"), job2.err());
-        assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")), "nothing written");
+        for (String refused : new String[] {"x", "y"}) {
+            try (var files = Files.walk(dir.resolve(refused))) {
+                assertFalse(files.anyMatch(Files::isRegularFile), "a refused merge writes no file");
+            } catch (java.nio.file.NoSuchFileException e) {
+                // nor its folder
+            }
+        }
     }
 }
