@@ -61,6 +61,20 @@ class RooflineEdgesTest {
     }
 
     @Test
+    void aFusedAddReadsItsOtherOperandAtThatOperandsSize() {
+        // conv then an add of a per-channel 1x16x1x1 input: the add runs in the conv's kernel and reads 16 values
+        Model model = Model.builder("bias").input("input", MAP).input("shift", Shape.of(1, 16, 1, 1))
+                .add(new Node("a", Layers.conv3x3(16, 16, 1), List.of("input")))
+                .add(new Node("sum", new Add(), List.of("a", "shift")))
+                .build();
+        LatencyReport r = Roofline.time(Layers.count(model, 1, Precision.FP16), device(0, VECTOR),
+                RooflineOptions.of(Precision.FP16));
+        assertEquals(Bound.FUSED, r.layers().get(1).bound());
+        assertEquals(2_048 + 4_608 + 16 * 2 + 2_048, r.layers().get(0).bytes(),
+                "input and weights, the 16-value operand, the sum's output");
+    }
+
+    @Test
     void anEngineTheDeviceHasNoPeakForIsRefusedAndOneItHasIsUsed() {
         Model model = Layers.single(MAP, Layers.conv3x3(16, 16, 1));
         var counted = Layers.count(model, 1, Precision.FP16);
