@@ -1,6 +1,7 @@
 package dev.ridgeline.measure.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,27 @@ class AccuracyTest {
         assertEquals(0.045, a.medianAbsError(), 1e-12);
         assertEquals(0.9, a.shareWithin10(), 1e-12);
         assertEquals(1.0, a.spearman(), 1e-12);
+    }
+
+    @Test
+    void anErrorOfExactlyTenPercentIsWithinAndThreePairsAreTheFewest() {
+        Accuracy a = Accuracy.of(new double[] {10, 20, 40}, new double[] {11, 20, 50}); // 10%, 0%, 25%
+        assertEquals(2.0 / 3, a.shareWithin10(), 1e-12, "10% exactly counts as within");
+        assertEquals(3, a.designs());
+        assertThrows(IllegalArgumentException.class, () -> Accuracy.of(new double[] {1, 2}, new double[] {1, 2}));
+        assertThrows(IllegalArgumentException.class, () -> Accuracy.of(new double[] {1, 2, 3}, new double[] {1, 2}));
+    }
+
+    /** docs/measure.md: "a generic uncalibrated x86 CPU: 32 FLOP per cycle at 2.5 GHz per thread, 25.6 GB/s, efficiencies 0.7 and 0.9". */
+    @Test
+    void theGenericCpuHasTheDocumentedFigures() {
+        var p = GenericCpu.profile(2);
+        assertEquals(2 * 32 * 2.5e9, p.require(dev.ridgeline.hardware.device.Precision.FP32).opsPerSecond());
+        assertEquals(25.6e9, p.bandwidthBytesPerSecond());
+        assertEquals(0.7, p.computeEfficiency());
+        assertEquals(0.9, p.memoryEfficiency());
+        assertEquals(1.0e-6, p.layerOverheadSeconds());
+        assertEquals(dev.ridgeline.hardware.device.Fusion.ENGINE, p.fusion());
+        assertEquals("generic x86 CPU, 2 thread(s) (uncalibrated)", p.name());
     }
 }
