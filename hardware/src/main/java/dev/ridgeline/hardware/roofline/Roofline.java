@@ -8,6 +8,7 @@ import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Engine;
 import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.KernelClass;
+import dev.ridgeline.hardware.device.Occupancy;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.device.PrecisionPeak;
 import java.util.ArrayList;
@@ -15,11 +16,14 @@ import java.util.List;
 
 /**
  * The roofline latency model: each kernel takes the longer of its compute time and its memory time,
- * plus a fixed overhead; the model takes the sum (kernels run one after another). A kernel is one layer,
- * or under {@link Fusion#ENGINE} a {@link FusedGroups fused group} timed as its head; the compute efficiency is
- * that of the head's {@link KernelClass}. A layer whose precision the model fixes (an INT8 layer of a quantized
- * file) is timed at the device's peak for that precision and moves its own format's bytes, so a mixed-precision
- * network is timed layer by layer.
+ * plus a fixed overhead; the model takes the sum (kernels run one after another) plus the runtime's fixed time
+ * per inference. A kernel is one layer, or under {@link Fusion#ENGINE} a {@link FusedGroups fused group} timed as
+ * its head; the compute efficiency is that of the head's {@link KernelClass} times the share of the device the
+ * head's output fills ({@link Occupancy#fill}). Under a runtime that keeps weights on chip, the weights of the
+ * first layers (in execution order) up to the cache's size stay there and move nothing; each later layer's
+ * weights stream in on every inference, at the runtime's stream rate, on top of its memory time. A layer whose
+ * precision the model fixes (an INT8 layer of a quantized file) is timed at the device's peak for that precision
+ * and moves its own format's bytes, so a mixed-precision network is timed layer by layer.
  */
 public final class Roofline {
     private Roofline() {
@@ -64,6 +68,8 @@ public final class Roofline {
                 bytes[i] -= onChipRead(layers.get(i - 1), layer, elementBytes, device.onChipBufferBytes());
             }
         }
+        double[] streamed = streamedWeightBytes(layers, device, report.elementBytes(), bytes, groups);
+        Occupancy occupancy = device.occupancy();
         List<LayerTiming> timings = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             String name = layers.get(i).node().name();
@@ -73,16 +79,58 @@ public final class Roofline {
             }
             double rate = layers.get(i).precision().map(p -> layerPeak(device, options, p.id()))
                     .orElse(peak.opsPerSecond());
-            double compute = ops[i] / (device.computeEfficiency(KernelClass.of(layers.get(i).node().op())) * rate);
-            double memory = bytes[i] / memoryRate;
-            boolean runs = ops[i] > 0 || bytes[i] > 0;
+            double fill = fill(layers.get(i), occupancy);
+            double efficiency = device.computeEfficiency(KernelClass.of(layers.get(i).node().op()));
+            double compute = ops[i] / (efficiency * fill * rate);
+            double memory = bytes[i] / memoryRate + (streamed[i] > 0
+                    ? streamed[i] / device.runtime().weightStreamBytesPerSecond() : 0);
+            boolean runs = ops[i] > 0 || bytes[i] > 0 || streamed[i] > 0;
             double seconds = Math.max(compute, memory) + (runs ? device.layerOverheadSeconds() : 0);
             timings.add(new LayerTiming(name, ops[i], bytes[i], compute, memory, seconds,
-                    compute > memory ? Bound.COMPUTE : Bound.MEMORY));
+                    compute > memory ? Bound.COMPUTE : Bound.MEMORY, "", efficiency, fill, (long) streamed[i]));
         }
         long required = Math.addExact(report.weightBytes(), report.peakActivationBytes());
         return new LatencyReport(device, options.precision(), engine, report.batch(), peak.opsPerSecond(),
-                options.onChipReuse(), fusion, timings, required);
+                options.onChipReuse(), fusion, timings, required, device.inferenceOverheadSeconds());
+    }
+
+    /** The share of the device a kernel's head fills: its output positions (batch x spatial) by its channels. */
+    static double fill(LayerCost head, Occupancy occupancy) {
+        if (occupancy.equals(Occupancy.NONE)) {
+            return 1;
+        }
+        var shape = head.outputShape();
+        long numel = shape.numel();
+        long channels = shape.rank() >= 2 ? shape.dim(1) : numel;
+        long pixels = channels == 0 ? 0 : numel / channels;
+        return occupancy.fill(pixels, channels);
+    }
+
+    /**
+     * Under a weight cache, each kernel's weight bytes that do not fit: the cache fills with the weights of the
+     * layers in execution order; those weights leave the kernel's memory traffic (the chip reads them on chip)
+     * and the rest are returned to stream in from the host. All zeros without a cache.
+     */
+    private static double[] streamedWeightBytes(List<LayerCost> layers, DeviceProfile device, int elementBytes,
+                                                long[] bytes, FusedGroups groups) {
+        double[] streamed = new double[layers.size()];
+        if (device.runtime() == null || !device.runtime().cachesWeights()) {
+            return streamed;
+        }
+        double free = device.runtime().weightCacheBytes();
+        for (int i = 0; i < layers.size(); i++) {
+            long weights = layers.get(i).cost().params()
+                    * layers.get(i).precision().map(p -> p.elementBytes()).orElse(elementBytes);
+            if (weights == 0 || groups.fused(i)) {
+                continue; // a fused batch norm's parameters fold into its head's weights
+            }
+            int head = i;
+            bytes[head] -= Math.min(weights, bytes[head]);
+            double cached = Math.min(free, weights);
+            free -= cached;
+            streamed[head] += weights - cached;
+        }
+        return streamed;
     }
 
     /**
