@@ -24,13 +24,17 @@ class LatencyReportTest {
     }
 
     private static LatencyReport report(DeviceProfile device, long requiredBytes) {
+        return report(device, requiredBytes, 0);
+    }
+
+    private static LatencyReport report(DeviceProfile device, long requiredBytes, double inferenceOverheadSeconds) {
         List<LayerTiming> layers = List.of(
                 new LayerTiming("a", 3_000, 100, 0.003, 0.001, 0.003, Bound.COMPUTE),
                 LayerTiming.fused("b", "a"),
                 new LayerTiming("c", 500, 4_000, 0.0005, 0.0045, 0.0045, Bound.MEMORY),
                 new LayerTiming("d", 0, 1_000, 0, 0.0025, 0.0025, Bound.MEMORY));
         return new LatencyReport(device, Precision.FP16, Engine.VECTOR, 4, 1e12, false, Fusion.ENGINE, layers,
-                requiredBytes);
+                requiredBytes, inferenceOverheadSeconds);
     }
 
     @Test
@@ -42,6 +46,9 @@ class LatencyReportTest {
         assertEquals(4 / 0.01, r.throughputPerSecond(), 1e-9, "samples per second at batch 4");
         assertEquals(0.007 / 0.01, r.memoryBoundShare(), 1e-12);
         assertEquals(3_500 / 0.01 / 1e12, r.utilization(), 1e-18);
+        LatencyReport withRuntime = report(device(0), 10, 0.002);
+        assertEquals(0.012, withRuntime.totalSeconds(), 1e-15, "the runtime's time per inference counts once");
+        assertEquals(4 / 0.012, withRuntime.throughputPerSecond(), 1e-9);
     }
 
     @Test
