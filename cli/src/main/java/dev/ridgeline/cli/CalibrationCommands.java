@@ -44,6 +44,7 @@ final class CalibrationCommands {
                           PrintWriter stderr) {
         OrtRuntime.require();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %s", threads);
+        BadInputException.check(runs >= 3, "--runs must be at least 3, got %s", runs);
         String file = out.getFileName().toString();
         BadInputException.check(file.endsWith(".yaml") || file.endsWith(".yml"),
                 "--out %s: give a .yaml file name (the device file to write)", out);
@@ -73,6 +74,7 @@ final class CalibrationCommands {
                          Path out, PrintWriter stdout, PrintWriter stderr) {
         OrtRuntime.require();
         BadInputException.check(designs >= 3, "--designs must be at least 3, got %s", designs);
+        BadInputException.check(runs >= 3, "--runs must be at least 3, got %s", runs);
         Path path = Path.of(deviceFile);
         BadInputException.check(Files.isRegularFile(path), "%s: no such device file; write one with ridgeline"
                 + " hardware calibrate --out %s", deviceFile, deviceFile);
