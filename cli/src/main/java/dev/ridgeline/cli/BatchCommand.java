@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.store.batch.BatchIndex;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.store.read.RunReader;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.prune.plan.PlanFile;
@@ -179,7 +178,7 @@ final class BatchCommand implements Callable<Integer> {
         List<Path> ran = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE)
                 .map(o -> folders.folder(o.job())).toList();
         if (!ran.isEmpty()) {
-            ReportWriter.Written page = ReportCommand.write(RunReader.read(ran), out);
+            ReportWriter.Written page = ReportCommand.read(ran, out);
             String jobs = ran.size() == 1 ? "1 job" : ran.size() + " jobs";
             stdout.println("wrote " + page.page() + " (the design review of " + jobs + ") and "
                     + page.charts().size() + " chart files");

@@ -50,8 +50,10 @@ public final class ParetoChart {
         Optional<PointCloud> cloud = run.cloud().filter(c -> c.columns().containsKey(xm) && c.columns().containsKey(ym));
         double[] cx = cloud.map(c -> c.column(xm)).orElse(new double[0]);
         double[] cy = cloud.map(c -> c.column(ym)).orElse(new double[0]);
-        Axis xAxis = Axis.of(fx, cx, new double[] {baseX});
-        Axis yAxis = Axis.of(fy, cy, new double[] {baseY});
+        double chosenX = run.chosen().map(p -> p.metrics().getOrDefault(xm, Double.NaN)).orElse(Double.NaN);
+        double chosenY = run.chosen().map(p -> p.metrics().getOrDefault(ym, Double.NaN)).orElse(Double.NaN);
+        Axis xAxis = Axis.of(fx, cx, new double[] {baseX, chosenX});
+        Axis yAxis = Axis.of(fy, cy, new double[] {baseY, chosenY});
 
         XYChart chart = ChartStyle.xy(MetricLabels.axis(xm) + (xo.minimize() ? " (lower is better)"
                 : " (higher is better)"), MetricLabels.axis(ym) + (yo.minimize() ? " (lower is better)"
@@ -97,7 +99,7 @@ public final class ParetoChart {
         String id = "pareto-" + xm + "-" + ym;
         String title = "Pareto front: " + MetricLabels.axis(xm) + " vs " + MetricLabels.axis(ym);
         return Optional.of(new ChartSpec(id, title, caption(run, xm, ym, front, baseX, baseY, xo, yo, cloud,
-                chosenLabel), chart));
+                chosenLabel), chart, ParetoSvg.of(id, run, xo, yo, front, xAxis, yAxis, cloud)));
     }
 
     private static void frontSeries(XYChart chart, double[][] front, Objective xo, Axis xAxis, Axis yAxis) {
@@ -236,8 +238,14 @@ public final class ParetoChart {
             }
             return s.append(chosen.isEmpty() ? "" : "; the " + chosen).append('.').toString();
         }
-        s.append(String.format(Locale.ROOT, "%d of the sweep's %d front designs are non-dominated in %s and %s",
-                n, run.pareto().rows().size(), MetricLabels.axis(xm), MetricLabels.axis(ym)));
+        int all = run.pareto().rows().size();
+        if (n == all) {
+            s.append(String.format(Locale.ROOT, "The front has %d design%s", n, n == 1 ? "" : "s"));
+        } else {
+            s.append(String.format(Locale.ROOT, "%d of the front's %d designs trade %s against %s; the other %d %s",
+                    n, all, MetricLabels.axis(xm), MetricLabels.axis(ym), all - n, run.objectives().size() > 2
+                            ? "are better only in another objective" : "tie with one of them in both"));
+        }
         if (n > 0) {
             s.append(": ").append(MetricLabels.axis(xm)).append(" from ").append(MetricLabels.human(xm, front[0][0]))
                     .append(" to ").append(MetricLabels.human(xm, front[0][n - 1])).append(", ")
