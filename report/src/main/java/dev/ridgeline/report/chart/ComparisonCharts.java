@@ -147,8 +147,8 @@ public final class ComparisonCharts {
             Color colour = Color.decode(Palette.colour(i));
             s.setLineColor(colour);
             s.setMarkerColor(colour);
-            plot.line(labels.get(i), Palette.colour(i), false, front[0], front[1], false);
             plot.points(labels.get(i), Palette.colour(i), Palette.marker(i), f.xs(), f.ys(), f.tips());
+            plot.line(labels.get(i), Palette.colour(i), false, front[0], front[1], false);
             double best = front[0].length == 0 ? Double.NaN : f.x().minimize() ? front[0][0]
                     : front[0][front[0].length - 1];
             caption.append(i == 0 ? "" : "; ").append(labels.get(i)).append(" has ").append(f.xs().length)

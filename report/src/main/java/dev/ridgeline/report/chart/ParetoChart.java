@@ -242,9 +242,11 @@ public final class ParetoChart {
         if (n == all) {
             s.append(String.format(Locale.ROOT, "The front has %d design%s", n, n == 1 ? "" : "s"));
         } else {
-            s.append(String.format(Locale.ROOT, "%d of the front's %d designs trade %s against %s; the other %d %s",
-                    n, all, MetricLabels.axis(xm), MetricLabels.axis(ym), all - n, run.objectives().size() > 2
-                            ? "are better only in another objective" : "tie with one of them in both"));
+            String others = all - n == 1 ? "the other design" : "the other " + (all - n) + " designs";
+            s.append(String.format(Locale.ROOT, "%d of the front's %d designs trade %s against %s (%s %s)",
+                    n, all, MetricLabels.axis(xm), MetricLabels.axis(ym), others, (all - n == 1 ? "is" : "are")
+                            + " matched or beaten on both by one of them" + (run.objectives().size() > 2
+                            ? ", and kept for another objective" : "")));
         }
         if (n > 0) {
             s.append(": ").append(MetricLabels.axis(xm)).append(" from ").append(MetricLabels.human(xm, front[0][0]))

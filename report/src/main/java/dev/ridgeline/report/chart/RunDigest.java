@@ -114,9 +114,14 @@ public record RunDigest(int number, String kind, String title, String model, Str
             List<RunDigest> same = byTitle.get(d.title());
             String label = d.title();
             if (same.size() > 1) {
-                boolean budgetsDiffer = same.stream().map(RunDigest::budgets).distinct().count() == same.size();
-                label += budgetsDiffer ? ", " + (d.budgets().isEmpty() ? "no budget" : d.budgets())
-                        : ", " + d.folder();
+                boolean budgetsDiffer = same.stream().map(RunDigest::budgets).distinct().count() > 1;
+                long sameBudgets = same.stream().filter(o -> o.budgets().equals(d.budgets())).count();
+                if (budgetsDiffer) {
+                    label += ", " + (d.budgets().isEmpty() ? "no budget" : d.budgets());
+                }
+                if (sameBudgets > 1) {
+                    label += ", " + d.folder();
+                }
             }
             String unique = label;
             for (int k = 2; !used.add(unique); k++) {

@@ -142,11 +142,21 @@ public final class SvgPlot {
         return ticks.isEmpty() ? ticks : List.of(ticks.get(0));
     }
 
+    /** Series of one name share a key, so that one legend button shows and hides them together. */
+    private int key(int index) {
+        for (int i = 0; i < index; i++) {
+            if (series.get(i).name.equals(series.get(index).name)) {
+                return i;
+            }
+        }
+        return index;
+    }
+
     private void draw(StringBuilder s, int index, Series ser) {
-        s.append("<g data-series=\"").append(index).append("\">");
+        s.append("<g data-series=\"").append(key(index)).append("\">");
         switch (ser.kind) {
             case LINE, DASHED -> {
-                s.append("<polyline fill=\"none\" stroke=\"").append(ser.colour).append("\" stroke-width=\"2\"")
+                s.append("<polyline pointer-events=\"none\" fill=\"none\" stroke=\"").append(ser.colour).append("\" stroke-width=\"2\"")
                         .append(ser.kind == Kind.DASHED ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"");
                 for (int i = 0; i < ser.x.length; i++) {
                     if (finite(ser, i)) {
@@ -196,7 +206,7 @@ public final class SvgPlot {
         s.append("<div class=\"legend\">");
         for (int i = 0; i < series.size(); i++) {
             Series ser = series.get(i);
-            if (!ser.legend) {
+            if (!ser.legend || key(i) != i) {
                 continue;
             }
             s.append("<button type=\"button\" aria-pressed=\"true\" data-series=\"").append(i)
