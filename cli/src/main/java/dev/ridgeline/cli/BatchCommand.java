@@ -122,6 +122,16 @@ final class BatchCommand implements Callable<Integer> {
         int threadsPerJob = Math.max(1, threads / parallelJobs);
         JobFolders folders = new JobFolders(out);
         int[] finished = {0};
+        try (Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> finished[0] + " of " + mine.size()
+                + " jobs finished and are kept; resume with:\n  ridgeline batch " + batchFile + " --out " + out
+                + (shard == null ? "" : " --shard " + shard) + " --resume")) {
+            return run(stdout, stderr, batch, mine, threadsPerJob, folders, finished);
+        }
+    }
+
+    private int run(PrintWriter stdout, PrintWriter stderr, Batch batch, List<BatchJob> mine, int threadsPerJob,
+                    JobFolders folders, int[] finished) throws Exception {
+        Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
         BatchRunner.Listener listener = new BatchRunner.Listener() {
             @Override
             public void started(BatchJob job) {

@@ -61,7 +61,8 @@ public final class OrtRunner {
                     : List.of();
             return new RunResult(Spread.of(seconds), profile, where);
         } catch (OrtException e) {
-            throw new BadInputException(source + ": ONNX Runtime failed to run it: " + reason(e));
+            throw new BadInputException(source + ": ONNX Runtime failed to run it: " + reason(e) + advice(reason(e),
+                    inputs));
         }
     }
 
@@ -105,6 +106,21 @@ public final class OrtRunner {
                     + "); give a valid ONNX model whose ops ONNX Runtime's CPU provider runs, e.g. one exported"
                     + " with torch.onnx.export at opset 13 to 21, or a Ridgeline model (YAML, zoo, job row)");
         }
+    }
+
+    /**
+     * What to change when ORT refuses the input's shape: a file whose graph fixes its batch (or sample) size
+     * runs only at that size.
+     */
+    static String advice(String reason, Map<String, long[]> inputs) {
+        if (!reason.contains("Got invalid dimensions for input")) {
+            return "";
+        }
+        long batch = inputs.values().stream().findFirst().map(s -> s.length == 0 ? 1 : s[0]).orElse(1L);
+        return "; the file fixes its input's shape, so it runs only at the batch size and input shape it declares:"
+                + " run it without --batch (or with --batch set to the file's batch, the first dimension the"
+                + " message expects), or export the model with a dynamic batch dimension (torch.onnx.export(...,"
+                + " dynamic_axes={'input': {0: 'batch'}})) to measure batch " + batch;
     }
 
     /** ORT's own words without its error-code prefix and source location: "INVALID_ARGUMENT : ...". */

@@ -83,7 +83,7 @@ public final class LayerCharts {
                 tips[k] = group + ": " + format(m, part) + " of " + format(m, total) + " " + m.name() + " ("
                         + Quantities.percent(part, total) + ")";
             }
-            bars.series(shownGroups.get(g), Palette.colour(g), shares, tips);
+            bars.series(shownGroups.get(g), Palette.fill(g), shares, tips);
         }
         return new ChartSpec("stages", "Cost by stage", stageCaption(run, measures, groupOf), chart, bars.html());
     }
@@ -145,7 +145,7 @@ public final class LayerCharts {
                 }
             }
             int g = allGroups.indexOf(group);
-            bars.series(shownGroups.get(g), Palette.colour(g), values, tips);
+            bars.series(shownGroups.get(g), Palette.fill(g), values, tips);
         }
         return new ChartSpec("top-layers", "Top layers by " + m.name(), caption.append('.').toString(), chart,
                 bars.html());

@@ -96,7 +96,18 @@ final class SweepReader {
                 JsonInput.optionalNumber(root, "wallSeconds"), JsonInput.optionalText(root, "strategy").orElse(""),
                 JsonInput.optionalText(root, "job").orElse(""), JsonInput.optionalText(root, "jobHash").orElse(""),
                 JsonInput.optionalText(root, "modelSha256").orElse(""), version, pareto, cloud,
-                chosen(dir.resolve(PLAN)).or(() -> closest(root)), baseModel, note);
+                chosen(dir.resolve(PLAN)).or(() -> closest(root)), baseModel, note, space(root));
+    }
+
+    /** summary.json's {@code space}: each knob's choices, in the file's order. */
+    private static java.util.Map<String, List<String>> space(JsonNode root) {
+        java.util.Map<String, List<String>> space = new java.util.LinkedHashMap<>();
+        root.path("space").fields().forEachRemaining(e -> {
+            List<String> choices = new java.util.ArrayList<>();
+            e.getValue().forEach(c -> choices.add(c.asText()));
+            space.put(e.getKey(), choices);
+        });
+        return space;
     }
 
     /**
