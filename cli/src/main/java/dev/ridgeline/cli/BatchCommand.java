@@ -159,7 +159,7 @@ final class BatchCommand implements Callable<Integer> {
                 PlanFile request = PlanReader.read(source, text, entry.baseDir());
                 Planner.check(request);
                 PrunePlan plan = new Planner(new FrontierSolver()).plan(request, PruneCommand.scores(request));
-                PruneCommand.writeOutputs(request, plan, source, dir, quiet);
+                PruneCommand.writeOutputs(request, plan, source, dir, quiet, false);
                 return;
             }
             Job job = JobReader.read(source, text, entry.baseDir());

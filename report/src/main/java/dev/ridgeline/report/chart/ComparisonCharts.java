@@ -136,26 +136,43 @@ public final class ComparisonCharts {
         SvgPlot plot = new SvgPlot(id, new SvgPlot.Axis(ParetoSvg.title(xm, first.x()), Unit.of(xm), xAxis.log(),
                 xAxis.min(), xAxis.max()), new SvgPlot.Axis(ParetoSvg.title(ym, first.y()), Unit.of(ym), yAxis.log(),
                 yAxis.min(), yAxis.max()));
-        StringBuilder caption = new StringBuilder("Fronts of " + runs.size() + " sweeps of " + runs.get(0).model()
-                + " in " + MetricLabels.axis(xm) + " and " + MetricLabels.axis(ym) + ": ");
+        String model = runs.get(0).model();
+        List<String> keys = labels.stream().map(l -> l.startsWith(model + " on ") ? l.substring(model.length() + 4)
+                : l).toList();
+        String bestX = first.x().minimize() ? "lowest " : "highest ";
+        int fastest = -1;
+        int slowest = -1;
+        double[] bests = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             Front f = runs.get(i).front().orElseThrow();
             double[][] front = ParetoChart.front2d(f.xs(), f.ys(), f.x().minimize(), f.y().minimize());
-            XYSeries s = chart.addSeries(labels.get(i), xAxis.plot(front[0]), yAxis.plot(front[1]));
+            XYSeries s = chart.addSeries(keys.get(i), xAxis.plot(front[0]), yAxis.plot(front[1]));
             s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             s.setMarker(XCHART_MARKERS[Math.floorMod(i, XCHART_MARKERS.length)]);
             Color colour = Color.decode(Palette.colour(i));
             s.setLineColor(colour);
             s.setMarkerColor(colour);
-            plot.points(labels.get(i), Palette.colour(i), Palette.marker(i), f.xs(), f.ys(), f.tips());
-            plot.line(labels.get(i), Palette.colour(i), false, front[0], front[1], false);
-            double best = front[0].length == 0 ? Double.NaN : f.x().minimize() ? front[0][0]
+            plot.points(keys.get(i), Palette.colour(i), Palette.marker(i), f.xs(), f.ys(), f.tips());
+            plot.line(keys.get(i), Palette.colour(i), false, front[0], front[1], false);
+            bests[i] = front[0].length == 0 ? Double.NaN : f.x().minimize() ? front[0][0]
                     : front[0][front[0].length - 1];
-            caption.append(i == 0 ? "" : "; ").append(labels.get(i)).append(" has ").append(f.xs().length)
-                    .append(f.xs().length == 1 ? " design" : " designs").append(", best ")
-                    .append(MetricLabels.axis(xm)).append(' ').append(MetricLabels.human(xm, best));
+            if (Double.isFinite(bests[i])) {
+                fastest = fastest < 0 || better(bests[i], bests[fastest], f.x().minimize()) ? i : fastest;
+                slowest = slowest < 0 || better(bests[slowest], bests[i], f.x().minimize()) ? i : slowest;
+            }
         }
-        return new ChartSpec(id, "Fronts of " + runs.get(0).model() + " overlaid", caption.append('.').toString(),
-                chart, plot.html());
+        String caption = "Fronts of " + runs.size() + " sweeps of " + model + ", " + MetricLabels.axis(xm)
+                + " against " + MetricLabels.axis(ym) + (fastest < 0 ? "." : ": the " + bestX
+                + MetricLabels.axis(xm) + " within budget ranges from " + MetricLabels.human(xm, bests[fastest])
+                + " (" + keys.get(fastest) + ") to " + MetricLabels.human(xm, bests[slowest]) + " ("
+                + keys.get(slowest) + ")" + (bests[fastest] > 0 && bests[slowest] > 0 ? String.format(
+                java.util.Locale.ROOT, ", %.1fx apart", Math.max(bests[slowest] / bests[fastest],
+                        bests[fastest] / bests[slowest])) : "") + ". Hover a point for its design; click a"
+                + " legend entry to hide a run.");
+        return new ChartSpec(id, "Fronts of " + model + " overlaid", caption, chart, plot.html());
+    }
+
+    private static boolean better(double a, double b, boolean minimize) {
+        return minimize ? a < b : a > b;
     }
 }
