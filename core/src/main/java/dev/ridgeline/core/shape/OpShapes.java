@@ -2,6 +2,9 @@ package dev.ridgeline.core.shape;
 
 import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.op.Activation;
+import dev.ridgeline.core.op.GroupNorm;
+import dev.ridgeline.core.op.Reduce;
+import dev.ridgeline.core.op.Tile;
 import dev.ridgeline.core.op.AdaptiveAvgPool;
 import dev.ridgeline.core.op.Add;
 import dev.ridgeline.core.op.BatchNorm;
@@ -179,6 +182,15 @@ final class OpShapes {
             return LayoutShapes.slice(s, x);
         } else if (op instanceof Pad p) {
             return LayoutShapes.pad(p, x);
+        } else if (op instanceof GroupNorm g) {
+            ShapeException.check(x.rank() >= 3, "needs an N x C x ... input, got rank %d", x.rank());
+            ShapeException.check(x.channels() == g.channels(), "expects %d channels, got %d", g.channels(),
+                    x.channels());
+            return x;
+        } else if (op instanceof Reduce r) {
+            return LayoutShapes.reduce(r.axes(), r.keepDims(), x);
+        } else if (op instanceof Tile t) {
+            return LayoutShapes.tile(t, x);
         } else if (op instanceof Uncounted u) {
             return LayoutShapes.uncounted(u, x);
         }

@@ -8,6 +8,7 @@ import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Engine;
 import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.KernelClass;
+import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.hardware.device.PrecisionPeak;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.List;
  * The roofline latency model: each kernel takes the longer of its compute time and its memory time,
  * plus a fixed overhead; the model takes the sum (kernels run one after another). A kernel is one layer,
  * or under {@link Fusion#ENGINE} a {@link FusedGroups fused group} timed as its head; the compute efficiency is
- * that of the head's {@link KernelClass}.
+ * that of the head's {@link KernelClass}. A layer whose precision the model fixes (an INT8 layer of a quantized
+ * file) is timed at the device's peak for that precision and moves its own format's bytes, so a mixed-precision
+ * network is timed layer by layer.
  */
 public final class Roofline {
     private Roofline() {
@@ -54,10 +57,11 @@ public final class Roofline {
             int head = groups.headOf(i);
             ops[head] += HardwareOps.of(new LayerFacts(layer.node().op(), layer.inputShapes(), layer.outputShape(),
                     layer.cost().macs()));
-            long read = head == i ? layer.cost().readBytes() : externalReads(layers, groups, i, report.elementBytes());
+            int elementBytes = layer.precision().map(p -> p.elementBytes()).orElse(report.elementBytes());
+            long read = head == i ? layer.cost().readBytes() : externalReads(layers, groups, i, elementBytes);
             bytes[head] += read + (tailOf[head] == i ? layer.cost().writeBytes() : 0);
             if (options.onChipReuse() && i > 0 && head == i) {
-                bytes[i] -= onChipRead(layers.get(i - 1), layer, report.elementBytes(), device.onChipBufferBytes());
+                bytes[i] -= onChipRead(layers.get(i - 1), layer, elementBytes, device.onChipBufferBytes());
             }
         }
         List<LayerTiming> timings = new ArrayList<>(layers.size());
@@ -67,8 +71,9 @@ public final class Roofline {
                 timings.add(LayerTiming.fused(name, layers.get(groups.headOf(i)).node().name()));
                 continue;
             }
-            double compute = ops[i] / (device.computeEfficiency(KernelClass.of(layers.get(i).node().op()))
-                    * peak.opsPerSecond());
+            double rate = layers.get(i).precision().map(p -> layerPeak(device, options, p.id()))
+                    .orElse(peak.opsPerSecond());
+            double compute = ops[i] / (device.computeEfficiency(KernelClass.of(layers.get(i).node().op())) * rate);
             double memory = bytes[i] / memoryRate;
             boolean runs = ops[i] > 0 || bytes[i] > 0;
             double seconds = Math.max(compute, memory) + (runs ? device.layerOverheadSeconds() : 0);
@@ -78,6 +83,19 @@ public final class Roofline {
         long required = Math.addExact(report.weightBytes(), report.peakActivationBytes());
         return new LatencyReport(device, options.precision(), engine, report.batch(), peak.opsPerSecond(),
                 options.onChipReuse(), fusion, timings, required);
+    }
+
+    /**
+     * The peak of a layer whose precision the model fixes (an INT8 layer of a quantized file): the device's peak
+     * at that precision, on the engine the options name or the device's choice for it.
+     */
+    private static double layerPeak(DeviceProfile device, RooflineOptions options, String precisionId) {
+        Precision precision = Precision.byId(precisionId).orElseThrow(() -> new IllegalArgumentException(
+                "unknown layer precision " + precisionId));
+        PrecisionPeak peak = device.require(precision);
+        Engine engine = options.engine().orElse(peak.engine());
+        boolean available = (engine == Engine.MATRIX ? peak.matrix() : peak.vector()).isPresent();
+        return (available && engine != peak.engine() ? peak.using(engine) : peak).opsPerSecond();
     }
 
     /**

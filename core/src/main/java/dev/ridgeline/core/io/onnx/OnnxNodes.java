@@ -132,6 +132,11 @@ final class OnnxNodes {
             case ELEMENTWISE -> LayoutNodes.elementwise(w, node);
             case CHANNEL_SHUFFLE -> CompositeNodes.channelShuffle(w, node, in.get(0));
             case LAYER_NORM -> CompositeNodes.layerNorm(w, node, in.get(0));
+            case GROUP_NORM -> LayoutNodes.instanceNorm(w, node);
+            case REDUCE -> LayoutNodes.reduce(w, node);
+            case TILE -> w.node(name, "Tile", List.of(inputs.get(0), w.longs(name + ".repeats",
+                    ((dev.ridgeline.core.op.Tile) node.op()).repeats().stream().mapToLong(Integer::longValue)
+                            .toArray())));
             default -> throw unsupported(node, "its op");
         }
     }
