@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.store.batch.BatchIndex;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.store.read.RunReader;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.prune.plan.PlanFile;
@@ -123,6 +122,16 @@ final class BatchCommand implements Callable<Integer> {
         int threadsPerJob = Math.max(1, threads / parallelJobs);
         JobFolders folders = new JobFolders(out);
         int[] finished = {0};
+        try (Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> finished[0] + " of " + mine.size()
+                + " jobs finished and are kept; resume with:\n  ridgeline batch " + batchFile + " --out " + out
+                + (shard == null ? "" : " --shard " + shard) + " --resume")) {
+            return run(stdout, stderr, batch, mine, threadsPerJob, folders, finished);
+        }
+    }
+
+    private int run(PrintWriter stdout, PrintWriter stderr, Batch batch, List<BatchJob> mine, int threadsPerJob,
+                    JobFolders folders, int[] finished) throws Exception {
+        Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
         BatchRunner.Listener listener = new BatchRunner.Listener() {
             @Override
             public void started(BatchJob job) {
@@ -150,7 +159,7 @@ final class BatchCommand implements Callable<Integer> {
                 PlanFile request = PlanReader.read(source, text, entry.baseDir());
                 Planner.check(request);
                 PrunePlan plan = new Planner(new FrontierSolver()).plan(request, PruneCommand.scores(request));
-                PruneCommand.writeOutputs(request, plan, source, dir, quiet);
+                PruneCommand.writeOutputs(request, plan, source, dir, quiet, false);
                 return;
             }
             Job job = JobReader.read(source, text, entry.baseDir());
@@ -179,7 +188,7 @@ final class BatchCommand implements Callable<Integer> {
         List<Path> ran = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE)
                 .map(o -> folders.folder(o.job())).toList();
         if (!ran.isEmpty()) {
-            ReportWriter.Written page = ReportCommand.write(RunReader.read(ran), out);
+            ReportWriter.Written page = ReportCommand.read(ran, out);
             String jobs = ran.size() == 1 ? "1 job" : ran.size() + " jobs";
             stdout.println("wrote " + page.page() + " (the design review of " + jobs + ") and "
                     + page.charts().size() + " chart files");

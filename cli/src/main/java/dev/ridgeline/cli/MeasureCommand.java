@@ -21,6 +21,7 @@ import dev.ridgeline.measure.runtime.OrtRuntime;
 import dev.ridgeline.measure.runtime.RunOptions;
 import dev.ridgeline.store.format.Json;
 import dev.ridgeline.store.measure.MeasurementJson;
+import dev.ridgeline.store.sweep.SweepFiles;
 import dev.ridgeline.report.measure.MeasurementTable;
 import dev.ridgeline.search.apply.DesignApplier;
 import dev.ridgeline.search.job.Job;
@@ -69,7 +70,8 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--row", paramLabel = "K", description = "With a job: measure row K (1 = first) of --from.")
     Integer row;
 
-    @Option(names = "--from", paramLabel = "CSV", description = "With --row: the sweep's pareto.csv or points.csv.")
+    @Option(names = "--from", paramLabel = "CSV|DIR",
+            description = "With --row: the sweep's pareto.csv or points.csv, or its --out folder (its pareto.csv).")
     Path from;
 
     @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: 1, or the job's).")
@@ -127,6 +129,7 @@ final class MeasureCommand implements Callable<Integer> {
         OrtRuntime.require();
         Measurement measurement;
         Model model;
+        String predictedFor = device0Name();
         int n;
         DeviceProfile device = hardware == null ? null : Devices.resolve(hardware);
         if (row != null) {
@@ -138,10 +141,14 @@ final class MeasureCommand implements Callable<Integer> {
                 Measurer.requireMeasurable(job.setup().precision());
             }
             ResolvedSpace space = job.resolveSpace();
-            int[] choices = FrontRow.choices(from, row, space.space());
+            Path csv = Files.isDirectory(from) ? from.resolve(SweepFiles.PARETO) : from;
+            int[] choices = FrontRow.choices(csv, row, space.space());
             model = new DesignApplier(space).apply(choices);
             n = batch == null ? job.setup().batch() : batch;
             device = device != null ? device : job.setup().device();
+            predictedFor = device == null ? "" : hardware != null ? device.name() : device.name()
+                    + " (the job's device, not this CPU: the ratio compares two machines; give --hardware with a"
+                    + " calibrated profile of this CPU to check the roofline)";
             measurement = Measurer.measure(target + " row " + row, model, n, options);
         } else {
             n = batch == null ? 1 : batch;
@@ -164,10 +171,11 @@ final class MeasureCommand implements Callable<Integer> {
                 Counter.count(ShapeInference.infer(model, n), Convention.MACS, 4), device,
                 RooflineOptions.of(Precision.FP32)).totalSeconds());
         if (out == null) {
-            write(measurement, predicted, spec.commandLine().getOut());
+            write(measurement, predicted, predictedFor, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
         } else {
-            OutputFile.write(out, w -> write(measurement, predicted, w));
+            String about = predictedFor;
+            OutputFile.write(out, w -> write(measurement, predicted, about, w));
         }
         return Failures.OK;
     }
@@ -186,12 +194,17 @@ final class MeasureCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Measurement m, OptionalDouble predicted, Writer w) {
+    /** The device --hardware names, as the prediction is said to be for it. */
+    private String device0Name() {
+        return hardware == null ? "" : Devices.resolve(hardware).name();
+    }
+
+    private void write(Measurement m, OptionalDouble predicted, String predictedFor, Writer w) {
         try {
             if (format.equals("json")) {
                 Json.write(MeasurementJson.tree(m, predicted), w);
             } else {
-                w.write(MeasurementTable.render(m, predicted));
+                w.write(MeasurementTable.render(m, predicted, predictedFor));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,7 +9,6 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.store.batch.BatchIndex;
 import dev.ridgeline.store.batch.BatchMerge;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.store.read.RunReader;
 import dev.ridgeline.store.sweep.SummaryJson;
 import dev.ridgeline.store.merge.SweepMerge;
 import java.io.IOException;
@@ -108,7 +107,7 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         if (!ran.isEmpty()) {
-            ReportWriter.Written page = ReportCommand.write(RunReader.read(ran), dir);
+            ReportWriter.Written page = ReportCommand.read(ran, dir);
             stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
         }
         stdout.println("wrote " + dir.resolve(BatchIndex.JSON) + ", " + dir.resolve(BatchIndex.CSV));

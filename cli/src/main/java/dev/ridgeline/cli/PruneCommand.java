@@ -59,6 +59,8 @@ final class PruneCommand implements Callable<Integer> {
     static final String MARKDOWN = "plan.md";
     static final String ONNX = "pruned.onnx";
     static final String YAML = "pruned.yaml";
+    static final String CLOSEST_ONNX = "closest.onnx";
+    static final String CLOSEST_YAML = "closest.yaml";
 
     @Spec
     CommandSpec spec;
@@ -72,6 +74,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "The folder to write into (created if missing).")
     Path out;
+
+    @Option(names = "--closest", description = "When no plan meets the budgets, still write the closest plan's"
+            + " model, as closest.yaml (and closest.onnx): it is the nearest miss, not a solution.")
+    boolean closest;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write the design-review page (report.html and its charts) into DIR.")
@@ -95,8 +101,8 @@ final class PruneCommand implements Callable<Integer> {
                 request.setup().precision().id(), request.setup().batch());
         stdout.flush();
         PrunePlan plan = new Planner(new FrontierSolver()).plan(request, scores);
-        Path dir = SweepFolder.prepareFolder(out, List.of(MARKDOWN, YAML, ONNX, JSON));
-        List<Path> written = writeOutputs(request, plan, planFile.toString(), dir, stdout);
+        Path dir = SweepFolder.prepareFolder(out, List.of(MARKDOWN, YAML, ONNX, CLOSEST_YAML, CLOSEST_ONNX, JSON));
+        List<Path> written = writeOutputs(request, plan, planFile.toString(), dir, stdout, closest);
         stdout.println(summary(plan));
         stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         if (report != null) {
@@ -107,28 +113,38 @@ final class PruneCommand implements Callable<Integer> {
     }
 
     /** Writes a plan's files into {@code dir}, plan.json last: its presence says the folder is complete. */
-    static List<Path> writeOutputs(PlanFile request, PrunePlan plan, String planName, Path dir, PrintWriter stdout)
-            throws IOException {
+    static List<Path> writeOutputs(PlanFile request, PrunePlan plan, String planName, Path dir, PrintWriter stdout,
+                                   boolean closest) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(write(dir.resolve(MARKDOWN), w -> PlanMarkdown.write(plan, w)));
+        if (!plan.feasible() && !closest) {
+            stdout.println("no pruned model: no plan meets the budgets (plan.md says by how much and what stops"
+                    + " it); --closest writes the closest plan's model as " + CLOSEST_YAML);
+            written.add(write(dir.resolve(JSON), w -> PlanJson.write(plan, Version.current(), w)));
+            return written;
+        }
+        String yamlName = plan.feasible() ? YAML : CLOSEST_YAML;
+        String onnxName = plan.feasible() ? ONNX : CLOSEST_ONNX;
         String yaml = null;
         try {
             yaml = ModelYamlWriter.toYaml(PlanChanges.prunedModel(plan), List.of(
-                    "pruned by ridgeline prune " + planName + " (plan.json has the plan and its figures)",
+                    (plan.feasible() ? "pruned by ridgeline prune " : "NOT A SOLUTION: the closest plan to budgets no"
+                            + " plan meets, written by ridgeline prune --closest ") + planName
+                            + " (plan.json has the plan and its figures)",
                     "from " + request.modelSpec() + " (SHA-256 " + request.modelSha256() + ")"));
         } catch (BadInputException e) {
-            stdout.println("no pruned.yaml: " + e.getMessage());
+            stdout.println("no " + yamlName + ": " + e.getMessage());
         }
         if (yaml != null) {
-            OutputFile.writeBytes(dir.resolve(YAML), yaml.getBytes(StandardCharsets.UTF_8));
-            written.add(dir.resolve(YAML));
+            OutputFile.writeBytes(dir.resolve(yamlName), yaml.getBytes(StandardCharsets.UTF_8));
+            written.add(dir.resolve(yamlName));
         }
         if (request.modelFile() != null) {
             Optional<String> refused = OnnxPruner.refusal(plan);
             if (refused.isEmpty()) {
                 byte[] pruned = OnnxPruner.prune(Path.of(request.modelFile()), plan);
-                OutputFile.writeBytes(dir.resolve(ONNX), pruned);
-                written.add(dir.resolve(ONNX));
+                OutputFile.writeBytes(dir.resolve(onnxName), pruned);
+                written.add(dir.resolve(onnxName));
             } else {
                 stdout.println("no pruned .onnx: " + refused.get());
             }

@@ -3,7 +3,6 @@ package dev.ridgeline.cli;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.html.ReportWriter;
 import dev.ridgeline.store.read.Run;
-import dev.ridgeline.store.read.RunReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -57,8 +56,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private int run() {
         long start = System.nanoTime();
-        List<Run> read = RunReader.read(runs);
-        ReportWriter.Written written = write(read, out);
+        ReportWriter.Written written = read(runs, out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(String.format(Locale.ROOT, "wrote %s and %d chart files in %s (%.1f s)", written.page(),
                 written.charts().size(), out.resolve(ReportWriter.CHARTS), (System.nanoTime() - start) / 1e9));
@@ -69,6 +67,12 @@ final class ReportCommand implements Callable<Integer> {
     static ReportWriter.Written write(List<Run> runs, Path out) {
         folder(out);
         return ReportWriter.write(runs, out, Version.current());
+    }
+
+    /** Writes the report of the runs in these folders and files, reading each only while it is drawn. */
+    static ReportWriter.Written read(List<Path> runs, Path out) {
+        folder(out);
+        return ReportWriter.read(runs, out, Version.current());
     }
 
     /** The output folder, created if missing. */

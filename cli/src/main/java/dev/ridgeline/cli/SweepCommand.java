@@ -116,7 +116,11 @@ final class SweepCommand implements Callable<Integer> {
         stdout.flush();
 
         SweepResult result;
-        try (SweepProgress progress = SweepProgress.forStderr(stderr)) {
+        try (SweepProgress progress = SweepProgress.forStderr(stderr);
+             Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> "nothing was written to " + out
+                     + " (a sweep writes its files at the end); run it again with:\n  ridgeline sweep " + jobFile
+                     + " --out " + out + (shard == null ? "" : " --shard " + shard) + (allPoints ? " --all-points" : "")
+                     + "\nor split it into parts that finish (--shard 1/4 ... 4/4, joined by 'ridgeline merge')")) {
             result = SweepRunner.run(job, slice, allPoints, threads, progress);
         }
 

@@ -69,6 +69,26 @@ class MeasureCommandTest {
     }
 
     @Test
+    void aFixedBatchOnnxFileAtAnotherBatchIsBadInputSayingWhatToChange() {
+        Run run = Run.of("measure", "reference/models/mobilenet_v2.onnx", "--batch", "8", "--runs", "3",
+                "--warmup", "0", "--no-profile").assertCleanBadInput();
+        assertTrue(run.err().contains("fixes the batch of its input 'input.1' at 1, so it cannot run at batch 8:"
+                + " run it with --batch 1"), run.err());
+        assertTrue(!run.err().contains("Please fix either"), "not ONNX Runtime's raw words: " + run.err());
+    }
+
+    @Test
+    void aRowOfASweepFolderNamesBothDevicesOfItsRatio(@TempDir Path dir) throws Exception {
+        Path sweep = dir.resolve("sweep");
+        assertEquals(0, Run.of("sweep", "configs/jobs/resnet18_t4.yaml", "--out", sweep.toString()).exitCode());
+        Run run = Run.of("measure", "configs/jobs/resnet18_t4.yaml", "--row", "1", "--from", sweep.toString(),
+                "--precision", "fp32", "--runs", "3", "--warmup", "0", "--no-profile");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("roofline prediction for NVIDIA T4") && run.out().contains("measured on this"
+                + " CPU (") && run.out().contains("the job's device, not this CPU"), run.out());
+    }
+
+    @Test
     void validateRefusesADeviceFileWithoutCalibration() {
         Run run = Run.of("hardware", "validate", "configs/hardware/xeon-8480.yaml", "--designs", "4")
                 .assertCleanBadInput();

@@ -38,6 +38,36 @@ class PruneCommandTest {
     }
 
     @Test
+    void aBudgetNoPlanMeetsIsExplainedAndWritesNoPrunedModelUnlessAskedForTheClosest(@TempDir Path dir)
+            throws Exception {
+        Path planFile = dir.resolve("tight.yaml");
+        Files.writeString(planFile, "model: resnet18\nhardware: t4\nprecision: fp16\nbatch: 1\n"
+                + "budgets: {latencySeconds: 5%}\nminKeep: 0.25\ndivisor: 8\n");
+        Path out = dir.resolve("plan");
+        Run run = Run.of("prune", planFile.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("no pruned model: no plan meets the budgets"), run.out());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("plan.json", "plan.md"), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "no pruned model of a plan that misses its budget");
+        }
+        String md = Files.readString(out.resolve("plan.md"));
+        assertTrue(md.matches("(?s).*The closest plan \\(.*\\) misses latencySeconds by \\d+\\.\\d+ ms \\(\\d+\\.\\d%"
+                + " over its maximum \\d+\\.\\d+ ms: it reaches \\d+\\.\\d+ ms\\).*"), md);
+        assertTrue(md.matches("(?s).*What stops it: \\d+ kernels still run, each with the device's fixed overhead"
+                + " of \\d+\\.\\d+ ms.*"), md);
+        assertTrue(md.contains("as the closest, not as a solution"), md);
+        assertFalse(md.contains("-0.0%") || md.contains("+0.0%"), "no step of -0.0%: " + md);
+        assertTrue(md.contains("| narrow channel groups |"), "steps in words: " + md);
+
+        Path closest = dir.resolve("closest");
+        Run asked = Run.of("prune", planFile.toString(), "--out", closest.toString(), "--closest");
+        assertEquals(0, asked.exitCode(), asked.err());
+        assertTrue(Files.readString(closest.resolve("closest.yaml")).contains("NOT A SOLUTION"));
+        assertFalse(Files.exists(closest.resolve("pruned.yaml")));
+    }
+
+    @Test
     void writesThePlanItsReportAndThePrunedModelWhichReanalyzesExactly(@TempDir Path dir) throws Exception {
         Run run = Run.of("prune", "configs/plans/resnet18_t4.yaml", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run.err());
@@ -58,7 +88,7 @@ class PruneCommandTest {
         assertEquals(64, plan.get("provenance").get("planSha256").textValue().length());
         reanalyzed(dir.resolve("pruned.yaml"), plan, "t4", "fp16", "8");
         String md = Files.readString(dir.resolve("plan.md"));
-        assertTrue(md.contains("## Steps") && md.contains("| channels |") && md.contains("## Baselines"), md);
+        assertTrue(md.contains("## Steps") && md.contains("| narrow channel groups |") && md.contains("## Baselines"), md);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -61,7 +62,8 @@ public final class OrtRunner {
                     : List.of();
             return new RunResult(Spread.of(seconds), profile, where);
         } catch (OrtException e) {
-            throw new BadInputException(source + ": ONNX Runtime failed to run it: " + reason(e));
+            throw new BadInputException(source + ": " + fixedShape(reason(e)).orElse("ONNX Runtime failed to run it: "
+                    + reason(e)));
         }
     }
 
@@ -105,6 +107,31 @@ public final class OrtRunner {
                     + "); give a valid ONNX model whose ops ONNX Runtime's CPU provider runs, e.g. one exported"
                     + " with torch.onnx.export at opset 13 to 21, or a Ridgeline model (YAML, zoo, job row)");
         }
+    }
+
+    private static final java.util.regex.Pattern INVALID_DIMENSION = java.util.regex.Pattern.compile(
+            "(?s)Got invalid dimensions for input: (\\S+) .*?index: (\\d+) Got: (\\d+) Expected: (\\d+).*");
+
+    /**
+     * ORT refusing the input's shape, said as what to change: the file fixes that dimension (index 0 is the
+     * batch), so it runs only at the size it declares.
+     */
+    static Optional<String> fixedShape(String reason) {
+        java.util.regex.Matcher m = INVALID_DIMENSION.matcher(reason);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String input = m.group(1);
+        String expected = m.group(4);
+        if (m.group(2).equals("0")) {
+            return Optional.of("the file fixes the batch of its input '" + input + "' at " + expected + ", so it"
+                    + " cannot run at batch " + m.group(3) + ": run it with --batch " + expected + " (or without"
+                    + " --batch), or export the model with a dynamic batch axis (torch.onnx.export(...,"
+                    + " dynamic_axes={'" + input + "': {0: 'batch'}}))");
+        }
+        return Optional.of("the file fixes dimension " + m.group(2) + " of its input '" + input + "' at " + expected
+                + ", not " + m.group(3) + ": give an input shape that matches the file, or export the model with"
+                + " that axis dynamic");
     }
 
     /** ORT's own words without its error-code prefix and source location: "INVALID_ARGUMENT : ...". */

@@ -32,7 +32,7 @@ public final class ChartRenderer {
         Chart<?, ?> chart = spec.chart();
         try {
             return new RenderedChart(spec.id(), spec.title(), spec.caption(), svg(chart), png(chart),
-                    chart.getWidth(), chart.getHeight());
+                    chart.getWidth(), chart.getHeight(), spec.inline());
         } catch (NullPointerException | InternalError | UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw fontFailure(spec.id(), e);
         }

@@ -1,14 +1,18 @@
 package dev.ridgeline.report.chart;
 
+import dev.ridgeline.report.chart.RunDigest.Best;
+import dev.ridgeline.report.chart.RunDigest.Front;
+import dev.ridgeline.report.chart.svg.Palette;
+import dev.ridgeline.report.chart.svg.SvgPlot;
+import dev.ridgeline.report.chart.svg.Unit;
 import dev.ridgeline.store.format.Quantities;
-import dev.ridgeline.store.read.AnalysisRun;
-import dev.ridgeline.store.read.Run;
-import dev.ridgeline.store.read.SweepRun;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -18,138 +22,158 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Several runs side by side: a heatmap of latency over models x (device, precision) (an analysis's total, a
- * sweep's best design within budget), and the fronts of sweeps that share their first two objectives overlaid.
+ * Several runs side by side, from their digests: the latency of each network x (device, precision) at its best
+ * design within budget (a heatmap for slides; the page shows it as a table), and, for each network with
+ * several sweeps in the same two objectives, their fronts overlaid in colour and marker pairs safe for colour
+ * blindness.
  */
 public final class ComparisonCharts {
+    private static final org.knowm.xchart.style.markers.Marker[] XCHART_MARKERS = {SeriesMarkers.CIRCLE,
+        SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.DIAMOND};
+
     private ComparisonCharts() {
     }
 
-    /** One cell of the heatmap: the run's model, its device and precision, and its latency in seconds. */
-    public record Cell(String model, String column, double seconds, String what) {
+    /** One cell: a run's network, its device and precision, and the latency of its best design within budget. */
+    public record Cell(String model, String column, double seconds, String what, int run) {
     }
 
-    public static List<Cell> cells(List<Run> runs) {
+    public static List<Cell> cells(List<RunDigest> runs) {
         List<Cell> cells = new ArrayList<>();
-        for (Run run : runs) {
-            if (run instanceof AnalysisRun a && a.roofs().isPresent()) {
-                cells.add(new Cell(a.model(), a.device() + " " + a.precision(), a.roofs().get().totalSeconds(),
-                        "total"));
-            } else if (run instanceof SweepRun s && s.pareto().has("latencySeconds")) {
-                double best = Double.POSITIVE_INFINITY;
-                for (double v : s.pareto().numbers("latencySeconds")) {
-                    best = Double.isFinite(v) ? Math.min(best, v) : best;
-                }
-                if (Double.isFinite(best)) {
-                    cells.add(new Cell(s.model(), s.hardware() + " " + s.precision(), best, "best within budget"));
-                }
+        for (RunDigest d : runs) {
+            if (d.device().isEmpty() || d.kind().equals("plan")) {
+                continue;
+            }
+            Optional<Best> best = d.best();
+            if (best.isPresent() && Double.isFinite(best.get().latencySeconds())) {
+                cells.add(new Cell(d.model(), d.device() + " " + d.precision(), best.get().latencySeconds(),
+                        d.kind().equals("analysis") ? "total" : "best within budget", d.number()));
             }
         }
         return cells;
     }
 
-    public static Optional<ChartSpec> heatmap(List<Run> runs) {
+    /** The heatmap file for slides; the page draws the same cells as a table. */
+    public static Optional<ChartSpec> heatmap(List<RunDigest> runs) {
         List<Cell> cells = cells(runs);
         if (cells.size() < 2) {
             return Optional.empty();
         }
         List<String> columns = new ArrayList<>(new LinkedHashSet<>(cells.stream().map(Cell::column).toList()));
         List<String> models = new ArrayList<>(new LinkedHashSet<>(cells.stream().map(Cell::model).toList()));
-        HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH)
-                .height(Math.max(260, 120 + 60 * models.size())).xAxisTitle("device and precision (latency in ms)")
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(ChartStyle.WIDTH, 110 * columns.size()))
+                .height(Math.max(300, 160 + 40 * models.size())).xAxisTitle("device and precision (latency in ms)")
                 .yAxisTitle("model").build();
         chart.getStyler().setChartTitleVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setShowValue(true);
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart.getStyler().setHeatMapValueDecimalPattern("0.000");
+        chart.getStyler().setXAxisLabelRotation(35);
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
         chart.getStyler().setRangeColors(new Color[] {new Color(0xEA, 0xF2, 0xF8), new Color(0x4A, 0x86, 0xC0)});
         chart.getStyler().setLegendVisible(false);
-        List<Number[]> heat = new ArrayList<>();
+        Map<String, Number[]> heat = new LinkedHashMap<>();
         for (Cell c : cells) {
-            heat.add(new Number[] {columns.indexOf(c.column()), models.indexOf(c.model()), c.seconds() * 1000});
+            // one value a cell: the fastest run's when several runs share it
+            heat.merge(c.column() + "\u0000" + c.model(), new Number[] {columns.indexOf(c.column()),
+                models.indexOf(c.model()), c.seconds() * 1000}, (a, b) -> a[2].doubleValue() <= b[2].doubleValue()
+                    ? a : b);
         }
-        chart.addSeries("latency (ms)", columns, models, heat);
+        chart.addSeries("latency (ms)", columns, models, new ArrayList<>(heat.values()));
+        return Optional.of(new ChartSpec("compare-latency", "Latency across runs", heatCaption(cells, columns,
+                models), chart));
+    }
+
+    public static String heatCaption(List<Cell> cells, List<String> columns, List<String> models) {
         Cell fastest = cells.stream().min(java.util.Comparator.comparingDouble(Cell::seconds)).orElseThrow();
         Cell slowest = cells.stream().max(java.util.Comparator.comparingDouble(Cell::seconds)).orElseThrow();
-        String caption = "Latency of " + cells.size() + " runs (" + models.size() + " models x " + columns.size()
-                + " devices and precisions; an analysis shows its total, a sweep its best design within budget): "
-                + "from " + Quantities.seconds(fastest.seconds()) + " (" + fastest.model() + " on " + fastest.column()
-                + ") to " + Quantities.seconds(slowest.seconds()) + " (" + slowest.model() + " on " + slowest.column()
-                + ").";
-        return Optional.of(new ChartSpec("compare-latency", "Latency across runs", caption, chart));
+        return "Latency of the best design within budget (a sweep's front design with the most "
+                + "of its maximised objective; an analysis's total) for " + models.size() + " networks x "
+                + columns.size() + " devices and precisions: from " + Quantities.seconds(fastest.seconds()) + " ("
+                + fastest.model() + " on " + fastest.column() + ") to " + Quantities.seconds(slowest.seconds()) + " ("
+                + slowest.model() + " on " + slowest.column() + "), "
+                + String.format(java.util.Locale.ROOT, "%.0fx", slowest.seconds() / fastest.seconds()) + " apart.";
     }
 
-    public static Optional<ChartSpec> fronts(List<Run> runs) {
-        List<SweepRun> sweeps = runs.stream().filter(r -> r instanceof SweepRun).map(r -> (SweepRun) r)
-                .filter(s -> s.objectives().size() >= 2).toList();
-        if (sweeps.size() < 2) {
-            return Optional.empty();
-        }
-        SweepRun.Objective xo = sweeps.get(0).objectives().get(0);
-        SweepRun.Objective yo = sweeps.get(0).objectives().get(1);
-        List<SweepRun> same = sweeps.stream().filter(s -> s.objectives().get(0).equals(xo)
-                && s.objectives().get(1).equals(yo)).toList();
-        if (same.size() < 2) {
-            return Optional.empty();
-        }
-        List<double[]> xs = new ArrayList<>();
-        List<double[]> ys = new ArrayList<>();
-        for (SweepRun s : same) {
-            double[][] f = ParetoChart.front2d(s.pareto().numbers(xo.metric()), s.pareto().numbers(yo.metric()),
-                    xo.minimize(), yo.minimize());
-            xs.add(f[0]);
-            ys.add(f[1]);
-        }
-        Axis xAxis = Axis.of(xs.toArray(double[][]::new));
-        Axis yAxis = Axis.of(ys.toArray(double[][]::new));
-        XYChart chart = ChartStyle.xy(MetricLabels.axis(xo.metric()), MetricLabels.axis(yo.metric()));
-        ChartStyle.ticks(chart.getStyler(), xAxis.ticks(v -> MetricLabels.tick(xo.metric(), v)),
-                yAxis.ticks(v -> MetricLabels.tick(yo.metric(), v)));
-        StringBuilder caption = new StringBuilder("Fronts of " + same.size() + " sweeps in " + MetricLabels.axis(
-                xo.metric()) + " and " + MetricLabels.axis(yo.metric()) + ": ");
-        List<String> names = seriesNames(same);
-        for (int i = 0; i < same.size(); i++) {
-            String name = names.get(i);
-            XYSeries s = chart.addSeries(name, xAxis.plot(xs.get(i)), yAxis.plot(ys.get(i)));
-            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setLineColor(ChartStyle.palette(i));
-            s.setMarkerColor(ChartStyle.palette(i));
-            caption.append(i == 0 ? "" : "; ").append(name).append(" has ").append(xs.get(i).length).append(" designs");
-        }
-        return Optional.of(new ChartSpec("compare-fronts", "Fronts overlaid", caption.append('.').toString(), chart));
-    }
-
-    /**
-     * A legend name per sweep, each different (XChart needs that): the run's title, with its budgets where
-     * titles repeat (a batch varying a budget), and its folder where those repeat too.
-     */
-    static List<String> seriesNames(List<SweepRun> sweeps) {
-        List<String> names = new ArrayList<>();
-        for (SweepRun s : sweeps) {
-            boolean repeated = sweeps.stream().filter(o -> o.title().equals(s.title())).count() > 1;
-            names.add(repeated ? s.title() + (s.budgets().isEmpty() ? "" : ", " + s.budgets().stream()
-                    .map(ComparisonCharts::bound).collect(java.util.stream.Collectors.joining(", "))) : s.title());
-        }
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (java.util.Collections.frequency(names, n) > 1) {
-                names.set(i, n + " [" + sweeps.get(i).source().getFileName() + "]");
+    /** One overlay per network whose sweeps share their first two objectives, in order of first appearance. */
+    public static List<ChartSpec> fronts(List<RunDigest> runs, List<String> labels) {
+        Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunDigest d = runs.get(i);
+            if (d.front().isPresent()) {
+                Front f = d.front().get();
+                byGroup.computeIfAbsent(d.model() + "\u0000" + f.x() + "\u0000" + f.y(), k -> new ArrayList<>())
+                        .add(i);
             }
         }
-        return names;
+        List<ChartSpec> charts = new ArrayList<>();
+        int n = 0;
+        for (List<Integer> group : byGroup.values()) {
+            if (group.size() >= 2) {
+                charts.add(overlay("compare-fronts-" + (++n), group.stream().map(runs::get).toList(),
+                        group.stream().map(labels::get).toList()));
+            }
+        }
+        return charts;
     }
 
-    private static String bound(SweepRun.BudgetBound b) {
-        List<String> parts = new ArrayList<>();
-        if (!Double.isNaN(b.min())) {
-            parts.add(b.metric() + " >= " + MetricLabels.human(b.metric(), b.min()));
+    static ChartSpec overlay(String id, List<RunDigest> runs, List<String> labels) {
+        Front first = runs.get(0).front().orElseThrow();
+        String xm = first.x().metric();
+        String ym = first.y().metric();
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        runs.forEach(d -> {
+            xs.add(d.front().orElseThrow().xs());
+            ys.add(d.front().orElseThrow().ys());
+        });
+        Axis xAxis = Axis.of(xs.toArray(double[][]::new));
+        Axis yAxis = Axis.of(ys.toArray(double[][]::new));
+        XYChart chart = ChartStyle.xy(MetricLabels.axis(xm), MetricLabels.axis(ym));
+        ChartStyle.ticks(chart.getStyler(), xAxis.ticks(v -> MetricLabels.tick(xm, v)),
+                yAxis.ticks(v -> MetricLabels.tick(ym, v)));
+        SvgPlot plot = new SvgPlot(id, new SvgPlot.Axis(ParetoSvg.title(xm, first.x()), Unit.of(xm), xAxis.log(),
+                xAxis.min(), xAxis.max()), new SvgPlot.Axis(ParetoSvg.title(ym, first.y()), Unit.of(ym), yAxis.log(),
+                yAxis.min(), yAxis.max()));
+        String model = runs.get(0).model();
+        List<String> keys = labels.stream().map(l -> l.startsWith(model + " on ") ? l.substring(model.length() + 4)
+                : l).toList();
+        String bestX = first.x().minimize() ? "lowest " : "highest ";
+        int fastest = -1;
+        int slowest = -1;
+        double[] bests = new double[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            Front f = runs.get(i).front().orElseThrow();
+            double[][] front = ParetoChart.front2d(f.xs(), f.ys(), f.x().minimize(), f.y().minimize());
+            XYSeries s = chart.addSeries(keys.get(i), xAxis.plot(front[0]), yAxis.plot(front[1]));
+            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            s.setMarker(XCHART_MARKERS[Math.floorMod(i, XCHART_MARKERS.length)]);
+            Color colour = Color.decode(Palette.colour(i));
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+            plot.points(keys.get(i), Palette.colour(i), Palette.marker(i), f.xs(), f.ys(), f.tips());
+            plot.line(keys.get(i), Palette.colour(i), false, front[0], front[1], false);
+            bests[i] = front[0].length == 0 ? Double.NaN : f.x().minimize() ? front[0][0]
+                    : front[0][front[0].length - 1];
+            if (Double.isFinite(bests[i])) {
+                fastest = fastest < 0 || better(bests[i], bests[fastest], f.x().minimize()) ? i : fastest;
+                slowest = slowest < 0 || better(bests[slowest], bests[i], f.x().minimize()) ? i : slowest;
+            }
         }
-        if (!Double.isNaN(b.max())) {
-            parts.add(b.metric() + " <= " + MetricLabels.human(b.metric(), b.max()));
-        }
-        return String.join(", ", parts);
+        String caption = "Fronts of " + runs.size() + " sweeps of " + model + ", " + MetricLabels.axis(xm)
+                + " against " + MetricLabels.axis(ym) + (fastest < 0 ? "." : ": the " + bestX
+                + MetricLabels.axis(xm) + " within budget ranges from " + MetricLabels.human(xm, bests[fastest])
+                + " (" + keys.get(fastest) + ") to " + MetricLabels.human(xm, bests[slowest]) + " ("
+                + keys.get(slowest) + ")" + (bests[fastest] > 0 && bests[slowest] > 0 ? String.format(
+                java.util.Locale.ROOT, ", %.1fx apart", Math.max(bests[slowest] / bests[fastest],
+                        bests[fastest] / bests[slowest])) : "") + ". Hover a point for its design; click a"
+                + " legend entry to hide a run.");
+        return new ChartSpec(id, "Fronts of " + model + " overlaid", caption, chart, plot.html());
     }
+
+    private static boolean better(double a, double b, boolean minimize) {
+        return minimize ? a < b : a > b;
+    }
+
 }

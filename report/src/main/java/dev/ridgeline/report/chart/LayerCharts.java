@@ -3,6 +3,9 @@ package dev.ridgeline.report.chart;
 import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.store.read.AnalysisRun;
 import dev.ridgeline.store.read.LayerRow;
+import dev.ridgeline.report.chart.svg.Palette;
+import dev.ridgeline.report.chart.svg.SvgBars;
+import dev.ridgeline.report.chart.svg.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -64,7 +67,25 @@ public final class LayerCharts {
             CategorySeries s = chart.addSeries(group, names, shares);
             s.setFillColor(ChartStyle.palette(colour++));
         }
-        return new ChartSpec("stages", "Cost by stage", stageCaption(run, measures, groupOf), chart);
+        List<String> groupList = new ArrayList<>(groups);
+        List<String> shownGroups = Names.withoutCommonPrefix(groupList);
+        SvgBars bars = new SvgBars("stages", "share of the model's total", Unit.PERCENT, true, names);
+        for (int g = 0; g < groupList.size(); g++) {
+            String group = groupList.get(g);
+            double[] shares = new double[measures.size()];
+            String[] tips = new String[measures.size()];
+            for (int k = 0; k < measures.size(); k++) {
+                Measure m = measures.get(k);
+                double total = run.layers().stream().mapToDouble(m.value()).sum();
+                double part = run.layers().stream().filter(l -> groupOf.get(l.stage()).equals(group))
+                        .mapToDouble(m.value()).sum();
+                shares[k] = total > 0 ? 100.0 * part / total : 0.0;
+                tips[k] = group + ": " + format(m, part) + " of " + format(m, total) + " " + m.name() + " ("
+                        + Quantities.percent(part, total) + ")";
+            }
+            bars.series(shownGroups.get(g), Palette.fill(g), shares, tips);
+        }
+        return new ChartSpec("stages", "Cost by stage", stageCaption(run, measures, groupOf), chart, bars.html());
     }
 
     public static ChartSpec topLayers(AnalysisRun run) {
@@ -104,7 +125,30 @@ public final class LayerCharts {
                     .append(" (").append(l.op()).append(", ").append(format(m, m.value().applyAsDouble(l)))
                     .append(")");
         }
-        return new ChartSpec("top-layers", "Top layers by " + m.name(), caption.append('.').toString(), chart);
+        List<String> shownNames = Names.withoutCommonPrefix(run.layers().stream().map(LayerRow::name).toList());
+        Map<String, String> shortName = new LinkedHashMap<>();
+        for (int i = 0; i < run.layers().size(); i++) {
+            shortName.put(run.layers().get(i).name(), shownNames.get(i));
+        }
+        SvgBars bars = new SvgBars("top-layers", seconds ? "latency" : m.name(), seconds ? Unit.SECONDS
+                : m.name().equals("activation bytes") ? Unit.BYTES : Unit.COUNT, true,
+                top.stream().map(l -> shortName.get(l.name())).toList());
+        List<String> shownGroups = Names.withoutCommonPrefix(allGroups);
+        for (String group : groups) {
+            double[] values = new double[top.size()];
+            String[] tips = new String[top.size()];
+            for (int i = 0; i < top.size(); i++) {
+                LayerRow l = top.get(i);
+                if (groupOf.get(l.stage()).equals(group)) {
+                    values[i] = m.value().applyAsDouble(l);
+                    tips[i] = LayerTips.of(l);
+                }
+            }
+            int g = allGroups.indexOf(group);
+            bars.series(shownGroups.get(g), Palette.fill(g), values, tips);
+        }
+        return new ChartSpec("top-layers", "Top layers by " + m.name(), caption.append('.').toString(), chart,
+                bars.html());
     }
 
     /** Stage -> the group it is drawn in: the {@value #STAGES} costliest stages by name, the rest "other". */

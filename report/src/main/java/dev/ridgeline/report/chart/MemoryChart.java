@@ -1,5 +1,9 @@
 package dev.ridgeline.report.chart;
 
+import dev.ridgeline.report.chart.svg.Marker;
+import dev.ridgeline.report.chart.svg.Palette;
+import dev.ridgeline.report.chart.svg.SvgPlot;
+import dev.ridgeline.report.chart.svg.Unit;
 import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.store.read.AnalysisRun;
 import java.util.Optional;
@@ -53,6 +57,14 @@ public final class MemoryChart {
                 + " (step " + peak + " of " + live.length + ") runs; " + aboveHalf + " of " + live.length
                 + " steps need at least half the peak. Weights (" + Quantities.bytes(run.totals()
                 .getOrDefault("weightBytes", 0L)) + ") are not included.";
-        return Optional.of(new ChartSpec("memory", "Activation memory over the execution order", caption, chart));
+        SvgPlot plot = new SvgPlot("memory", new SvgPlot.Axis("step of the execution order (layer index)", Unit.PLAIN,
+                false, 0, Math.max(1, live.length - 1)), new SvgPlot.Axis("live activation memory", Unit.BYTES, false,
+                0, live[peak]));
+        plot.line("live activation bytes", Palette.colour(0), false, step, bytes, true);
+        plot.points("peak " + Quantities.bytes(live[peak]) + " at " + peakLayer, Palette.colour(3),
+                Marker.DIAMOND, new double[] {peak}, new double[] {live[peak]}, new String[] {"peak: "
+                        + Quantities.bytes(live[peak]) + " live while " + peakLayer + " runs (step " + peak + ")"});
+        return Optional.of(new ChartSpec("memory", "Activation memory over the execution order", caption, chart,
+                plot.html()));
     }
 }

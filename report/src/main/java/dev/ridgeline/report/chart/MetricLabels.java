@@ -14,6 +14,8 @@ public final class MetricLabels {
     public static String axis(String metric) {
         return switch (metric) {
             case "latencySeconds" -> "latency";
+            case "macs" -> "MACs";
+            case "flops" -> "FLOPs";
             case "peakActivationBytes" -> "peak activation memory";
             case "weightBytes" -> "weight memory";
             case "accuracy" -> "accuracy (predicted)";

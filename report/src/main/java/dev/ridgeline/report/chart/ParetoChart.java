@@ -50,8 +50,10 @@ public final class ParetoChart {
         Optional<PointCloud> cloud = run.cloud().filter(c -> c.columns().containsKey(xm) && c.columns().containsKey(ym));
         double[] cx = cloud.map(c -> c.column(xm)).orElse(new double[0]);
         double[] cy = cloud.map(c -> c.column(ym)).orElse(new double[0]);
-        Axis xAxis = Axis.of(fx, cx, new double[] {baseX});
-        Axis yAxis = Axis.of(fy, cy, new double[] {baseY});
+        double chosenX = run.chosen().map(p -> p.metrics().getOrDefault(xm, Double.NaN)).orElse(Double.NaN);
+        double chosenY = run.chosen().map(p -> p.metrics().getOrDefault(ym, Double.NaN)).orElse(Double.NaN);
+        Axis xAxis = Axis.of(fx, cx, new double[] {baseX, chosenX});
+        Axis yAxis = Axis.of(fy, cy, new double[] {baseY, chosenY});
 
         XYChart chart = ChartStyle.xy(MetricLabels.axis(xm) + (xo.minimize() ? " (lower is better)"
                 : " (higher is better)"), MetricLabels.axis(ym) + (yo.minimize() ? " (lower is better)"
@@ -98,7 +100,7 @@ public final class ParetoChart {
         String id = "pareto-" + xm + "-" + ym;
         String title = "Pareto front: " + MetricLabels.axis(xm) + " vs " + MetricLabels.axis(ym);
         return Optional.of(new ChartSpec(id, title, caption(run, xm, ym, front, baseX, baseY, xo, yo, cloud,
-                chosenLabel) + extrapolated, chart));
+                chosenLabel) + extrapolated, chart, ParetoSvg.of(id, run, xo, yo, front, xAxis, yAxis, cloud)));
     }
 
     /** The legend entry for designs whose predicted accuracy is extrapolated. */
@@ -265,8 +267,16 @@ public final class ParetoChart {
             }
             return s.append(chosen.isEmpty() ? "" : "; the " + chosen).append('.').toString();
         }
-        s.append(String.format(Locale.ROOT, "%d of the sweep's %d front designs are non-dominated in %s and %s",
-                n, run.pareto().rows().size(), MetricLabels.axis(xm), MetricLabels.axis(ym)));
+        int all = run.pareto().rows().size();
+        if (n == all) {
+            s.append(String.format(Locale.ROOT, "The front has %d design%s", n, n == 1 ? "" : "s"));
+        } else {
+            String others = all - n == 1 ? "the other design" : "the other " + (all - n) + " designs";
+            s.append(String.format(Locale.ROOT, "%d of the front's %d designs trade %s against %s (%s %s)",
+                    n, all, MetricLabels.axis(xm), MetricLabels.axis(ym), others, (all - n == 1 ? "is" : "are")
+                            + " matched or beaten on both by one of them" + (run.objectives().size() > 2
+                            ? ", and kept for another objective" : "")));
+        }
         if (n > 0) {
             s.append(": ").append(MetricLabels.axis(xm)).append(" from ").append(MetricLabels.human(xm, front[0][0]))
                     .append(" to ").append(MetricLabels.human(xm, front[0][n - 1])).append(", ")

@@ -4,6 +4,8 @@ import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.store.read.PlanRun;
 import dev.ridgeline.store.read.SweepRun.BudgetBound;
 import java.awt.Color;
+import dev.ridgeline.report.chart.svg.SvgBars;
+import dev.ridgeline.report.chart.svg.Unit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +85,18 @@ public final class PlanCharts {
         String caption = MetricLabels.axis(metric) + " goes from " + MetricLabels.human(metric, before)
                 + " to " + MetricLabels.human(metric, after) + " (" + change(before, after) + ")"
                 + (budget.isEmpty() ? "" : "; budget " + budget) + (steps.length() == 0 ? "" : "; " + steps) + ".";
-        return new ChartSpec("plan-" + metric, "Plan steps: " + MetricLabels.axis(metric), caption, chart);
+        double[] keptValues = kept.stream().mapToDouble(Number::doubleValue).toArray();
+        double[] cutValues = cut.stream().mapToDouble(Number::doubleValue).toArray();
+        String[] tips = new String[bars.size()];
+        for (int i = 0; i < tips.length; i++) {
+            tips[i] = bars.get(i) + ": " + MetricLabels.human(metric, keptValues[i]) + (cutValues[i] > 0
+                    ? ", " + MetricLabels.human(metric, cutValues[i]) + " removed" : "");
+        }
+        SvgBars svg = new SvgBars("plan-" + metric, MetricLabels.axis(metric), Unit.of(metric), true, bars)
+                .series("after the step", "#0072B2", keptValues, tips)
+                .series("removed by the step", "#D55E00", cutValues, tips);
+        return new ChartSpec("plan-" + metric, "Plan steps: " + MetricLabels.axis(metric), caption, chart,
+                svg.html());
     }
 
     static ChartSpec widths(PlanRun run) {
@@ -94,6 +107,7 @@ public final class PlanCharts {
         }
         CategoryChart chart = ChartStyle.category("", "channels");
         List<String> names = groups.stream().map(PlanRun.Group::name).toList();
+        chart.getStyler().setXAxisLabelRotation(60);
         CategorySeries base = chart.addSeries("base width", names,
                 groups.stream().map(g -> (Number) g.baseWidth()).toList());
         base.setFillColor(new Color(0xBA, 0xB0, 0xAC));
@@ -109,7 +123,16 @@ public final class PlanCharts {
                 + "); the most cut is " + most.name() + " (" + most.width() + " of " + most.baseWidth() + ")"
                 + (run.groups().size() > GROUPS ? "; the chart shows " + GROUPS + " groups, the changed ones first" : "")
                 + ".";
-        return new ChartSpec("plan-widths", "Channel widths: base and planned", caption, chart);
+        List<String> shown = Names.withoutCommonPrefix(names);
+        String[] tips = new String[groups.size()];
+        for (int i = 0; i < tips.length; i++) {
+            tips[i] = groups.get(i).name() + ": keeps " + groups.get(i).width() + " of " + groups.get(i).baseWidth()
+                    + " channels";
+        }
+        SvgBars svg = new SvgBars("plan-widths", "channels", Unit.PLAIN, false, shown)
+                .series("base width", "#999999", groups.stream().mapToDouble(PlanRun.Group::baseWidth).toArray(), tips)
+                .series("planned width", "#0072B2", groups.stream().mapToDouble(PlanRun.Group::width).toArray(), tips);
+        return new ChartSpec("plan-widths", "Channel widths: base and planned", caption, chart, svg.html());
     }
 
     private static double share(PlanRun.Group g) {

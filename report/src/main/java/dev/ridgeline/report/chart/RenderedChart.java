@@ -6,9 +6,10 @@ package dev.ridgeline.report.chart;
  *
  * @param id      the file name without extension, e.g. "pareto-latencySeconds-macs"
  * @param caption what the chart shows, in numbers
+ * @param inline  the page's explorable inline SVG of it, or empty when the page shows {@code svg}
  */
 public record RenderedChart(String id, String title, String caption, byte[] svg, byte[] png, int width,
-                            int height) {
+                            int height, String inline) {
     public RenderedChart {
         svg = svg.clone();
         png = png.clone();

@@ -4,6 +4,9 @@ import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.store.read.AnalysisRun;
 import dev.ridgeline.store.read.LayerRow;
 import dev.ridgeline.store.read.Roofs;
+import dev.ridgeline.report.chart.svg.Palette;
+import dev.ridgeline.report.chart.svg.SvgPlot;
+import dev.ridgeline.report.chart.svg.Unit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -72,7 +75,51 @@ public final class RooflineChart {
         ridgePoint.setMarker(SeriesMarkers.DIAMOND);
         ridgePoint.setMarkerColor(ChartStyle.INK);
         return Optional.of(new ChartSpec("roofline", "Roofline of " + roofs.deviceName() + " at " + roofs.precision(),
-                caption(run, roofs, timed), chart));
+                caption(run, roofs, timed), chart, svg(roofs, byOp, minX, maxX)));
+    }
+
+    /** The page's roofline: each layer a point whose tip names it, each roof a line. */
+    private static String svg(Roofs roofs, Map<String, List<LayerRow>> byOp, double minX, double maxX) {
+        double memory = roofs.memoryRoof();
+        double maxY = 0;
+        double minY = Double.POSITIVE_INFINITY;
+        for (double peak : new double[] {roofs.matrixOpsPerSecond(), roofs.vectorOpsPerSecond()}) {
+            if (Double.isFinite(peak)) {
+                maxY = Math.max(maxY, roofs.computeRoof(peak));
+            }
+        }
+        minY = Math.min(minY, minX * memory);
+        for (List<LayerRow> layers : byOp.values()) {
+            for (LayerRow l : layers) {
+                minY = Math.min(minY, l.attainedOpsPerSecond());
+                maxY = Math.max(maxY, l.attainedOpsPerSecond());
+            }
+        }
+        SvgPlot plot = new SvgPlot("roofline", new SvgPlot.Axis("arithmetic intensity (operations per byte moved)",
+                Unit.PLAIN, true, minX, maxX), new SvgPlot.Axis("attained operations per second",
+                Unit.OPS_PER_SECOND, true, minY, maxY));
+        int colour = 0;
+        for (Map.Entry<String, List<LayerRow>> e : byOp.entrySet()) {
+            List<LayerRow> layers = e.getValue();
+            plot.points(e.getKey() + " (" + layers.size() + ")", Palette.colour(colour), Palette.marker(colour),
+                    layers.stream().mapToDouble(LayerRow::arithmeticIntensity).toArray(),
+                    layers.stream().mapToDouble(LayerRow::attainedOpsPerSecond).toArray(),
+                    layers.stream().map(LayerTips::of).toArray(String[]::new));
+            colour++;
+        }
+        for (String engine : new String[] {"matrix", "vector"}) {
+            double peak = engine.equals("matrix") ? roofs.matrixOpsPerSecond() : roofs.vectorOpsPerSecond();
+            if (!Double.isFinite(peak) || engine.equals("vector") && peak == roofs.matrixOpsPerSecond()) {
+                continue;
+            }
+            double compute = roofs.computeRoof(peak);
+            double knee = Math.max(minX / 10, Math.min(maxX * 10, compute / memory));
+            boolean used = engine.equals(roofs.engine());
+            plot.line(engine + " roof " + Quantities.decimal(compute, "op/s", "P") + (used ? ", used" : ""),
+                    used ? "#222222" : "#7F8C8D", !used, new double[] {minX / 10, knee, maxX * 10},
+                    new double[] {minX / 10 * memory, Math.min(compute, knee * memory), compute}, true);
+        }
+        return plot.html();
     }
 
     private static void roof(XYChart chart, String engine, double peak, Roofs roofs, Axis logX, Axis logY,

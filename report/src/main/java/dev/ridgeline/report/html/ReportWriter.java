@@ -11,27 +11,29 @@ import dev.ridgeline.report.chart.ParetoChart;
 import dev.ridgeline.report.chart.PlanCharts;
 import dev.ridgeline.report.chart.RenderedChart;
 import dev.ridgeline.report.chart.RooflineChart;
+import dev.ridgeline.report.chart.RunDigest;
 import dev.ridgeline.store.read.AnalysisRun;
 import dev.ridgeline.store.read.PlanRun;
 import dev.ridgeline.store.read.Run;
+import dev.ridgeline.store.read.RunReader;
 import dev.ridgeline.store.read.SweepRun;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Writes a design review into a folder: {@code charts/ID.svg} and {@code charts/ID.png} for every chart, then
- * {@code report.html}, each file atomically (a temporary file moved into place), the page last.
+ * Writes a design review into a folder: {@code charts/ID.svg} and {@code charts/ID.png} of every chart (for
+ * slides) and {@code report.html}. Runs are read, drawn and let go one at a time (only a small
+ * {@link RunDigest} of each is kept for the overview), so memory does not grow with their number. The charts
+ * are drawn into a staging folder that replaces {@code charts/} only when every chart is drawn, and the page
+ * is written last, atomically: a failure leaves the previous report as it was.
  */
 public final class ReportWriter {
     public static final String PAGE = "report.html";
@@ -44,31 +46,19 @@ public final class ReportWriter {
     public record Written(Path page, List<Path> charts) {
     }
 
-    /** The charts of every run (by run index) and of their comparison (index -1), not yet drawn. */
-    public static Map<Integer, List<ChartSpec>> charts(List<Run> runs) {
-        Map<Integer, List<ChartSpec>> all = new LinkedHashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            List<ChartSpec> specs = new ArrayList<>();
-            Run run = runs.get(i);
-            if (run instanceof SweepRun s) {
-                specs.addAll(ParetoChart.all(s));
-                s.baseModel().ifPresent(b -> specs.addAll(analysisCharts(b)));
-            } else if (run instanceof AnalysisRun a) {
-                specs.addAll(analysisCharts(a));
-            } else if (run instanceof PlanRun p) {
-                specs.addAll(PlanCharts.all(p));
-            }
-            String prefix = runs.size() > 1 ? "run" + (i + 1) + "-" : "";
-            all.put(i, specs.stream().map(c -> new ChartSpec(prefix + c.id(), c.title(), c.caption(), c.chart()))
-                    .toList());
+    /** The charts of one run, not yet drawn; with several runs their ids start with "runN-". */
+    public static List<ChartSpec> charts(Run run, int number, boolean several) {
+        List<ChartSpec> specs = new ArrayList<>();
+        if (run instanceof SweepRun s) {
+            specs.addAll(ParetoChart.all(s));
+            s.baseModel().ifPresent(b -> specs.addAll(analysisCharts(b)));
+        } else if (run instanceof AnalysisRun a) {
+            specs.addAll(analysisCharts(a));
+        } else if (run instanceof PlanRun p) {
+            specs.addAll(PlanCharts.all(p));
         }
-        List<ChartSpec> comparison = new ArrayList<>();
-        if (runs.size() > 1) {
-            ComparisonCharts.heatmap(runs).ifPresent(comparison::add);
-            ComparisonCharts.fronts(runs).ifPresent(comparison::add);
-        }
-        all.put(-1, comparison);
-        return all;
+        String prefix = several ? "run" + number + "-" : "";
+        return specs.stream().map(c -> c.withId(prefix + c.id())).toList();
     }
 
     private static List<ChartSpec> analysisCharts(AnalysisRun run) {
@@ -85,56 +75,71 @@ public final class ReportWriter {
     }
 
     public static Written write(List<Run> runs, Path out, String toolVersion, Instant generated) {
-        if (runs.isEmpty()) {
+        return write(runs.size(), runs, List::of, out, toolVersion, generated);
+    }
+
+    /** The review of the runs in these folders and files, each read only while it is drawn. */
+    public static Written read(List<Path> sources, Path out, String toolVersion) {
+        return write(sources.size(), sources, RunReader::read, out, toolVersion, Instant.now());
+    }
+
+    private static <T> Written write(int count, List<T> sources, Function<T, List<Run>> reader, Path out,
+                                     String toolVersion, Instant generated) {
+        if (count == 0) {
             throw new BadInputException("nothing to report: no run was given");
         }
-        Path chartDir = folder(out.resolve(CHARTS));
-        Map<Integer, List<RenderedChart>> rendered = new LinkedHashMap<>();
-        List<Path> files = new ArrayList<>();
-        for (Map.Entry<Integer, List<ChartSpec>> e : charts(runs).entrySet()) {
-            List<RenderedChart> drawn = new ArrayList<>();
-            for (ChartSpec spec : e.getValue()) {
-                RenderedChart chart = ChartRenderer.render(spec);
-                files.add(write(chartDir.resolve(chart.id() + ".svg"), chart.svg()));
-                files.add(write(chartDir.resolve(chart.id() + ".png"), chart.png()));
-                drawn.add(chart);
+        folder(out);
+        Staging staging = Staging.in(out);
+        try {
+            List<RunDigest> digests = new ArrayList<>();
+            try (Writer sections = Files.newBufferedWriter(staging.sections(), StandardCharsets.UTF_8)) {
+                boolean several = count > 1;
+                for (T source : sources) {
+                    List<Run> runs = reader.apply(source);
+                    several |= runs.size() > 1;
+                    for (Run run : runs) {
+                        int number = digests.size() + 1;
+                        digests.add(RunDigest.of(run, number));
+                        List<RenderedChart> drawn = draw(charts(run, number, several), staging);
+                        sections.write(RunSection.render(number, run, drawn));
+                    }
+                }
             }
-            rendered.put(e.getKey(), drawn);
+            List<RenderedChart> overview = new ArrayList<>();
+            if (digests.size() > 1) {
+                List<ChartSpec> specs = new ArrayList<>();
+                ComparisonCharts.heatmap(digests).ifPresent(specs::add);
+                specs.addAll(ComparisonCharts.fronts(digests, RunDigest.labels(digests)));
+                overview = draw(specs, staging);
+            }
+            List<RenderedChart> first = overview;
+            Path page = out.resolve(PAGE);
+            staging.page(w -> ReportPage.write(w, digests, first, staging.sections(),
+                    toolVersion, generated.truncatedTo(ChronoUnit.SECONDS).toString()));
+            List<Path> files = staging.commit(out.resolve(CHARTS), page);
+            return new Written(page, files);
+        } catch (IOException e) {
+            throw new RidgelineException("cannot write the report into " + out + ": " + e.getMessage(), e);
+        } finally {
+            staging.clean();
         }
-        String page = ReportPage.render(runs, rendered, toolVersion,
-                generated.truncatedTo(ChronoUnit.SECONDS).toString());
-        Path pageFile = write(out.resolve(PAGE), page.getBytes(StandardCharsets.UTF_8));
-        return new Written(pageFile, files);
+    }
+
+    /** Draws a run's charts side by side on the machine's cores (each chart is an object of its own). */
+    private static List<RenderedChart> draw(List<ChartSpec> specs, Staging staging) throws IOException {
+        List<RenderedChart> drawn = specs.parallelStream().map(ChartRenderer::render).toList();
+        for (RenderedChart chart : drawn) {
+            staging.chart(chart.id() + ".svg", chart.svg());
+            staging.chart(chart.id() + ".png", chart.png());
+        }
+        return drawn;
     }
 
     private static Path folder(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new BadInputException("--out " + dir.getParent() + ": cannot create " + dir + " (" + e + ")", e);
-        }
-    }
-
-    private static Path write(Path file, byte[] bytes) {
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return file;
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new BadInputException("cannot write " + file + ": permission denied", e);
-        } catch (IOException e) {
-            throw new RidgelineException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the move succeeded or the write already failed
-            }
+            throw new BadInputException("--out " + dir + ": cannot create it (" + e + ")", e);
         }
     }
 }

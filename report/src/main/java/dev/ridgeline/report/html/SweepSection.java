@@ -27,12 +27,31 @@ final class SweepSection {
         html.entry("objectives", run.objectives().stream().map(o -> (o.minimize() ? "minimise " : "maximise ")
                 + o.metric()).collect(Collectors.joining(", ")));
         html.entry("convention", run.convention());
-        html.entry("space", run.spaceSize() + " points; " + run.strategy());
+        html.entry("space", run.spaceSize() + " points" + (run.space().isEmpty() ? "" : ": " + run.space()
+                .entrySet().stream().map(e -> e.getKey() + " in {" + String.join(", ", e.getValue()) + "}")
+                .collect(Collectors.joining("; "))));
+        html.entry("strategy", strategy(run.strategy()));
         run.accuracy().ifPresent(a -> html.entry("accuracy", String.format(Locale.ROOT, "predicted: %s; %s",
                 a.predictor(), a.extrapolatedRows().isEmpty() ? "no front design lies outside the measured range"
                         : "front rows " + a.extrapolatedRows().stream().map(r -> Integer.toString(r + 1))
                         .collect(Collectors.joining(", ")) + " lie outside the measured range (extrapolated)")));
         html.close("dl");
+    }
+
+    /** What searched the space, without how the work was cut up (shard, indices, threads, chunks). */
+    static String strategy(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return text;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String part : text.substring(colon + 1).split(",")) {
+            String p = part.strip();
+            if (!p.matches("shard .*|indices .*|\\d+ threads?|\\d+-point chunks")) {
+                kept.add(p);
+            }
+        }
+        return text.substring(0, colon) + (kept.isEmpty() ? "" : ": " + String.join(", ", kept));
     }
 
     static String budget(SweepRun.BudgetBound b) {

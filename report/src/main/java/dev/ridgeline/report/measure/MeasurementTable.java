@@ -15,6 +15,14 @@ public final class MeasurementTable {
     }
 
     public static String render(Measurement m, OptionalDouble predictedSeconds) {
+        return render(m, predictedSeconds, "");
+    }
+
+    /**
+     * @param predictedFor the device the prediction is for, as the line names it beside this CPU (empty: "the
+     *                     device profile")
+     */
+    public static String render(Measurement m, OptionalDouble predictedSeconds, String predictedFor) {
         Spread s = m.spread();
         Environment e = m.environment();
         StringBuilder out = new StringBuilder();
@@ -29,8 +37,9 @@ public final class MeasurementTable {
                     100 * Spread.NOISY_SHARE));
         }
         predictedSeconds.ifPresent(p -> out.append(String.format(Locale.ROOT,
-                "roofline prediction %s (measured / predicted = %.2f)%n", Quantities.seconds(p),
-                s.medianSeconds() / p)));
+                "roofline prediction for %s at fp32: %s; measured on this CPU (%s): %s; measured / predicted = %.2f%n",
+                predictedFor.isEmpty() ? "the device profile" : predictedFor, Quantities.seconds(p),
+                e.cpuModel(), Quantities.seconds(s.medianSeconds()), s.medianSeconds() / p)));
         out.append(String.format(Locale.ROOT, "%s %s, opt level %s, %d intra-op thread(s); CPU %s (%d cores seen),"
                         + " governor %s; %s; %s%n", e.runtime(), e.runtimeVersion(), e.optLevel(), e.threads(),
                 e.cpuModel(), e.cores(), e.governor(), e.os(), e.java()));

@@ -29,8 +29,18 @@ public final class ValidationChart {
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setChartBackgroundColor(Color.WHITE)
                 .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         double[] measured = r.points().stream().mapToDouble(p -> 1e3 * p.measuredSeconds()).toArray();
-        double lo = java.util.Arrays.stream(measured).min().orElse(1) / 1.5;
-        double hi = java.util.Arrays.stream(measured).max().orElse(1) * 1.5;
+        double[] all = r.points().stream().flatMapToDouble(p -> java.util.stream.DoubleStream.of(p.measuredSeconds(),
+                p.predictedSeconds(), p.comparedSeconds())).filter(v -> v > 0 && Double.isFinite(v)).map(v -> 1e3 * v)
+                .toArray();
+        double lo = java.util.Arrays.stream(all).min().orElse(1) / 1.5;
+        double hi = java.util.Arrays.stream(all).max().orElse(1) * 1.5;
+        // whole decades at both ends, so that XChart's log axes label at least two of them, not a lone "10"
+        double decadeLo = Math.pow(10, Math.floor(Math.log10(lo)));
+        double decadeHi = Math.pow(10, Math.max(Math.ceil(Math.log10(hi)), Math.log10(decadeLo) + 1));
+        chart.getStyler().setXAxisMin(decadeLo).setXAxisMax(decadeHi).setYAxisMin(decadeLo).setYAxisMax(decadeHi)
+                .setXAxisDecimalPattern("0.###").setYAxisDecimalPattern("0.###");
+        lo = decadeLo;
+        hi = decadeHi;
         line(chart, "predicted = measured", lo, hi, 1.0, new BasicStroke(1.5f), Color.DARK_GRAY);
         float[] dash = {6f, 4f};
         BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);

@@ -101,8 +101,8 @@ class ParetoChartTest {
         ChartSpec spec = ParetoChart.all(small()).get(0);
         assertEquals("pareto-latencySeconds-macs", spec.id());
         // (0.004, 55M) is dominated by (0.003, 60M)
-        assertEquals("5 of the sweep's 6 front designs are non-dominated in latency and macs: latency from 1.00 ms"
-                + " to 5.00 ms, macs from 2 M to 90 M. The base model is at (3.50 ms, 40 M); 1 front design is"
+        assertEquals("5 of the front's 6 designs trade latency against MACs (the other design is matched or beaten"
+                + " on both by one of them): latency from 1.00 ms to 5.00 ms, MACs from 2 M to 90 M. The base model is at (3.50 ms, 40 M); 1 front design is"
                 + " at least as good on both; the lowest latency within budget is (1.00 ms, 2 M).", spec.caption());
     }
 

@@ -56,5 +56,9 @@ class ValidationReportTest {
         assertEquals(1, Files.list(dir).count(), "no temporary file left");
         assertEquals(5, ValidationChart.chart(result(), "mine", "generic").getSeriesMap().size(),
                 "the diagonal, the +-10% band and both profiles");
+        // kept for a look, beside the browser test's screenshots
+        Path look = Path.of("report/target/browser/validation.png");
+        Files.createDirectories(look.getParent());
+        Files.copy(png, look, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

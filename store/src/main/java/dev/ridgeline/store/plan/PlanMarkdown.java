@@ -45,10 +45,23 @@ public final class PlanMarkdown {
         if (plan.feasible()) {
             md.append("**Meets the budgets** with ").append(stage).append(".\n\n");
         } else {
-            md.append("**No plan meets the budgets.** The plan below cuts the most (").append(stage)
-                    .append(") and misses ");
-            md.append(String.join(", ", r.budgets().stream().filter(b -> !b.allows(plan.metrics()))
-                    .map(b -> b.metric().id() + " by " + pct(b.excess(plan.metrics()))).toList())).append(".\n\n");
+            md.append("**No plan meets the budgets.** The closest plan (").append(stage).append(") misses ");
+            md.append(String.join("; ", r.budgets().stream().filter(b -> !b.allows(plan.metrics()))
+                    .map(b -> miss(b, plan.metrics())).toList())).append(".");
+            if (r.budgets().stream().anyMatch(b -> b.metric() == Metric.LATENCY_SECONDS && !b.allows(plan.metrics()))) {
+                PlanFloor.of(plan).ifPresent(f -> md.append(String.format(Locale.ROOT, " What stops it: %d kernels"
+                        + " still run, each with the device's fixed overhead of %s (%s in all, %.0f%% of the %s),"
+                        + " which no channel cut removes; the other %s is the compute and memory time of the"
+                        + " narrowest widths the plan allows (min keep %s).", f.kernels(),
+                        Figures.format(Metric.LATENCY_SECONDS, f.overheadPerKernelSeconds()),
+                        Figures.format(Metric.LATENCY_SECONDS, f.overheadSeconds()),
+                        100 * f.overheadSeconds() / f.totalSeconds(),
+                        Figures.format(Metric.LATENCY_SECONDS, f.totalSeconds()),
+                        Figures.format(Metric.LATENCY_SECONDS, f.totalSeconds() - f.overheadSeconds()),
+                        pct(r.minKeep()))));
+            }
+            md.append(" Its figures are shown below as the closest, not as a solution; no pruned model is written"
+                    + " unless asked for (`prune --closest`, which writes it as closest.*).\n\n");
         }
         md.append("Channels first:\n\n");
         for (PrunePlan.StageAttempt a : plan.attempts()) {
@@ -56,7 +69,7 @@ public final class PlanMarkdown {
         }
         md.append(String.format(Locale.ROOT, "%nObjective (%s): keeps %s of the base model's %s.%n%n",
                 r.objective().id(), pct(plan.baseScore() == 0 ? 0 : plan.score() / plan.baseScore()),
-                num(plan.baseScore())));
+                objective(r.objective(), plan.baseScore())));
 
         md.append("## Steps\n\n| step | params | MACs | latency | peak memory | saved by the step | saved in all |\n");
         md.append("|---|---|---|---|---|---|---|\n");
@@ -64,7 +77,7 @@ public final class PlanMarkdown {
         row(md, "base model", before, null, null);
         double[] previous = before;
         for (PrunePlan.Step s : plan.steps()) {
-            row(md, s.change().id(), s.metrics(), previous, before);
+            row(md, step(s.change()), s.metrics(), previous, before);
             previous = s.metrics();
         }
         md.append('\n');
@@ -115,6 +128,35 @@ public final class PlanMarkdown {
         return md.toString();
     }
 
+    /** What a step does, in words: "narrow channel groups", not "channels". */
+    static String step(PlanFile.Change change) {
+        return switch (change) {
+            case CHANNELS -> "narrow channel groups";
+            case KERNELS -> "shrink kernels";
+            case SEPARABLE -> "make convolutions depthwise-separable";
+        };
+    }
+
+    /** How far a plan's metrics miss a budget: "latencySeconds by 0.42 ms (35.0% over its 1.20 ms)". */
+    private static String miss(Budget b, double[] metrics) {
+        double value = metrics[b.metric().ordinal()];
+        boolean over = !Double.isNaN(b.max()) && value > b.max();
+        double bound = over ? b.max() : b.min();
+        return String.format(Locale.ROOT, "%s by %s (%s %s its %s %s: it reaches %s)", b.metric().id(),
+                Figures.format(b.metric(), Math.abs(value - bound)), pct(b.excess(metrics)), over ? "over" : "under",
+                over ? "maximum" : "minimum", Figures.format(b.metric(), bound), Figures.format(b.metric(), value));
+    }
+
+    /** The objective's base figure with its unit: MACs and params as counts, importance and accuracy as scores. */
+    private static String objective(PlanFile.PruneObjective objective, double base) {
+        return switch (objective) {
+            case MACS -> Figures.format(Metric.MACS, base);
+            case PARAMS -> Figures.format(Metric.PARAMS, base);
+            case IMPORTANCE -> num(base) + " (sum of the kept channels' importance scores)";
+            case ACCURACY -> num(base) + " (predicted accuracy, as the measured designs score it)";
+        };
+    }
+
     private static void row(StringBuilder md, String name, double[] m, double[] previous, double[] base) {
         md.append("| ").append(name);
         for (Metric x : SHOWN) {
@@ -136,7 +178,8 @@ public final class PlanMarkdown {
             if (s.length() > 0) {
                 s.append(", ");
             }
-            s.append(short_(x)).append(' ').append(String.format(Locale.ROOT, "%+.1f%%", (b - a) / a * 100));
+            String change = String.format(Locale.ROOT, "%+.1f%%", (b - a) / a * 100);
+            s.append(short_(x)).append(' ').append(change.matches("[-+]0\\.0%") ? "unchanged" : change);
         }
         return s.toString();
     }

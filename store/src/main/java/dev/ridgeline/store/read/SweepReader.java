@@ -96,7 +96,7 @@ final class SweepReader {
                 JsonInput.optionalNumber(root, "wallSeconds"), JsonInput.optionalText(root, "strategy").orElse(""),
                 JsonInput.optionalText(root, "job").orElse(""), JsonInput.optionalText(root, "jobHash").orElse(""),
                 JsonInput.optionalText(root, "modelSha256").orElse(""), version, pareto, cloud,
-                chosen(dir.resolve(PLAN)).or(() -> closest(root)), baseModel, note, accuracy(root));
+                chosen(dir.resolve(PLAN)).or(() -> closest(root)), baseModel, note, accuracy(root), space(root));
     }
 
     /** summary.json's {@code accuracy}, when the sweep predicted it. */
@@ -110,6 +110,17 @@ final class SweepReader {
         return Optional.of(new SweepRun.PredictedAccuracy(a.path("predictor").asText(""), a.path("designs").asInt(),
                 JsonInput.optionalNumber(a, "leaveOneOutRmse"), JsonInput.optionalNumber(a, "leaveOneOutMaxAbs"),
                 rows));
+    }
+
+    /** summary.json's {@code space}: each knob's choices, in the file's order. */
+    private static java.util.Map<String, List<String>> space(JsonNode root) {
+        java.util.Map<String, List<String>> space = new java.util.LinkedHashMap<>();
+        root.path("space").fields().forEachRemaining(e -> {
+            List<String> choices = new java.util.ArrayList<>();
+            e.getValue().forEach(c -> choices.add(c.asText()));
+            space.put(e.getKey(), choices);
+        });
+        return space;
     }
 
     /**

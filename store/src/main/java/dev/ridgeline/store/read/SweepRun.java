@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param chosen       a point to mark on the fronts: a plan's target when plan.json names one
  * @param baseModel    the base model's analysis, or empty with {@code baseModelNote} saying why
  * @param accuracy     how accuracy was predicted, when the sweep predicted it (summary.json's accuracy)
+ * @param space        each knob's choices as summary.json lists them, empty when it lists none
  */
 public record SweepRun(Path source, String model, String hardware, String hardwareSource, String precision,
                        String convention, int batch, List<Objective> objectives, List<BudgetBound> budgets,
@@ -22,15 +23,16 @@ public record SweepRun(Path source, String model, String hardware, String hardwa
                        long frontSize, double wallSeconds, String strategy, String job, String jobHash,
                        String modelSha256, String toolVersion, MetricTable pareto, Optional<PointCloud> cloud,
                        Optional<ChosenPoint> chosen, Optional<AnalysisRun> baseModel, String baseModelNote,
-                       Optional<PredictedAccuracy> accuracy)
+                       Optional<PredictedAccuracy> accuracy, Map<String, List<String>> space)
         implements Run {
     public SweepRun {
         objectives = List.copyOf(objectives);
         budgets = List.copyOf(budgets);
         base = Map.copyOf(base);
+        space = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(space));
     }
 
-    /** A sweep without predicted accuracy. */
+    /** A sweep without predicted accuracy whose summary.json lists no knobs. */
     public SweepRun(Path source, String model, String hardware, String hardwareSource, String precision,
                     String convention, int batch, List<Objective> objectives, List<BudgetBound> budgets,
                     Map<String, Double> base, String spaceSize, long pointsEvaluated, long feasiblePoints,
@@ -39,7 +41,7 @@ public record SweepRun(Path source, String model, String hardware, String hardwa
                     Optional<ChosenPoint> chosen, Optional<AnalysisRun> baseModel, String baseModelNote) {
         this(source, model, hardware, hardwareSource, precision, convention, batch, objectives, budgets, base,
                 spaceSize, pointsEvaluated, feasiblePoints, frontSize, wallSeconds, strategy, job, jobHash,
-                modelSha256, toolVersion, pareto, cloud, chosen, baseModel, baseModelNote, Optional.empty());
+                modelSha256, toolVersion, pareto, cloud, chosen, baseModel, baseModelNote, Optional.empty(), Map.of());
     }
 
     /**
