@@ -1,7 +1,6 @@
 package dev.ridgeline.report.html;
 
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.core.RidgelineException;
 import dev.ridgeline.report.chart.ChartRenderer;
 import dev.ridgeline.report.chart.ChartSpec;
 import dev.ridgeline.report.chart.ComparisonCharts;
@@ -128,7 +127,8 @@ public final class ReportWriter {
         } catch (java.nio.file.AccessDeniedException e) {
             throw new BadInputException("cannot write " + file + ": permission denied", e);
         } catch (IOException e) {
-            throw new RidgelineException("cannot write " + file + ": " + e.getMessage(), e);
+            throw dev.ridgeline.store.folder.WriteFailedException.of(file, e, "the report folder keeps its previous"
+                    + " page");
         } finally {
             try {
                 Files.deleteIfExists(temp);

@@ -1,0 +1,52 @@
+package dev.ridgeline.report.html;
+
+import dev.ridgeline.store.folder.ResultFolder;
+import dev.ridgeline.store.folder.Staging;
+import dev.ridgeline.store.read.Run;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A design review's result folder: report.html and charts/ committed together through the store, so that the
+ * folder holds the whole old page or the whole new one. Refuses a folder holding files ridgeline did not write
+ * unless forced.
+ */
+public final class ReportFolder {
+    /** The files a report replaces. */
+    public static final Set<String> FILES = Set.of(ReportWriter.PAGE, ReportWriter.CHARTS);
+
+    private ReportFolder() {
+    }
+
+    /**
+     * Writes the report of {@code runs} (read from the staged folder, so that files staged beside the page are
+     * read as they will be) into {@code out}.
+     *
+     * @param also   more files this result replaces (analyze's analysis.json)
+     * @param notes  told what the store did (a lock taken over, leftovers removed)
+     */
+    public static ReportWriter.Written write(Path out, boolean force, String toolVersion, Set<String> also,
+                                             Function<Staging, List<Run>> runs, Consumer<String> notes) {
+        Set<String> owned = new HashSet<>(FILES);
+        owned.addAll(also);
+        try (ResultFolder folder = ResultFolder.open(out, "ridgeline report",
+                new ResultFolder.Options(owned, true, force, false))) {
+            folder.notes().forEach(notes);
+            ReportWriter.Written written = into(folder.staging(), runs.apply(folder.staging()), toolVersion);
+            folder.commit();
+            return written;
+        }
+    }
+
+    /** Writes a report into a folder being staged (a batch's or a merge's); returns where its files will be. */
+    public static ReportWriter.Written into(Staging staging, List<Run> runs, String toolVersion) {
+        ReportWriter.Written w = ReportWriter.write(runs, staging.dir(), toolVersion);
+        Path dir = staging.dir();
+        return new ReportWriter.Written(staging.shown().resolve(dir.relativize(w.page()).toString()),
+                w.charts().stream().map(c -> staging.shown().resolve(dir.relativize(c).toString())).toList());
+    }
+}
