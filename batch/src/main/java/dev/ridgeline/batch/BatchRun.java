@@ -78,7 +78,8 @@ public final class BatchRun {
         checkSameBatch(batch, out, settings.force());
         List<BatchJob> mine = BatchRunner.jobsOf(batch, settings.shard());
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline batch " + batchFile,
-                new ResultFolder.Options(owned, false, settings.force(), settings.resume()))) {
+                new ResultFolder.Options(owned, false, settings.force(), settings.resume(),
+                        Set.of(ReportWriter.CHARTS)))) {
             folder.notes().forEach(notes);
             mine.forEach(j -> folder.replaces(j.id()));
             Staging staging = folder.staging();

@@ -113,7 +113,7 @@ public final class MergeRun {
 
     private static ResultFolder open(Path out, Set<String> owned, Consumer<String> notes) {
         ResultFolder folder = ResultFolder.open(out, "ridgeline merge",
-                new ResultFolder.Options(owned, false, true, false));
+                new ResultFolder.Options(owned, false, true, false, Set.of(ReportWriter.CHARTS)));
         folder.notes().forEach(notes);
         return folder;
     }

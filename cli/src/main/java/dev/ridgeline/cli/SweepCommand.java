@@ -3,6 +3,7 @@ package dev.ridgeline.cli;
 
 import dev.ridgeline.store.folder.ResultFolder;
 import dev.ridgeline.store.folder.SweepFolder;
+import dev.ridgeline.store.sweep.SweepFiles;
 import dev.ridgeline.store.sweep.SweepWriter;
 
 import dev.ridgeline.core.BadInputException;
@@ -106,6 +107,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepFolder.checkSameJob(out, job.sha256(), force);
         List<Path> written;
         SweepResult result;
+        boolean hadPoints = java.nio.file.Files.isRegularFile(out.resolve(SweepFiles.POINTS));
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline sweep " + jobFile,
                 new ResultFolder.Options(SweepWriter.FILES, false, force, false))) {
             folder.notes().forEach(n -> stderr.println("ridgeline: " + n));
@@ -117,6 +119,10 @@ final class SweepCommand implements Callable<Integer> {
             }
             written = SweepWriter.write(result, allPoints, Version.current(), folder.staging());
             folder.commit();
+            if (!allPoints && hadPoints) {
+                stderr.println("ridgeline: removed " + out.resolve(SweepFiles.POINTS) + " of an earlier run (this run"
+                        + " had no --all-points)");
+            }
         }
         stdout.println();
         stdout.print(SweepSummary.render(result));

@@ -34,7 +34,7 @@ public final class ReportFolder {
         Set<String> owned = new HashSet<>(FILES);
         owned.addAll(also);
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline report",
-                new ResultFolder.Options(owned, true, force, false))) {
+                new ResultFolder.Options(owned, true, force, false, Set.of(ReportWriter.CHARTS)))) {
             folder.notes().forEach(notes);
             ReportWriter.Written written = into(folder.staging(), runs.apply(folder.staging()), toolVersion);
             folder.commit();

@@ -35,10 +35,17 @@ public final class ResultFolder implements AutoCloseable {
      * @param refuseForeign  refuse a folder holding files no ridgeline command wrote (not in its manifest)
      * @param force          the user's {@code --force}: write there anyway
      * @param keepStaging    keep a killed run's staging folder (a batch's {@code --resume} reuses its jobs)
+     * @param folders        which of {@code owned} are folders (charts/); the others must not be
      */
-    public record Options(Set<String> owned, boolean refuseForeign, boolean force, boolean keepStaging) {
+    public record Options(Set<String> owned, boolean refuseForeign, boolean force, boolean keepStaging,
+                          Set<String> folders) {
         public Options {
             owned = Set.copyOf(owned);
+            folders = Set.copyOf(folders);
+        }
+
+        public Options(Set<String> owned, boolean refuseForeign, boolean force, boolean keepStaging) {
+            this(owned, refuseForeign, force, keepStaging, Set.of());
         }
     }
 
@@ -79,6 +86,11 @@ public final class ResultFolder implements AutoCloseable {
         }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new BadInputException("--out " + out + ": a file of that name exists; give a folder");
+        }
+        for (String name : options.owned()) {
+            if (!options.folders().contains(name) && Files.isDirectory(target.resolve(name))) {
+                throw new BadInputException("cannot write " + out.resolve(name) + ": it is a directory");
+            }
         }
         try {
             Files.createDirectories(parent);
