@@ -79,9 +79,12 @@ public final class MergeRun {
         Set<String> owned = new HashSet<>(ReportFolder.FILES);
         owned.add(BatchIndex.JSON);
         owned.add(BatchIndex.CSV);
-        for (Map.Entry<String, Path> e : m.jobFolders().entrySet()) {
-            if (Files.isDirectory(e.getValue())) {
-                Manifest.verify(e.getValue());
+        for (JsonNode row : m.index().path("jobs")) {
+            Path from = m.jobFolders().get(row.path("id").asText());
+            if (Files.isDirectory(from)) {
+                Manifest.verify(from);
+            } else if ("done".equals(row.path("status").asText())) {
+                throw new BadInputException(from + ": missing, though its batch's index.json lists the job as done");
             }
         }
         try (ResultFolder folder = open(out, owned, notes)) {
