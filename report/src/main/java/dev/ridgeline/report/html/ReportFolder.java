@@ -2,6 +2,7 @@ package dev.ridgeline.report.html;
 
 import dev.ridgeline.store.folder.ResultFolder;
 import dev.ridgeline.store.folder.Staging;
+import dev.ridgeline.store.folder.WriteFailedException;
 import dev.ridgeline.store.read.Run;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -44,7 +45,12 @@ public final class ReportFolder {
 
     /** Writes a report into a folder being staged (a batch's or a merge's); returns where its files will be. */
     public static ReportWriter.Written into(Staging staging, List<Run> runs, String toolVersion) {
-        ReportWriter.Written w = ReportWriter.write(runs, staging.dir(), toolVersion);
+        ReportWriter.Written w;
+        try {
+            w = ReportWriter.write(runs, staging.dir(), toolVersion);
+        } catch (WriteFailedException e) {
+            throw e.shownAs(staging);
+        }
         Path dir = staging.dir();
         return new ReportWriter.Written(staging.shown().resolve(dir.relativize(w.page()).toString()),
                 w.charts().stream().map(c -> staging.shown().resolve(dir.relativize(c).toString())).toList());

@@ -97,7 +97,7 @@ public final class ResultFolder implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("--out " + out + ": " + e.getFile() + " is a file, not a folder", e);
         } catch (IOException e) {
-            throw WriteFailedException.of(parent, e, "nothing was changed");
+            throw WriteFailedException.of(parent, e, out + " keeps its previous result");
         }
         FolderLock lock;
         try {
@@ -106,7 +106,7 @@ public final class ResultFolder implements AutoCloseable {
             throw new BadInputException("--out " + out + ": permission denied in " + parent
                     + "; give a folder you can write", e);
         } catch (IOException e) {
-            throw WriteFailedException.of(sibling(target, LOCK), e, "nothing was changed");
+            throw WriteFailedException.of(sibling(target, LOCK), e, out + " keeps its previous result");
         }
         ResultFolder folder = new ResultFolder(out, target, lock, options);
         try {

@@ -43,6 +43,17 @@ public final class WriteFailedException extends RidgelineException {
                 + kept, e);
     }
 
+    /**
+     * The same failure told in the user's terms: a file of a staging folder named where it was going, and what
+     * keeps the previous result.
+     */
+    public WriteFailedException shownAs(Staging staging) {
+        String message = getMessage().replace(staging.dir().toString(), staging.shown().toString());
+        int cut = message.lastIndexOf("; ");
+        return new WriteFailedException((cut < 0 ? message : message.substring(0, cut)) + "; " + staging.kept(),
+                getCause());
+    }
+
     /** The file store (mount point and device) that holds {@code file}, or its nearest existing parent. */
     static String disk(Path file) {
         Path p = file.toAbsolutePath();
