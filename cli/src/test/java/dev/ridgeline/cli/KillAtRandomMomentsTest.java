@@ -25,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Normalized}, which ignores only the timing fields docs/results-on-disk.md lists), and after the next run
  * no temporary file or staging folder is left.
  *
- * <p>{@code -Dridgeline.kills=N} sets the kills per command (default 2, to keep {@code mvn verify} short);
+ * <p>{@code -Dridgeline.kills=N} sets the kills per command (default 1, to keep {@code mvn verify} short);
  * {@code -Dridgeline.killSeed=S} the seed. The full suite: {@code mvn -B -pl cli -am test
  * -Dtest=KillAtRandomMomentsTest -Dsurefire.failIfNoSpecifiedTests=false -Dridgeline.kills=20}.
  */
 class KillAtRandomMomentsTest {
-    private static final int KILLS = Integer.getInteger("ridgeline.kills", 2);
+    private static final int KILLS = Integer.getInteger("ridgeline.kills", 1);
     private static final Random RANDOM = new Random(Long.getLong("ridgeline.killSeed", 18L));
 
     @TempDir
@@ -102,6 +102,32 @@ class KillAtRandomMomentsTest {
         Path out = dir.resolve("out");
         check(new Scenario(List.of("report", a, "--out", out.toString()),
                 List.of("report", b, "--out", out.toString())), out);
+    }
+
+    @Test
+    void sigintKeepsThePreviousResultAndSaysSo() throws Exception {
+        Path out = dir.resolve("out");
+        assertEquals(0, Run.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--threads", "1")
+                .exitCode());
+        Map<String, String> before = Normalized.tree(out);
+        byte[] summary = Files.readAllBytes(out.resolve("summary.json"));
+        Process p = child(List.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--all-points",
+                "--threads", "1"));
+        Path staging = out.resolveSibling(".out.ridgeline-new");
+        while (p.isAlive() && !Files.exists(staging)) {
+            Thread.sleep(5); // the run has opened the folder: its staging folder is there
+        }
+        assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("child.log"));
+        if (p.exitValue() == 0) {
+            return; // the signal came after the commit: nothing to check but the next assertions' complement
+        }
+        assertEquals(130, p.exitValue(), log);
+        assertTrue(log.contains("ridgeline: interrupted; " + out + " keeps its previous result"), log);
+        assertEquals(before, Normalized.tree(out));
+        assertTrue(java.util.Arrays.equals(summary, Files.readAllBytes(out.resolve("summary.json"))));
     }
 
     private void check(Scenario s, Path out) throws Exception {

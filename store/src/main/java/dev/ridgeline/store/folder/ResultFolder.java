@@ -49,6 +49,9 @@ public final class ResultFolder implements AutoCloseable {
         }
     }
 
+    /** The folders open in this process, for what an interrupted run tells the user. */
+    private static final Set<ResultFolder> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path out;
     private final Path target;
     private final Path staging;
@@ -116,6 +119,7 @@ public final class ResultFolder implements AutoCloseable {
                 folder.refuseForeign();
             }
             Files.createDirectories(folder.staging);
+            OPEN.add(folder);
         } catch (IOException e) {
             folder.closeQuietly();
             throw WriteFailedException.of(folder.staging, e, out + " keeps its previous result");
@@ -124,6 +128,11 @@ public final class ResultFolder implements AutoCloseable {
             throw e;
         }
         return folder;
+    }
+
+    /** The folders this process has open and not committed (an interrupted run's, which keep their result). */
+    public static List<Path> uncommitted() {
+        return OPEN.stream().filter(f -> !f.committed).map(ResultFolder::out).toList();
     }
 
     /** The folder as the user named it. */
@@ -197,6 +206,7 @@ public final class ResultFolder implements AutoCloseable {
             notes.add("could not remove " + staging + " (" + e.getMessage() + "); the next run on " + out
                     + " removes it");
         } finally {
+            OPEN.remove(this);
             closeQuietly();
         }
     }
