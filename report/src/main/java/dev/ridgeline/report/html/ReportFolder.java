@@ -4,6 +4,9 @@ import dev.ridgeline.store.folder.ResultFolder;
 import dev.ridgeline.store.folder.Staging;
 import dev.ridgeline.store.folder.WriteFailedException;
 import dev.ridgeline.store.read.Run;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +46,19 @@ public final class ReportFolder {
         }
     }
 
+    /** The page names the runs it read from the staged folder where they will be once committed. */
+    private static void namePlacesAsCommitted(Staging staging, Path page) {
+        try {
+            String html = Files.readString(page, StandardCharsets.UTF_8);
+            String named = html.replace(staging.dir().toString(), staging.shown().toString());
+            if (!named.equals(html)) {
+                Files.writeString(page, named, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw WriteFailedException.of(staging.shown().resolve(ReportWriter.PAGE), e, staging.kept());
+        }
+    }
+
     /** Writes a report into a folder being staged (a batch's or a merge's); returns where its files will be. */
     public static ReportWriter.Written into(Staging staging, List<Run> runs, String toolVersion) {
         ReportWriter.Written w;
@@ -52,6 +68,7 @@ public final class ReportFolder {
             throw e.shownAs(staging);
         }
         Path dir = staging.dir();
+        namePlacesAsCommitted(staging, w.page());
         return new ReportWriter.Written(staging.shown().resolve(dir.relativize(w.page()).toString()),
                 w.charts().stream().map(c -> staging.shown().resolve(dir.relativize(c).toString())).toList());
     }
