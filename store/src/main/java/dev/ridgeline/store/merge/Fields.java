@@ -70,16 +70,22 @@ final class Fields {
         return v;
     }
 
-    /** A shard as sweep writes it: "all" or i/N with 1 <= i <= N. */
-    String shard(JsonNode parent, String path) {
+    /**
+     * A shard as sweep writes it: "all" or i/N with 1 <= i <= N; with {@code list}, as a partial merge writes it,
+     * also several i/N joined by commas.
+     */
+    String shard(JsonNode parent, String path, boolean list) {
         String s = text(parent, "shard", path);
         if (s.equals("all")) {
             return s;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(s);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1
-                || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2))) {
-            throw bad(path, "'" + s + "' is neither \"all\" nor i/N with 1 <= i <= N");
+        for (String part : list ? s.split(",", -1) : new String[] {s}) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(part);
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1
+                    || Integer.parseInt(m.group(1)) > Integer.parseInt(m.group(2))) {
+                throw bad(path, "'" + s + "' is neither \"all\" nor i/N with 1 <= i <= N"
+                        + (list ? " (or a list of them)" : ""));
+            }
         }
         return s;
     }

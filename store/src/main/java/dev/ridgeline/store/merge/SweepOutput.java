@@ -113,7 +113,7 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
         if (summary.has("wallSeconds")) {
             f.number(summary.get("wallSeconds"), "wallSeconds", false);
         }
-        f.shard(summary, "shard");
+        f.shard(summary, "shard", summary.has("shards"));
         JsonNode space = f.object(summary.get("space"), "space");
         space.fields().forEachRemaining(e -> {
             if (!e.getValue().isArray() || e.getValue().isEmpty()) {
@@ -131,7 +131,7 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
             for (int i = 0; i < shards.size(); i++) {
                 String at = "shards[" + i + "]";
                 JsonNode s = f.object(shards.get(i), at);
-                f.shard(s, at + ".shard");
+                f.shard(s, at + ".shard", false);
                 long e = f.count(s, "pointsEvaluated", at + ".pointsEvaluated", 0);
                 long p = f.count(s, "feasiblePoints", at + ".feasiblePoints", 0);
                 if (p > e) {
