@@ -63,6 +63,13 @@ final class JobTrees {
                 job.put(field, rebased.toString().replace('\\', '/'));
             }
         }
+        // a job's measured designs (accuracy: {measured: FILE}) are relative to the job file too
+        JsonNode m = job.path("accuracy").path("measured");
+        if (job.get("accuracy") instanceof ObjectNode accuracy && m.isTextual()
+                && Files.isRegularFile(jobDir.resolve(m.asText()))) {
+            accuracy.put("measured", dir.relativize(jobDir.resolve(m.asText()).normalize()).toString()
+                    .replace('\\', '/'));
+        }
         return job;
     }
 

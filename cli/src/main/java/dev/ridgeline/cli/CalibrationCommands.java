@@ -44,6 +44,7 @@ final class CalibrationCommands {
                           PrintWriter stderr) {
         OrtRuntime.require();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %s", threads);
+        BadInputException.check(runs >= 3, "--runs must be at least 3, got %s", runs);
         String file = out.getFileName().toString();
         BadInputException.check(file.endsWith(".yaml") || file.endsWith(".yml"),
                 "--out %s: give a .yaml file name (the device file to write)", out);
@@ -52,7 +53,7 @@ final class CalibrationCommands {
         List<dev.ridgeline.measure.calibrate.Benchmark> benchmarks = new ArrayList<>(Benchmarks.standard());
         List<dev.ridgeline.search.space.ResolvedSpace> spaces = new ArrayList<>();
         for (Job job : jobs(jobFiles)) {
-            spaces.add(dev.ridgeline.search.space.SpaceBuilder.build(job.model(), job.space()));
+            spaces.add(job.resolveSpace());
         }
         benchmarks.addAll(Benchmarks.designs(spaces, CALIBRATION_DESIGNS, 7, CALIBRATION_RESOLUTION));
         stderr.printf("calibrating on %d benchmarks with %d thread(s)...%n", benchmarks.size(), threads);
@@ -73,6 +74,7 @@ final class CalibrationCommands {
                          Path out, PrintWriter stdout, PrintWriter stderr) {
         OrtRuntime.require();
         BadInputException.check(designs >= 3, "--designs must be at least 3, got %s", designs);
+        BadInputException.check(runs >= 3, "--runs must be at least 3, got %s", runs);
         Path path = Path.of(deviceFile);
         BadInputException.check(Files.isRegularFile(path), "%s: no such device file; write one with ridgeline"
                 + " hardware calibrate --out %s", deviceFile, deviceFile);

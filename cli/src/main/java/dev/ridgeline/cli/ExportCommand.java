@@ -22,7 +22,6 @@ import dev.ridgeline.search.eval.ReferenceEvaluator;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -117,7 +116,7 @@ final class ExportCommand implements Callable<Integer> {
         Job job = JobReader.read(jobFile);
         Path jobDir = jobFile.toAbsolutePath().getParent();
         OutputFile.checkTarget(out, force, List.of(jobFile, Path.of(job.modelSpec()), jobDir.resolve(job.modelSpec())));
-        ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        ResolvedSpace space = job.resolveSpace();
         Map<Integer, Integer> chosen = new LinkedHashMap<>();
         Optional<FrontRows.Row> fromRow = Optional.empty();
         Path csv = null;
@@ -191,6 +190,9 @@ final class ExportCommand implements Callable<Integer> {
         for (Metric m : Metric.values()) {
             double e = expected[m.ordinal()];
             double a = metrics[m.ordinal()];
+            if (m == Metric.ACCURACY) {
+                continue; // predicted from measured designs, not a figure of the model itself
+            }
             // compared as the CSV writes them: latency to its significant digits, counts exactly
             boolean same = Double.isNaN(e) || SweepCells.cell(m, a).equals(SweepCells.cell(m, e));
             if (!same) {
@@ -204,7 +206,7 @@ final class ExportCommand implements Callable<Integer> {
     private static String figures(double[] metrics, MeasureSetup setup) {
         List<String> parts = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            if (m != Metric.LATENCY_SECONDS || setup.device() != null) {
+            if ((m != Metric.LATENCY_SECONDS || setup.device() != null) && !Double.isNaN(metrics[m.ordinal()])) {
                 parts.add(m.id() + " " + MetricUnits.human(m, metrics[m.ordinal()]));
             }
         }

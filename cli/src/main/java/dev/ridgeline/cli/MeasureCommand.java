@@ -26,7 +26,6 @@ import dev.ridgeline.search.apply.DesignApplier;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -145,7 +144,7 @@ final class MeasureCommand implements Callable<Integer> {
                 // a job's precision applies unless --precision fp32 asks to run the design in FP32 anyway
                 Measurer.requireMeasurable(job.setup().precision());
             }
-            ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+            ResolvedSpace space = job.resolveSpace();
             int[] choices = FrontRow.choices(from, row, space.space());
             model = new DesignApplier(space).apply(choices);
             n = batch == null ? job.setup().batch() : batch;

@@ -17,7 +17,6 @@ import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.run.SweepRunner;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -102,8 +101,10 @@ final class SweepCommand implements Callable<Integer> {
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
         Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
         Job job = JobReader.read(jobFile, LatencyRequest.fusion(fusion));
-        ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        ResolvedSpace space = job.resolveSpace();
         SweepRunner.check(job, space, slice, allPoints);
+        // measured designs that cannot price the space are bad input before any work (the fit is milliseconds)
+        job.accuracy().ifPresent(a -> a.fit(space.space()));
         SweepFolder.checkSameJob(out, job.sha256(), force);
         List<Path> written;
         SweepResult result;

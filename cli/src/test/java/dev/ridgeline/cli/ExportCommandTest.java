@@ -96,6 +96,30 @@ class ExportCommandTest {
         assertTrue(wrong.err().contains("ends in .onnx"), wrong.err());
     }
 
+    /**
+     * Guards docs/job-format.md (an ONNX export has "random weights from a fixed seed: the same design gives the
+     * same bytes, ready for `ridgeline measure`"): the exported file is byte for byte the model `measure JOB --row
+     * K --from DIR` runs (the design built as measure builds it, written as {@code Measurer.measure} writes it), so
+     * an exported design equals the measured one.
+     */
+    @Test
+    void anExportedOnnxRowIsTheModelMeasureRunsForThatRow(@TempDir Path dir) throws Exception {
+        Path sweep = dir.resolve("sweep");
+        assertEquals(0, Run.of("sweep", RESNET18, "--out", sweep.toString()).exitCode());
+        Path onnx = dir.resolve("row3.onnx");
+        Run run = Run.of("export", RESNET18, "--row", "3", "--from", sweep.toString(), "--out", onnx.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        var job = dev.ridgeline.search.job.JobReader.read(Path.of(RESNET18));
+        var space = dev.ridgeline.search.space.SpaceBuilder.build(job.model(), job.space());
+        int[] choices = dev.ridgeline.measure.design.FrontRow.choices(sweep.resolve("pareto.csv"), 3, space.space());
+        var measured = new dev.ridgeline.search.apply.DesignApplier(space).apply(choices);
+        byte[] measuredBytes = dev.ridgeline.core.io.onnx.OnnxWriter.toProto(measured, job.setup().batch(),
+                dev.ridgeline.core.io.onnx.WeightFill.RANDOM, dev.ridgeline.measure.Measurer.WEIGHT_SEED).toByteArray();
+        assertTrue(java.util.Arrays.equals(measuredBytes, Files.readAllBytes(onnx)),
+                "the exported row is the measured model, weights included");
+    }
+
     @Test
     void choicesNameSomeKnobsAndTheOthersKeepTheBaseModel(@TempDir Path dir) throws Exception {
         Path base = dir.resolve("base.yaml");

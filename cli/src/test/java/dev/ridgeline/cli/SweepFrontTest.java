@@ -10,7 +10,6 @@ import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
-import dev.ridgeline.search.space.SpaceBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,8 +78,11 @@ class SweepFrontTest {
         List<Row> points = read(dir.resolve("points.csv"), knobs, labels);
         List<Row> front = read(dir.resolve("pareto.csv"), knobs, labels);
         Job parsed = JobReader.read(job);
-        CompiledEvaluator evaluator = EvaluatorCompiler.compile(SpaceBuilder.build(parsed.model(), parsed.space()),
-                parsed.setup());
+        var space = parsed.resolveSpace();
+        CompiledEvaluator compiled = EvaluatorCompiler.compile(space, parsed.setup());
+        // a job that measured designs predicts accuracy as the sweep did
+        CompiledEvaluator evaluator = parsed.accuracy().map(a -> compiled.withAccuracy(a.fit(space.space())))
+                .orElse(compiled);
         points = points.stream().map(r -> fullPrecision(r, evaluator, job)).toList();
         front = front.stream().map(r -> fullPrecision(r, evaluator, job)).toList();
         List<Row> feasible = points.stream().filter(Row::feasible).toList();
@@ -117,7 +119,8 @@ class SweepFrontTest {
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             double value = full[Metric.byId(e.getKey()).orElseThrow().ordinal()];
             double written = e.getValue();
-            boolean same = e.getKey().equals("latencySeconds")
+            // latency and predicted accuracy are written to six significant digits, counts exactly
+            boolean same = e.getKey().equals("latencySeconds") || e.getKey().equals("accuracy")
                     ? (Double.isNaN(value) && Double.isNaN(written)) || Math.abs(written - value) <= Math.abs(value) * 1e-5
                     : Double.compare(written, value) == 0;
             assertTrue(same, job + ": " + e.getKey() + " of " + Arrays.toString(r.choices()) + " is written " + written
@@ -168,8 +171,11 @@ class SweepFrontTest {
     private static List<Row> read(Path csv, List<String> knobs, List<List<String>> labels) throws Exception {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = List.of(lines.get(0).split(",", -1));
-        List<String> metricColumns = List.of("params", "macs", "flops", "latencySeconds", "peakActivationBytes",
-                "weightBytes");
+        List<String> metricColumns = new ArrayList<>(List.of("params", "macs", "flops", "latencySeconds",
+                "peakActivationBytes", "weightBytes"));
+        if (header.contains("accuracy")) {
+            metricColumns.add("accuracy"); // a job that measured designs
+        }
         int[] knobColumn = knobs.stream().mapToInt(header::indexOf).toArray();
         assertTrue(Arrays.stream(knobColumn).allMatch(c -> c >= 0), csv + ": knob columns " + header);
         int feasibleColumn = header.indexOf("feasible");

@@ -15,6 +15,7 @@ public final class Figures {
             case PARAMS -> String.format(Locale.ROOT, "%.3f M params", v / 1e6);
             case MACS -> String.format(Locale.ROOT, "%.3f GMACs", v / 1e9);
             case FLOPS -> String.format(Locale.ROOT, "%.3f GFLOPs", v / 1e9);
+            case ACCURACY -> String.format(Locale.ROOT, "%.2f accuracy", v);
         };
     }
 

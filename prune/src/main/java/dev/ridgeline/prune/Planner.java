@@ -1,5 +1,6 @@
 package dev.ridgeline.prune;
 
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
@@ -136,6 +137,16 @@ public final class Planner {
         if (request.objective() == PruneObjective.IMPORTANCE) {
             return new Score.OfChoices(scores.orElseThrow(() -> new IllegalStateException(
                     "objective importance without channel scores")).perChoice(space));
+        }
+        if (request.objective() == PruneObjective.ACCURACY) {
+            // the predictor is additive over knobs: its terms are a per-choice score, the intercept in knob 0's
+            AccuracyPredictor p = request.accuracy().orElseThrow(() -> new IllegalStateException(
+                    "objective accuracy without measured designs")).fit(space.space());
+            double[][] terms = p.terms();
+            for (int c = 0; c < terms[0].length; c++) {
+                terms[0][c] += p.intercept();
+            }
+            return new Score.OfChoices(terms);
         }
         return new Score.OfMetric(request.objective() == PruneObjective.PARAMS ? Metric.PARAMS : Metric.MACS);
     }

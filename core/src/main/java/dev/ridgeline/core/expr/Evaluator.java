@@ -109,6 +109,33 @@ final class Evaluator {
                 Object v = args.get(0);
                 return v instanceof Long ? v : (long) Math.rint((Double) v);
             }
+            case "ceil", "floor" -> {
+                arity(c, 1, 1, "one value");
+                Object v = args.get(0);
+                if (v instanceof Long) {
+                    return v;
+                }
+                double d = c.function().equals("ceil") ? Math.ceil((Double) v) : Math.floor((Double) v);
+                if (Math.abs(d) >= 0x1p62) {
+                    throw new ExpressionException(c.offset(), c.function() + " of " + v + " overflows a 64-bit whole number");
+                }
+                return (long) d;
+            }
+            case "lookup" -> {
+                if (c.args().size() < 3 || c.args().size() % 2 == 0) {
+                    throw new ExpressionException(c.offset(), "lookup takes a key and pairs of a key and its value, "
+                            + "lookup($size, 0.5, 48, 1.0, 116), got " + c.args().size() + " values");
+                }
+                List<String> keys = new ArrayList<>();
+                for (int i = 1; i < args.size(); i += 2) {
+                    if (compare(args.get(0), args.get(i)) == 0) {
+                        return args.get(i + 1);
+                    }
+                    keys.add(describe(args.get(i)));
+                }
+                throw new ExpressionException(c.args().get(0).offset(), "lookup has no entry for "
+                        + describe(args.get(0)) + "; its keys: " + String.join(", ", keys));
+            }
             case "make_divisible" -> {
                 arity(c, 2, 3, "a value, a divisor and an optional minimum");
                 Object d = args.get(1);

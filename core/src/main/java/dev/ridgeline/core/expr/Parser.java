@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** A recursive-descent parser: or, and, not, comparisons, + -, * //, unary minus, calls and parentheses. */
 final class Parser {
-    static final Set<String> FUNCTIONS = Set.of("min", "max", "round", "make_divisible");
+    static final Set<String> FUNCTIONS = Set.of("min", "max", "round", "ceil", "floor", "lookup", "make_divisible");
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
     /** Expressions in jobs and models are a line or two; these bounds keep a hostile one from the stack. */

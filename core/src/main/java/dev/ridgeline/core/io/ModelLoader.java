@@ -10,6 +10,7 @@ import dev.ridgeline.core.zoo.Zoo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns what a user names (a zoo model or a model file) into a {@link Model}. */
@@ -36,6 +37,14 @@ public final class ModelLoader {
 
     /** As {@link #load(String, Optional)}; {@code allowUncounted} keeps ONNX ops Ridgeline cannot count, listed. */
     public static Model load(String spec, Optional<Shape> sample, boolean allowUncounted) {
+        return load(spec, sample, allowUncounted, Map.of());
+    }
+
+    /**
+     * As {@link #load(String, Optional, boolean)}, with some of a model file's parameters ({@code params:})
+     * set to other values; an ONNX file has none, so any is bad input there.
+     */
+    public static Model load(String spec, Optional<Shape> sample, boolean allowUncounted, Map<String, String> params) {
         String lower = spec.toLowerCase(Locale.ROOT);
         Path path = Path.of(spec);
         boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".onnx")
@@ -48,14 +57,34 @@ public final class ModelLoader {
                 throw new BadInputException(spec + ": is a directory; give a .yaml, .yml or .onnx model file");
             }
             if (lower.endsWith(".onnx")) {
+                if (!params.isEmpty()) {
+                    throw new BadInputException(spec + ": an ONNX file has no parameters to set (asked for "
+                            + String.join(", ", params.keySet()) + "); parameters belong to YAML model files");
+                }
                 return OnnxReader.read(path, sample, allowUncounted);
             }
             if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
                 throw new BadInputException(spec + ": a model file must end in .yaml, .yml or .onnx");
             }
-            return ModelYamlReader.read(path, sample);
+            return ModelYamlReader.read(path, sample, params);
         }
-        return Zoo.load(spec, sample);
+        return Zoo.load(spec, sample, params);
+    }
+
+    /** The parameters a model file or zoo model declares, with their values as written; none for ONNX. */
+    public static Map<String, String> params(String spec) {
+        Path path = Path.of(spec);
+        if (Files.isRegularFile(path)) {
+            if (spec.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+                return Map.of();
+            }
+            try (java.io.Reader r = Files.newBufferedReader(path)) {
+                return ModelYamlReader.params(spec, r);
+            } catch (java.io.IOException e) {
+                throw new BadInputException(spec + ": cannot read: " + e.getMessage());
+            }
+        }
+        return Zoo.params(spec);
     }
 
     /**

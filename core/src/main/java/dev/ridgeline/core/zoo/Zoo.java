@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,13 +41,26 @@ public final class Zoo {
 
     /** As {@link #load(String)}, at another sample shape (see {@link ModelYamlReader#read(Path, Optional)}). */
     public static Model load(String name, Optional<Shape> sample) {
+        return load(name, sample, Map.of());
+    }
+
+    /** As {@link #load(String, Optional)}, with some of the model's parameters set (see ModelYamlReader). */
+    public static Model load(String name, Optional<Shape> sample, Map<String, String> params) {
+        return ModelYamlReader.read("zoo/" + name + ".yaml", reader(name), sample, params);
+    }
+
+    /** The parameters a bundled model declares, with their values (its family's scaling knobs). */
+    public static Map<String, String> params(String name) {
+        return ModelYamlReader.params("zoo/" + name + ".yaml", reader(name));
+    }
+
+    private static java.io.Reader reader(String name) {
         byte[] bytes = FILES.bytes(name).orElseThrow(() -> {
             List<String> known = names();
             String hint = Suggest.hint(name, known);
             return new BadInputException("unknown model '" + name + "'" + hint
                     + ": not a file, and the zoo has: " + String.join(", ", known));
         });
-        return ModelYamlReader.read("zoo/" + name + ".yaml",
-                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8), sample);
+        return new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
     }
 }

@@ -143,6 +143,14 @@ class ExpressionPropertiesTest {
     }
 
     @Example
+    void ceilRoundsUpAndKeepsWholeNumbers() {
+        assertEquals(12, whole("ceil(40 * 0.3)"));
+        assertEquals(3, whole("ceil(2.0001)"));
+        assertEquals(-2, whole("ceil(-2.5)"));
+        assertEquals(7, whole("ceil(7)"));
+    }
+
+    @Example
     void conditions() {
         Map<String, Object> p = Map.of("expand", 1, "se", true, "act", "relu");
         assertEquals(false, Expression.parse("$expand != 1").evaluateCondition(n -> Optional.ofNullable(p.get(n))));
@@ -166,9 +174,25 @@ class ExpressionPropertiesTest {
                 () -> Expression.parse("$in * 0.25").evaluateWhole(n -> Optional.of(10L)));
         assertTrue(half.getMessage().contains("is 2.5, not a whole number"), half.getMessage());
         assertEquals(10, assertThrows(ExpressionException.class, () -> Expression.parse("$in / 2")).offset() + 6);
-        assertTrue(assertThrows(ExpressionException.class, () -> Expression.parse("floor(3)")).getMessage()
-                .contains("unknown name 'floor'"));
+        assertTrue(assertThrows(ExpressionException.class, () -> Expression.parse("sqrt(3)")).getMessage()
+                .contains("unknown name 'sqrt'"));
         assertEquals(32, whole("$x * 0.5", Map.of("x", 64)), "a whole decimal is a count");
+    }
+
+    @Example
+    void ceilFloorAndLookupDoWhatPythonsScalingRulesNeed() {
+        // EfficientNet's depth: int(math.ceil(3 * 1.1)) is 4, as 3 * 1.1 is 3.3000000000000003 in binary
+        assertEquals(4, whole("ceil(3 * $d)", Map.of("d", 1.1)));
+        assertEquals(3, whole("ceil(3 * $d)", Map.of("d", 1.0)));
+        assertEquals(-4, whole("floor(-3.5)"));
+        assertEquals(176, whole("lookup($s, 0.5, 48, 1.0, 116, 1.5, 176)", Map.of("s", 1.5)));
+        assertEquals(116, whole("lookup($s, 0.5, 48, 1.0, 116)", Map.of("s", 1L)), "1 and 1.0 are one key");
+        ExpressionException missing = assertThrows(ExpressionException.class,
+                () -> Expression.parse("lookup($s, 0.5, 48, 1.0, 116)").evaluate(n -> Optional.of(0.75)));
+        assertEquals(7, missing.offset());
+        assertTrue(missing.getMessage().contains("no entry for 0.75; its keys: 0.5, 1.0"), missing.getMessage());
+        assertTrue(assertThrows(ExpressionException.class, () -> Expression.parse("lookup(1, 2)").evaluate(
+                n -> Optional.empty())).getMessage().contains("pairs of a key and its value"));
     }
 
     private static long whole(String text) {

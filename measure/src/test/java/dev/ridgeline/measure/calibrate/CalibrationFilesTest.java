@@ -49,6 +49,21 @@ class CalibrationFilesTest {
         CalibrationRecord record = CalibrationRecord.read(file);
         assertEquals(new CalibrationRecord(2, "all", "1.20.0"), record);
         assertTrue(Files.readString(file).contains("cpuModel: \"Test CPU \\\"quoted\\\"\""));
+        // docs/measure.md: "a `calibration` section with the environment, the fit and its RMS log residual"
+        String text = Files.readString(file);
+        String header = "id: \"my-cpu\"\nname: \"Test CPU \\\"quoted\\\", 2 thread(s), ONNX Runtime 1.20.0 (calibrated)\"\n"
+                + "class: cpu\nsource: \"ridgeline hardware calibrate on 2026-11-28: 4 ORT runs, least squares on log time"
+                + " ratio\"\nstatus: measured\n";
+        assertTrue(text.contains(header), text);
+        String section = text.substring(text.indexOf("calibration:\n"));
+        double rms = Math.sqrt((0.01 + 0.01 + 0 + 0.0025) / 4);
+        assertEquals("calibration:\n  date: 2026-11-28\n  runtime: onnxruntime\n  runtimeVersion: \"1.20.0\"\n"
+                + "  optLevel: all\n  threads: 2\n  cpuModel: \"Test CPU \\\"quoted\\\"\"\n  governor: \"performance\"\n"
+                + "  cores: 2\n  os: \"Linux\"\n  java: \"JVM\"\n  benchmarks: 4\n"
+                + "  fit: \"Levenberg-Marquardt least squares on log(predicted / measured), over the logs of the rate of"
+                + " each kernel kind, the bandwidth and the overhead; weak prior (0.05) toward the conv rate\"\n"
+                + String.format(java.util.Locale.ROOT, "  rmsLogResidual: %.4f%n", rms)
+                + "  residuals: \"my-cpu.residuals.csv\"\n", section);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ridgeline.measure.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.hardware.device.KernelClass;
@@ -10,7 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fit recovers the constants that generated exact times, and reads the benchmarks' kernels right. */
+/**
+ * The fit recovers the constants that generated exact times (every kind's rate, the bandwidth and the overhead
+ * `hardware calibrate` writes), and reads the benchmarks' kernels right.
+ */
 class ProfileFitTest {
     @Test
     void recoversTheRatesBandwidthAndOverheadThatMadeTheTimes() {
@@ -34,6 +38,29 @@ class ProfileFitTest {
         assertEquals(2.0e11, fit.opsPerSecond()[KernelClass.CONV.ordinal()], 2.0e11 * 0.02);
         assertEquals(5.0e10, fit.opsPerSecond()[KernelClass.DEPTHWISE.ordinal()], 5.0e10 * 0.05);
         assertEquals(overhead, fit.overheadSeconds(), overhead * 0.1);
+        // the benchmarks' memory-bound kernels pin the bandwidth: `hardware calibrate` writes it
+        assertEquals(bandwidth, fit.bytesPerSecond(), bandwidth * 0.02, "bandwidth");
+        for (int i = 0; i < measured.length; i++) {
+            assertEquals(measured[i], kernels.get(i).seconds(fit.opsPerSecond(), fit.bytesPerSecond(),
+                    fit.overheadSeconds()), measured[i] * 0.02, "the fitted profile gives sample " + i + "'s time");
+            assertEquals(Math.log(kernels.get(i).seconds(fit.opsPerSecond(), fit.bytesPerSecond(),
+                    fit.overheadSeconds()) / measured[i]), fit.logResiduals()[i], 1e-9, "residual " + i);
+        }
+    }
+
+    @Test
+    void fourSamplesAreTheFewestAndTheRmsIsOverTheSamples() {
+        List<Kernels> kernels = Benchmarks.standard().stream().limit(4).map(b -> Kernels.of(b.model(), b.batch()))
+                .toList();
+        double[] four = {1e-3, 2e-3, 3e-3, 4e-3};
+        double[] ones = {1, 1, 1, 1};
+        assertEquals(4, ProfileFit.fit(kernels, four, ones).logResiduals().length);
+        assertThrows(IllegalArgumentException.class, () -> ProfileFit.fit(kernels.subList(0, 3),
+                new double[] {1e-3, 2e-3, 3e-3}, new double[] {1, 1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> ProfileFit.fit(kernels, four, new double[] {1, 1, 1}));
+        ProfileFit.Result r = new ProfileFit.Result(new double[KernelClass.values().length], 1, 1,
+                new double[] {0.3, -0.4});
+        assertEquals(Math.sqrt((0.09 + 0.16) / 2), r.rmsLogResidual(), 1e-15);
     }
 
     @Test

@@ -17,17 +17,28 @@ import java.util.Set;
  * @param perStage    true for one width per stage, false for one per channel group
  * @param levels      the most widths one channel group may take
  * @param importance  an importance CSV (null: scores from the model's weights, when the objective needs them)
+ * @param accuracy    measured designs, for {@code objective: accuracy}: the plan keeps the most predicted accuracy
  */
 public record PlanFile(String source, String sha256, String modelSpec, String modelSha256, String modelFile,
                        Model model, MeasureSetup setup, List<Budget> budgets, double[] baseMetrics, int divisor,
                        double minKeep, int levels, boolean perStage, List<String> frozen, Set<Change> allow,
-                       PruneObjective objective, String importance, java.util.Map<String, String> where) {
+                       PruneObjective objective, String importance, java.util.Map<String, String> where,
+                       java.util.Optional<dev.ridgeline.search.accuracy.AccuracySource> accuracy) {
     public PlanFile {
         budgets = List.copyOf(budgets);
         frozen = List.copyOf(frozen);
         allow = Set.copyOf(allow);
         baseMetrics = baseMetrics.clone();
         where = java.util.Map.copyOf(where);
+    }
+
+    /** A request that measured no designs. */
+    public PlanFile(String source, String sha256, String modelSpec, String modelSha256, String modelFile,
+                    Model model, MeasureSetup setup, List<Budget> budgets, double[] baseMetrics, int divisor,
+                    double minKeep, int levels, boolean perStage, List<String> frozen, Set<Change> allow,
+                    PruneObjective objective, String importance, java.util.Map<String, String> where) {
+        this(source, sha256, modelSpec, modelSha256, modelFile, model, setup, budgets, baseMetrics, divisor, minKeep,
+                levels, perStage, frozen, allow, objective, importance, where, java.util.Optional.empty());
     }
 
     @Override
@@ -52,7 +63,7 @@ public record PlanFile(String source, String sha256, String modelSpec, String mo
 
     /** What "keeps the most" means: computation, weights, or channel importance scores. */
     public enum PruneObjective {
-        MACS("macs"), PARAMS("params"), IMPORTANCE("importance");
+        MACS("macs"), PARAMS("params"), IMPORTANCE("importance"), ACCURACY("accuracy");
 
         private final String id;
 

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 public final class PlanReader {
     private static final Set<String> TOP = Set.of("name", "description", "model", "input", "batch", "convention",
             "hardware", "precision", "budgets", "divisor", "minKeep", "levels", "per", "frozen", "allow",
-            "objective", "importance");
+            "objective", "importance", "accuracy");
 
     private PlanReader() {
     }
@@ -144,7 +144,7 @@ public final class PlanReader {
         PruneObjective objective = top.get("objective").map(n -> java.util.Arrays.stream(PruneObjective.values())
                 .filter(o -> o.id().equals(n.text("field 'objective'").toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> n.error("field 'objective': unknown objective '%s'; objectives: macs, params, "
-                        + "importance", n.text("")))).orElse(PruneObjective.MACS);
+                        + "importance, accuracy", n.text("")))).orElse(PruneObjective.MACS);
         top.get("objective").ifPresent(n -> where.put("objective", n.location()));
         String importance = null;
         Optional<YamlNode> importanceNode = top.get("importance");
@@ -162,6 +162,17 @@ public final class PlanReader {
             importance = p.toString();
             where.put("importance", importanceNode.get().location());
         }
+        Optional<dev.ridgeline.search.accuracy.AccuracySource> accuracy = top.get("accuracy")
+                .map(a -> JobReader.accuracy(a, dir));
+        if (objective == PruneObjective.ACCURACY && accuracy.isEmpty()) {
+            throw top.require("objective", what).error("field 'objective': accuracy is predicted from measured "
+                    + "designs: add 'accuracy: {measured: FILE.csv}' (columns as plan.json names the knobs; see "
+                    + "docs/accuracy.md)");
+        }
+        if (accuracy.isPresent() && objective != PruneObjective.ACCURACY) {
+            throw top.require("accuracy", what).error("field 'accuracy' gives measured designs, which only "
+                    + "'objective: accuracy' uses");
+        }
         boolean onnx = modelSpec.toLowerCase(Locale.ROOT).endsWith(".onnx");
         if (objective == PruneObjective.IMPORTANCE && importance == null && !onnx) {
             YamlNode n = top.require("objective", what);
@@ -172,7 +183,7 @@ public final class PlanReader {
         where.put("model", modelNode.location());
         String modelSha = JobReader.located(modelNode, () -> ModelLoader.sha256(modelPath));
         return new PlanFile(source, sha, modelSpec, modelSha, onnx ? modelPath : null, model, setup, budgets,
-                base, divisor, minKeep, levels, perStage, frozen, allow, objective, importance, where);
+                base, divisor, minKeep, levels, perStage, frozen, allow, objective, importance, where, accuracy);
     }
 
     /** Whether a glob (* for any run of characters) names a stage or a layer of the model. */

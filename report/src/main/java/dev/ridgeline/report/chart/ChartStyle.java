@@ -22,6 +22,8 @@ final class ChartStyle {
     static final Color BASE = new Color(0x22, 0x22, 0x22);
     static final Color BUDGET = new Color(0x7F, 0x8C, 0x8D);
     static final Color CHOSEN = new Color(0x27, 0xAE, 0x60);
+    /** Designs whose predicted accuracy lies outside the measured range. */
+    static final Color EXTRAPOLATED = new Color(0xF3, 0x9C, 0x12);
     static final Color[] CLOUD = {new Color(0xD6, 0xE4, 0xF0), new Color(0x9E, 0xC2, 0xE0), new Color(0x4A, 0x86, 0xC0)};
     /** Qualitative colours for op kinds, stages and runs (Tableau 10). */
     static final Color[] PALETTE = {new Color(0x4E, 0x79, 0xA7), new Color(0xF2, 0x8E, 0x2B),

@@ -109,8 +109,9 @@ public final class ComparisonCharts {
                 yAxis.ticks(v -> MetricLabels.tick(yo.metric(), v)));
         StringBuilder caption = new StringBuilder("Fronts of " + same.size() + " sweeps in " + MetricLabels.axis(
                 xo.metric()) + " and " + MetricLabels.axis(yo.metric()) + ": ");
+        List<String> names = seriesNames(same);
         for (int i = 0; i < same.size(); i++) {
-            String name = same.get(i).title();
+            String name = names.get(i);
             XYSeries s = chart.addSeries(name, xAxis.plot(xs.get(i)), yAxis.plot(ys.get(i)));
             s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.CIRCLE);
@@ -119,5 +120,36 @@ public final class ComparisonCharts {
             caption.append(i == 0 ? "" : "; ").append(name).append(" has ").append(xs.get(i).length).append(" designs");
         }
         return Optional.of(new ChartSpec("compare-fronts", "Fronts overlaid", caption.append('.').toString(), chart));
+    }
+
+    /**
+     * A legend name per sweep, each different (XChart needs that): the run's title, with its budgets where
+     * titles repeat (a batch varying a budget), and its folder where those repeat too.
+     */
+    static List<String> seriesNames(List<SweepRun> sweeps) {
+        List<String> names = new ArrayList<>();
+        for (SweepRun s : sweeps) {
+            boolean repeated = sweeps.stream().filter(o -> o.title().equals(s.title())).count() > 1;
+            names.add(repeated ? s.title() + (s.budgets().isEmpty() ? "" : ", " + s.budgets().stream()
+                    .map(ComparisonCharts::bound).collect(java.util.stream.Collectors.joining(", "))) : s.title());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (java.util.Collections.frequency(names, n) > 1) {
+                names.set(i, n + " [" + sweeps.get(i).source().getFileName() + "]");
+            }
+        }
+        return names;
+    }
+
+    private static String bound(SweepRun.BudgetBound b) {
+        List<String> parts = new ArrayList<>();
+        if (!Double.isNaN(b.min())) {
+            parts.add(b.metric() + " >= " + MetricLabels.human(b.metric(), b.min()));
+        }
+        if (!Double.isNaN(b.max())) {
+            parts.add(b.metric() + " <= " + MetricLabels.human(b.metric(), b.max()));
+        }
+        return String.join(", ", parts);
     }
 }

@@ -16,6 +16,7 @@ public final class MetricLabels {
             case "latencySeconds" -> "latency";
             case "peakActivationBytes" -> "peak activation memory";
             case "weightBytes" -> "weight memory";
+            case "accuracy" -> "accuracy (predicted)";
             default -> metric;
         };
     }

@@ -90,6 +90,7 @@ public final class ParetoChart {
             base.setMarker(SeriesMarkers.DIAMOND);
             base.setMarkerColor(ChartStyle.BASE);
         }
+        String extrapolated = extrapolated(run, chart, xm, ym, fx, fy, xAxis, yAxis);
         String chosenLabel = chosen(run, chart, xm, ym, front, xo, xAxis, yAxis);
         if (chart.getSeriesMap().isEmpty()) {
             return Optional.empty();
@@ -97,7 +98,35 @@ public final class ParetoChart {
         String id = "pareto-" + xm + "-" + ym;
         String title = "Pareto front: " + MetricLabels.axis(xm) + " vs " + MetricLabels.axis(ym);
         return Optional.of(new ChartSpec(id, title, caption(run, xm, ym, front, baseX, baseY, xo, yo, cloud,
-                chosenLabel), chart));
+                chosenLabel) + extrapolated, chart));
+    }
+
+    /** The legend entry for designs whose predicted accuracy is extrapolated. */
+    static final String EXTRAPOLATED = "extrapolated: outside the measured designs";
+
+    /**
+     * On a chart with predicted accuracy on an axis, rings the front designs that lie outside the measured range
+     * and returns a sentence on how far to trust the axis ("" without a predictor or accuracy axis).
+     */
+    private static String extrapolated(SweepRun run, XYChart chart, String xm, String ym, double[] fx, double[] fy,
+                                       Axis xAxis, Axis yAxis) {
+        if (run.accuracy().isEmpty() || !(xm.equals("accuracy") || ym.equals("accuracy"))) {
+            return "";
+        }
+        SweepRun.PredictedAccuracy a = run.accuracy().get();
+        List<Integer> rows = a.extrapolatedRows().stream().filter(r -> r >= 0 && r < fx.length
+                && Double.isFinite(fx[r]) && Double.isFinite(fy[r])).toList();
+        if (!rows.isEmpty()) {
+            XYSeries s = chart.addSeries(EXTRAPOLATED, xAxis.plot(rows.stream().mapToDouble(r -> fx[r]).toArray()),
+                    yAxis.plot(rows.stream().mapToDouble(r -> fy[r]).toArray()));
+            s.setMarker(SeriesMarkers.DIAMOND);
+            s.setMarkerColor(ChartStyle.EXTRAPOLATED);
+        }
+        return String.format(Locale.ROOT, " Accuracy is predicted from %d measured designs (leave-one-out error %.3g "
+                + "RMS, %.3g at most); %s.", a.designs(), a.looRmse(), a.looMaxAbs(), rows.isEmpty()
+                ? "every front design lies within the measured range"
+                : rows.size() + (rows.size() == 1 ? " front design lies" : " front designs lie")
+                        + " outside it (extrapolated, marked with diamonds)");
     }
 
     private static void frontSeries(XYChart chart, double[][] front, Objective xo, Axis xAxis, Axis yAxis) {

@@ -28,6 +28,10 @@ final class SweepSection {
                 + o.metric()).collect(Collectors.joining(", ")));
         html.entry("convention", run.convention());
         html.entry("space", run.spaceSize() + " points; " + run.strategy());
+        run.accuracy().ifPresent(a -> html.entry("accuracy", String.format(Locale.ROOT, "predicted: %s; %s",
+                a.predictor(), a.extrapolatedRows().isEmpty() ? "no front design lies outside the measured range"
+                        : "front rows " + a.extrapolatedRows().stream().map(r -> Integer.toString(r + 1))
+                        .collect(Collectors.joining(", ")) + " lie outside the measured range (extrapolated)")));
         html.close("dl");
     }
 

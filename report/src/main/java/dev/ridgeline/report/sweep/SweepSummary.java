@@ -34,7 +34,7 @@ public final class SweepSummary {
     /** Short column headers for people; flops is left out when it equals macs on every row. */
     private static final Map<Metric, String> HEADERS = new EnumMap<>(Map.of(
             Metric.PARAMS, "params", Metric.MACS, "macs", Metric.FLOPS, "flops", Metric.LATENCY_SECONDS, "latency",
-            Metric.PEAK_ACTIVATION_BYTES, "peak act.", Metric.WEIGHT_BYTES, "weights"));
+            Metric.PEAK_ACTIVATION_BYTES, "peak act.", Metric.WEIGHT_BYTES, "weights", Metric.ACCURACY, "accuracy"));
 
     private SweepSummary() {
     }
@@ -98,11 +98,12 @@ public final class SweepSummary {
     }
 
     /** The metrics worth a column, the objectives first: all but latency when the job has no device. */
-    private static List<Metric> shownMetrics(Job job) {
+    private static List<Metric> shownMetrics(Job job, boolean predicted) {
         List<Metric> shown = new ArrayList<>();
         job.objectives().forEach(o -> shown.add(o.metric()));
         for (Metric m : Metric.values()) {
-            if (!shown.contains(m) && (m != Metric.LATENCY_SECONDS || job.setup().device() != null)) {
+            if (!shown.contains(m) && (m != Metric.LATENCY_SECONDS || job.setup().device() != null)
+                    && (m != Metric.ACCURACY || predicted)) {
                 shown.add(m);
             }
         }
@@ -111,7 +112,7 @@ public final class SweepSummary {
 
     private static String front(SweepResult result, int maxRows) {
         List<ParetoPoint> front = result.front();
-        List<Metric> metrics = shownMetrics(result.job());
+        List<Metric> metrics = shownMetrics(result.job(), result.accuracy().isPresent());
         if (front.stream().allMatch(p -> p.metric(Metric.FLOPS) == p.metric(Metric.MACS))) {
             metrics.remove(Metric.FLOPS);
         }
@@ -126,11 +127,14 @@ public final class SweepSummary {
             int[] choices = p.choices();
             List<String> cells = new ArrayList<>();
             cells.add(Integer.toString(r + 1)); // the row of pareto.csv, what `export --row` takes
-            metrics.forEach(m -> cells.add(MetricUnits.human(m, p.metric(m))));
+            metrics.forEach(m -> cells.add(MetricUnits.human(m, p.metric(m)) + (m == Metric.ACCURACY
+                    && result.accuracy().get().extrapolated(choices) ? "*" : "")));
             knobs.columns().forEach(c -> cells.add(knobs.cell(c, choices)));
             table.row(cells.toArray(new String[0]));
         }
         StringBuilder out = new StringBuilder(table.render());
+        result.accuracy().ifPresent(a -> out.append("accuracy: predicted, ").append(a.describe())
+                .append("; * marks a design outside the measured range (extrapolated)").append(System.lineSeparator()));
         int hidden = front.size() - rows.size();
         if (hidden > 0) {
             out.append(String.format(Locale.ROOT, "... %,d more (rows above are spread evenly along the front;"
@@ -179,7 +183,7 @@ public final class SweepSummary {
         }
         out.append(TextTable.wrap("  choices: " + String.join(", ", choices), 100, "    "));
         List<String> others = new ArrayList<>();
-        for (Metric m : shownMetrics(job)) {
+        for (Metric m : shownMetrics(job, result.accuracy().isPresent())) {
             others.add(m.id() + " " + MetricUnits.human(m, metrics[m.ordinal()]));
         }
         out.append(TextTable.wrap("  metrics: " + String.join(", ", others), 100, "    "));

@@ -43,7 +43,8 @@ public record Design(ResolvedSpace space, int[] choices) {
             knobs.add(space.knobs().get(k));
             choices[i++] = e.getValue();
         }
-        ResolvedSpace sub = new ResolvedSpace(full.base(), new DesignSpace(knobs), full.groups(), full.sites());
+        ResolvedSpace sub = new ResolvedSpace(full.base(), new DesignSpace(knobs), full.groups(), full.sites(),
+                full.family());
         return new Design(sub, choices);
     }
 

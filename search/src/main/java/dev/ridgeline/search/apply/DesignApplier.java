@@ -43,6 +43,9 @@ public final class DesignApplier {
     }
 
     public Model apply(int[] choices) {
+        if (resolved.hasParamKnobs()) {
+            return member(choices);
+        }
         Choices c = Choices.of(resolved, choices);
         Model base = resolved.base();
         ModelInput input = base.inputs().get(0);
@@ -78,7 +81,41 @@ public final class DesignApplier {
             }
         }
         base.outputs().forEach(o -> out.output(renamed.getOrDefault(o, o)));
+        Model built = out.build();
+        if (base.precisions().isEmpty()) {
+            return built;
+        }
+        // a layer keeps the precision its base layer runs in (a quantized file's INT8 layers), parts of a split too
+        base.precisions().forEach((name, precision) -> {
+            for (String part : List.of(name, name + ".depthwise", name + ".depthwise_bn", name + ".depthwise_act")) {
+                if (built.node(part).isPresent()) {
+                    out.precision(part, precision);
+                }
+            }
+        });
         return out.build();
+    }
+
+    /**
+     * A point of a space with param knobs: the family's member at the point's parameters, read at the point's
+     * resolution (param knobs combine with resolution only, see SpaceBuilder).
+     */
+    private Model member(int[] choices) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        Optional<Shape> sample = Optional.empty();
+        List<Knob> knobs = resolved.space().knobs();
+        for (int k = 0; k < knobs.size(); k++) {
+            KnobTarget target = knobs.get(k).target();
+            if (target instanceof KnobTarget.Param p) {
+                params.put(p.name(), p.values().get(choices[k]));
+            } else if (target instanceof KnobTarget.Resolution r) {
+                Shape in = resolved.base().inputs().get(0).shape();
+                sample = Optional.of(Shape.of(in.channels(), r.heights()[choices[k]], r.widths()[choices[k]]));
+            } else {
+                throw new IllegalStateException("knob " + knobs.get(k).name() + " in a space with param knobs");
+            }
+        }
+        return resolved.family().at(params, sample);
     }
 
     /** A standard KxK conv NAME becomes NAME.depthwise, its BN and activation, then the 1x1 conv NAME. */

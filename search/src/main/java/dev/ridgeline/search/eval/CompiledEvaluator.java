@@ -1,5 +1,6 @@
 package dev.ridgeline.search.eval;
 
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.space.DesignSpace;
 
 /**
@@ -16,13 +17,16 @@ public final class CompiledEvaluator implements PointEvaluator {
     private final Plan[] plans;
     private final FlatPlan[] flat;
     private final boolean withPeak;
+    /** Predicted accuracy, one term per knob; null when the job measured no designs (accuracy is then NaN). */
+    private final AccuracyPredictor accuracy;
+    private final double[][] accuracyTerms;
 
     CompiledEvaluator(DesignSpace space, int elementBytes, boolean timed, int[] planKnobs, Plan[] plans) {
-        this(space, elementBytes, timed, planKnobs, plans, flatten(plans), true);
+        this(space, elementBytes, timed, planKnobs, plans, flatten(plans), true, null);
     }
 
     private CompiledEvaluator(DesignSpace space, int elementBytes, boolean timed, int[] planKnobs, Plan[] plans,
-            FlatPlan[] flat, boolean withPeak) {
+            FlatPlan[] flat, boolean withPeak, AccuracyPredictor accuracy) {
         this.space = space;
         this.elementBytes = elementBytes;
         this.timed = timed;
@@ -30,6 +34,25 @@ public final class CompiledEvaluator implements PointEvaluator {
         this.plans = plans;
         this.flat = flat;
         this.withPeak = withPeak;
+        this.accuracy = accuracy;
+        this.accuracyTerms = accuracy == null ? null : accuracy.terms();
+        if (accuracy != null && accuracy.knobs() != space.knobCount()) {
+            throw new IllegalArgumentException("an accuracy predictor over " + accuracy.knobs() + " knobs for a space of "
+                    + space.knobCount());
+        }
+    }
+
+    /**
+     * The same evaluator with accuracy predicted: a sum of one term per knob, added to every point (and, for
+     * the exact strategy, one more term per knob in {@link #terms}).
+     */
+    public CompiledEvaluator withAccuracy(AccuracyPredictor predictor) {
+        return new CompiledEvaluator(space, elementBytes, timed, planKnobs, plans, flat, withPeak, predictor);
+    }
+
+    /** The accuracy predictor, if the evaluator has one. */
+    public java.util.Optional<AccuracyPredictor> accuracy() {
+        return java.util.Optional.ofNullable(accuracy);
     }
 
     private static FlatPlan[] flatten(Plan[] plans) {
@@ -46,7 +69,7 @@ public final class CompiledEvaluator implements PointEvaluator {
      * the same numbers.
      */
     public CompiledEvaluator withoutPeakMemory() {
-        return new CompiledEvaluator(space, elementBytes, timed, planKnobs, plans, flat, false);
+        return new CompiledEvaluator(space, elementBytes, timed, planKnobs, plans, flat, false, accuracy);
     }
 
     @Override
@@ -80,7 +103,7 @@ public final class CompiledEvaluator implements PointEvaluator {
 
     /** The tables of plan {@code plan}, for solvers that work on the terms rather than on points. */
     public Terms terms(int plan) {
-        return new Terms(plans[plan], elementBytes, timed);
+        return new Terms(plans[plan], elementBytes, timed, accuracy);
     }
 
     /** Compiled layers summed over all plans: a measure of the compiled size. */
@@ -114,7 +137,7 @@ public final class CompiledEvaluator implements PointEvaluator {
                 peak = Math.max(peak, plan.liveBytes(j, choices));
             }
         }
-        write(metrics, params, macs, flops, seconds, peak);
+        write(metrics, params, macs, flops, seconds, peak, choices);
     }
 
     /** Recomputes only the level slots at or after the lowest changed knob, over running prefix sums. */
@@ -182,11 +205,21 @@ public final class CompiledEvaluator implements PointEvaluator {
             }
             int last = slots * 4;
             write(metrics, prefix[last], prefix[last + 1], prefix[last + 2], prefix[last + 3],
-                    withPeak ? peaks[slots] : Double.NaN);
+                    withPeak ? peaks[slots] : Double.NaN, choices);
         }
     }
 
-    private void write(double[] metrics, double params, double macs, double flops, double seconds, double peak) {
+    private void write(double[] metrics, double params, double macs, double flops, double seconds, double peak,
+                       int[] choices) {
+        double predicted = Double.NaN;
+        if (accuracyTerms != null) {
+            // the same additions, in the same order, as AccuracyPredictor.predict
+            predicted = accuracy.intercept();
+            for (int k = 0; k < accuracyTerms.length; k++) {
+                predicted += accuracyTerms[k][choices[k]];
+            }
+        }
+        metrics[Metric.ACCURACY.ordinal()] = predicted;
         metrics[Metric.PARAMS.ordinal()] = params;
         metrics[Metric.MACS.ordinal()] = macs;
         metrics[Metric.FLOPS.ordinal()] = flops;

@@ -46,6 +46,7 @@ public final class EvaluatorCompiler {
     private final Map<String, String> siteOfName = new HashMap<>();
     private final List<Integer> planKnobs = new ArrayList<>();
     private int resolutionKnob = -1;
+    private final List<Integer> paramKnobs = new ArrayList<>();
     private final Map<List<Integer>, Map<String, double[]>> probes = new HashMap<>();
     private final Map<String, Table> tables = new HashMap<>();
 
@@ -67,6 +68,10 @@ public final class EvaluatorCompiler {
                 planKnobs.add(k);
             } else if (t instanceof KnobTarget.Resolution) {
                 resolutionKnob = k;
+            } else if (t instanceof KnobTarget.Param) {
+                // each member of the family is a graph of its own, like a separable configuration
+                planKnobs.add(k);
+                paramKnobs.add(k);
             }
         }
         for (Site site : resolved.sites().values()) {
@@ -86,6 +91,13 @@ public final class EvaluatorCompiler {
     }
 
     public static CompiledEvaluator compile(ResolvedSpace resolved, MeasureSetup setup) {
+        if (setup.device() != null && setup.device().runtime() != null && setup.device().runtime().cachesWeights()) {
+            throw new BadInputException("device '" + setup.device().id() + "' under runtime '"
+                    + setup.device().runtimeId() + "' keeps the first " + Math.round(
+                    setup.device().runtime().weightCacheBytes()) + " bytes of weights on chip, so a layer's time"
+                    + " depends on the weights of every layer before it and cannot be compiled layer by layer; time"
+                    + " single designs with ridgeline analyze --hardware " + setup.device().id());
+        }
         return new EvaluatorCompiler(resolved, setup).run();
     }
 
@@ -95,8 +107,9 @@ public final class EvaluatorCompiler {
             planCount *= space.choices(k);
         }
         if (planCount > MAX_PLANS) {
-            throw new BadInputException("the separable knobs make " + planCount + " graph structures; at most "
-                    + MAX_PLANS + " can be compiled: select fewer stages for separable, or use per: all");
+            throw new BadInputException("the separable and param knobs make " + planCount + " graph structures; at "
+                    + "most " + MAX_PLANS + " can be compiled: select fewer stages for separable, use per: all, or "
+                    + "give param knobs fewer choices");
         }
         Plan[] plans = new Plan[(int) planCount];
         int[] config = new int[planKnobs.size()];
@@ -155,16 +168,24 @@ public final class EvaluatorCompiler {
         FusedGroups groups = setup.device() == null ? FusedGroups.none(nodes.size())
                 : FusedGroups.of(nodes, setup.effectiveFusion());
         Table[] layers = new Table[nodes.size()];
+        // a member of a family has layers of its own names: its tables are keyed by the member
+        StringBuilder member = new StringBuilder();
+        for (int k : paramKnobs) {
+            member.append(k).append('=').append(base[k]).append(';');
+        }
         for (int i = 0; i < layers.length; i++) {
             String name = nodes.get(i).name();
             String site = siteOfName.get(name);
             int[] probeBase = new int[space.knobCount()];
+            for (int k : paramKnobs) {
+                probeBase[k] = base[k];
+            }
             if (site != null) {
                 int knob = separableKnobOfSite.get(site);
                 probeBase[knob] = base[knob];
             }
             List<String> members = groups.members(i).stream().map(m -> nodes.get(m).name()).toList();
-            String key = (site == null ? name : name + "|" + probeBase[separableKnobOfSite.get(site)])
+            String key = member + (site == null ? name : name + "|" + probeBase[separableKnobOfSite.get(site)])
                     + (members.isEmpty() ? "" : "+" + String.join("+", members));
             layers[i] = tables.computeIfAbsent(key, x -> table(name, site, members, probeBase));
         }
@@ -224,6 +245,10 @@ public final class EvaluatorCompiler {
 
     /** Width knobs of the groups a layer reads and writes, its kernel knob and the resolution. */
     private int[] relevantKnobs(String name, String site, List<String> members) {
+        if (!paramKnobs.isEmpty()) {
+            // param knobs combine with resolution only (SpaceBuilder), and each member has tables of its own
+            return resolutionKnob < 0 ? new int[0] : new int[] {resolutionKnob};
+        }
         Model base = resolved.base();
         List<String> involved = new ArrayList<>();
         involve(involved, name, site);
@@ -287,7 +312,9 @@ public final class EvaluatorCompiler {
             f[Table.PARAMS] = l.cost().params();
             f[Table.MACS] = l.cost().macs();
             f[Table.FLOPS] = l.cost().flops();
-            f[Table.SECONDS] = latency == null ? 0 : latency.layers().get(i).seconds();
+            // the runtime's time per inference is a constant term: the first layer's table carries it
+            f[Table.SECONDS] = latency == null ? 0 : latency.layers().get(i).seconds()
+                    + (i == 0 ? latency.inferenceOverheadSeconds() : 0);
             f[Table.OUTPUT_BYTES] = l.node().op().aliasesInput() ? 0
                     : (double) l.outputShape().numel() * setup.precision().bytes();
             figures.put(l.node().name(), f);

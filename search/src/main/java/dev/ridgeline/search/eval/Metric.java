@@ -14,7 +14,9 @@ public enum Metric {
     FLOPS("flops"),
     LATENCY_SECONDS("latencySeconds"),
     PEAK_ACTIVATION_BYTES("peakActivationBytes"),
-    WEIGHT_BYTES("weightBytes");
+    WEIGHT_BYTES("weightBytes"),
+    /** A score predicted from measured designs (higher is better); NaN where a job measured none. */
+    ACCURACY("accuracy");
 
     /** The number of metrics: the length of a metrics array. */
     public static final int COUNT = values().length;

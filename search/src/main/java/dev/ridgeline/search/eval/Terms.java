@@ -1,5 +1,6 @@
 package dev.ridgeline.search.eval;
 
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import java.util.Arrays;
 
 /**
@@ -14,11 +15,19 @@ public final class Terms {
     private final Plan plan;
     private final int elementBytes;
     private final boolean timed;
+    private final AccuracyPredictor accuracy;
+    private final int[][] accuracyKnobs;
 
-    Terms(Plan plan, int elementBytes, boolean timed) {
+    Terms(Plan plan, int elementBytes, boolean timed, AccuracyPredictor accuracy) {
         this.plan = plan;
         this.elementBytes = elementBytes;
         this.timed = timed;
+        this.accuracy = accuracy;
+        int knobs = accuracy == null ? 0 : accuracy.knobs();
+        this.accuracyKnobs = new int[accuracy == null ? 0 : knobs + 1][];
+        for (int t = 0; t < accuracyKnobs.length; t++) {
+            accuracyKnobs[t] = t < knobs ? new int[] {t} : new int[0];
+        }
     }
 
     /** The terms of the models that share the separable choices of {@code choices}. */
@@ -26,17 +35,26 @@ public final class Terms {
         return evaluator.terms(evaluator.planIndex(choices));
     }
 
+    /**
+     * The number of terms: the layers, then, with an accuracy predictor, one accuracy term per knob and one
+     * for its intercept (terms that add nothing to the other metrics).
+     */
     public int layers() {
-        return plan.layers.length;
+        return plan.layers.length + accuracyKnobs.length;
     }
 
     /** The knobs layer i depends on, ascending; the caller must not change the array. */
     public int[] knobs(int layer) {
-        return plan.layers[layer].knobs;
+        int a = layer - plan.layers.length;
+        return a >= 0 ? accuracyKnobs[a] : plan.layers[layer].knobs;
     }
 
     /** The number of entries of layer i's table. */
     public int entries(int layer) {
+        int a = layer - plan.layers.length;
+        if (a >= 0) {
+            return a < accuracy.knobs() ? accuracy.terms()[a].length : 1;
+        }
         return plan.layers[layer].values.length / Table.FIELDS;
     }
 
@@ -47,6 +65,13 @@ public final class Terms {
      * @throws IllegalArgumentException for peak activation memory, a maximum over steps (see {@link #bufferBytes})
      */
     public double value(int layer, int entry, Metric metric) {
+        int a = layer - plan.layers.length;
+        if (a >= 0) {
+            return metric != Metric.ACCURACY ? 0 : a < accuracy.knobs() ? accuracy.term(a, entry) : accuracy.intercept();
+        }
+        if (metric == Metric.ACCURACY) {
+            return accuracy == null ? Double.NaN : 0;
+        }
         double[] v = plan.layers[layer].values;
         int o = entry * Table.FIELDS;
         return switch (metric) {
@@ -57,6 +82,7 @@ public final class Terms {
             case LATENCY_SECONDS -> timed ? v[o + Table.SECONDS] : Double.NaN;
             case PEAK_ACTIVATION_BYTES -> throw new IllegalArgumentException(
                     "peak activation memory is a maximum over steps, not a sum of layer terms");
+            case ACCURACY -> throw new IllegalStateException("accuracy is handled above");
         };
     }
 

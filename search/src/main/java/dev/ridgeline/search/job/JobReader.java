@@ -22,6 +22,8 @@ import dev.ridgeline.search.eval.Goal;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.Objective;
+import dev.ridgeline.search.accuracy.AccuracySource;
+import dev.ridgeline.search.space.ModelFamily;
 import dev.ridgeline.search.space.SpaceSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +43,7 @@ import java.util.Set;
 public final class JobReader {
     /** The fields a job file may have. */
     public static final Set<String> FIELDS = Set.of("name", "description", "model", "input", "batch", "convention",
-            "hardware", "precision", "fusion", "space", "budgets", "objectives", "strategy");
+            "hardware", "precision", "fusion", "space", "budgets", "objectives", "strategy", "accuracy");
 
     private JobReader() {
     }
@@ -77,8 +80,10 @@ public final class JobReader {
         String modelSpec = modelNode.text("field 'model'");
         // an ONNX file is read at the job's input shape, which its dynamic dimensions need
         Optional<Shape> sample = top.get("input").map(JobReader::sample);
-        Model model = located(modelNode, () -> ModelLoader.load(relative(dir, modelSpec), sample));
+        String modelPath = relative(dir, modelSpec);
+        Model model = located(modelNode, () -> ModelLoader.load(modelPath, sample));
         model = top.get("input").map(n -> withInput(n)).orElse(m -> m).apply(model);
+        ModelFamily family = family(modelNode, modelSpec, modelPath, sample, model);
         int batch = top.intInOr("batch", what, 1, 1, SizeLimits.MAX_BATCH);
         Convention convention = top.get("convention").map(n -> Convention.byId(n.text("field 'convention'"))
                 .orElseThrow(() -> n.error("unknown convention '%s'; conventions: %s", n.text(""),
@@ -106,13 +111,48 @@ public final class JobReader {
             throw at.error("the model's counts at batch %d and input %s do not fit in 64 bits (%s); give a smaller "
                     + "batch or input", batch, model.inputs().get(0).shape(), e.getMessage());
         }
+        Optional<AccuracySource> accuracy = top.get("accuracy").map(a -> accuracy(a, dir));
         List<Budget> budgets = new ArrayList<>();
-        top.get("budgets").ifPresent(b -> budgets.addAll(budgets(b, base, device != null)));
-        List<Objective> objectives = top.get("objectives").map(o -> objectives(o, device != null))
-                .orElseGet(() -> defaultObjectives(top, device != null));
+        top.get("budgets").ifPresent(b -> budgets.addAll(budgets(b, base, device != null, accuracy.isPresent())));
+        List<Objective> objectives = top.get("objectives").map(o -> objectives(o, device != null,
+                accuracy.isPresent())).orElseGet(() -> defaultObjectives(top, device != null));
         StrategySpec strategy = top.get("strategy").map(StrategyReader::read)
                 .orElse(new StrategySpec.Exhaustive(StrategySpec.DEFAULT_EXHAUSTIVE_LIMIT));
-        return new Job(source, sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base);
+        return new Job(source, sha, modelSpec, located(modelNode, () -> ModelLoader.sha256(relative(dir, modelSpec))), model, setup, space, budgets, objectives, strategy, base, family, accuracy);
+    }
+
+    /**
+     * {@code accuracy: {measured: FILE}}: a CSV of measured designs, relative to the naming file's folder
+     * (parsed against the resolved space when the sweep runs, see MeasuredDesigns).
+     */
+    public static AccuracySource accuracy(YamlNode node, Path dir) {
+        String what = "accuracy";
+        YamlMap f = node.asMap(what + " (e.g. accuracy: {measured: designs.csv})").allowOnly(what, Set.of("measured"));
+        YamlNode file = f.require("measured", what + " (a CSV of measured designs: the knob columns and accuracy)");
+        String name = file.text("field 'measured'");
+        Path path = dir.resolve(name);
+        if (!Files.isRegularFile(path)) {
+            throw file.error("accuracy: no file '%s' (looked for %s, relative to the file that names it)", name, path);
+        }
+        try {
+            // named relative to the working folder when it lies inside it, as a job file given so is
+            Path here = Path.of("").toAbsolutePath();
+            Path shown = path.toAbsolutePath().normalize().startsWith(here)
+                    ? here.relativize(path.toAbsolutePath().normalize()) : path;
+            return new AccuracySource(shown.toString(), Files.readString(path), node.location());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw file.error("accuracy: cannot read '%s': %s", name, e.getMessage());
+        }
+    }
+
+    /** The model file's family: its members read at the job's input unless a resolution knob sets another. */
+    private static ModelFamily family(YamlNode at, String spec, String path, Optional<Shape> jobSample, Model model) {
+        Map<String, String> declared = located(at, () -> ModelLoader.params(path));
+        if (declared.isEmpty()) {
+            return ModelFamily.fixed(model);
+        }
+        return new ModelFamily(spec, declared, (params, sample) -> located(at, () -> ModelLoader.load(path,
+                sample.or(() -> jobSample), false, params)));
     }
 
     /** The base model's metrics, for budgets written relative to it. */
@@ -127,14 +167,20 @@ public final class JobReader {
         m[Metric.PEAK_ACTIVATION_BYTES.ordinal()] = r.peakActivationBytes();
         m[Metric.LATENCY_SECONDS.ordinal()] = setup.device() == null ? Double.NaN
                 : Roofline.time(r, setup.device(), setup.rooflineOptions()).totalSeconds();
+        m[Metric.ACCURACY.ordinal()] = Double.NaN; // the base model is no point of the space: nothing predicts it
         return m;
     }
 
     public static List<Budget> budgets(YamlNode node, double[] base, boolean timed) {
+        return budgets(node, base, timed, false);
+    }
+
+    /** As {@link #budgets(YamlNode, double[], boolean)}; {@code predicted}: accuracy may be budgeted. */
+    public static List<Budget> budgets(YamlNode node, double[] base, boolean timed, boolean predicted) {
         YamlMap map = node.asMap("budgets");
         List<Budget> out = new ArrayList<>();
         for (String field : map.fields()) {
-            Metric metric = metric(map.key(field), field, timed);
+            Metric metric = metric(map.key(field), field, timed, predicted);
             YamlNode v = map.require(field, "budgets");
             double max = Double.NaN;
             double min = Double.NaN;
@@ -161,6 +207,10 @@ public final class JobReader {
     private static double bound(YamlNode n, double base, String what) {
         String text = n.text(what).trim();
         double value;
+        if (text.endsWith("%") && Double.isNaN(base)) {
+            throw n.error("%s must be absolute (e.g. {min: 70}): the base model has no value to take a percentage of",
+                    what);
+        }
         if (text.endsWith("%")) {
             try {
                 value = base * Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100.0;
@@ -177,7 +227,7 @@ public final class JobReader {
         return value;
     }
 
-    private static List<Objective> objectives(YamlNode node, boolean timed) {
+    private static List<Objective> objectives(YamlNode node, boolean timed, boolean predicted) {
         List<YamlNode> items = node.asList("objectives");
         if (items.size() < 2 || items.size() > 4) {
             throw node.error("objectives: give 2 to 4 objectives, got %d", items.size());
@@ -187,7 +237,7 @@ public final class JobReader {
         for (YamlNode item : items) {
             YamlMap o = item.asMap("an objective").allowOnly("an objective", Set.of("metric", "goal"));
             YamlNode m = o.require("metric", "an objective");
-            Metric metric = metric(m, m.text("field 'metric'"), timed);
+            Metric metric = metric(m, m.text("field 'metric'"), timed, predicted);
             if (!seen.add(metric)) {
                 throw m.error("objective %s appears twice", metric.id());
             }
@@ -211,13 +261,17 @@ public final class JobReader {
                 new Objective(Metric.MACS, Goal.MAX));
     }
 
-    private static Metric metric(YamlNode at, String id, boolean timed) {
+    private static Metric metric(YamlNode at, String id, boolean timed, boolean predicted) {
         Metric metric = Metric.byId(id).orElseThrow(() -> at.error("unknown metric '%s'%s; metrics: %s", id,
                 dev.ridgeline.core.io.yaml.Suggest.hint(id, java.util.Arrays.stream(Metric.values()).map(Metric::id)
                         .toList()), Metric.knownIds()));
         if (metric == Metric.LATENCY_SECONDS && !timed) {
             throw at.error("latencySeconds needs a device: add 'hardware: NAME' (see ridgeline hardware list) and "
                     + "'precision'");
+        }
+        if (metric == Metric.ACCURACY && !predicted) {
+            throw at.error("accuracy needs measured designs to predict it from: add 'accuracy: {measured: FILE.csv}' "
+                    + "(see docs/accuracy.md)");
         }
         return metric;
     }
@@ -260,6 +314,7 @@ public final class JobReader {
                     .input(in.name(), Shape.of(dims));
             model.nodes().forEach(b::add);
             model.outputs().forEach(b::output);
+            model.precisions().forEach(b::precision);
             return located(n, b::build);
         };
     }

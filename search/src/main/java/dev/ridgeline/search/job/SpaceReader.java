@@ -23,7 +23,8 @@ final class SpaceReader {
     }
 
     static SpaceSpec read(YamlNode node) {
-        YamlMap space = node.asMap("space").allowOnly("space", Set.of("width", "kernel", "separable", "resolution"));
+        YamlMap space = node.asMap("space").allowOnly("space", Set.of("width", "kernel", "separable", "resolution",
+                "param"));
         List<SpaceSpec.WidthSpec> widths = new ArrayList<>();
         List<SpaceSpec.KernelSpec> kernels = new ArrayList<>();
         List<SpaceSpec.SeparableSpec> separables = new ArrayList<>();
@@ -31,10 +32,12 @@ final class SpaceReader {
         space.get("kernel").ifPresent(k -> entries(k).forEach(e -> kernels.add(kernel(e))));
         space.get("separable").ifPresent(s -> entries(s).forEach(e -> separables.add(separable(e))));
         SpaceSpec.ResolutionSpec resolution = space.get("resolution").map(SpaceReader::resolution).orElse(null);
-        if (widths.isEmpty() && kernels.isEmpty() && separables.isEmpty() && resolution == null) {
-            throw node.error("space has no knob: give width, kernel, separable or resolution");
+        List<SpaceSpec.ParamSpec> params = new ArrayList<>();
+        space.get("param").ifPresent(p -> entries(p).forEach(e -> params.add(param(e))));
+        if (widths.isEmpty() && kernels.isEmpty() && separables.isEmpty() && resolution == null && params.isEmpty()) {
+            throw node.error("space has no knob: give width, kernel, separable, resolution or param");
         }
-        return new SpaceSpec(widths, kernels, separables, resolution);
+        return new SpaceSpec(widths, kernels, separables, resolution, params);
     }
 
     private static List<YamlNode> entries(YamlNode n) {
@@ -54,6 +57,18 @@ final class SpaceReader {
         f.get("channels").ifPresent(c -> list(c, "channels").forEach(v -> channels.add(v.asIntIn(
                 "a channel count", 1, SizeLimits.MAX_CHANNELS))));
         return new SpaceSpec.WidthSpec(selector(f, n, what), multipliers, channels, f.positiveIntOr("divisor", what, 8));
+    }
+
+    /** {@code param: {name: width_mult, choices: [0.5, 0.75, 1.0]}}: values of a parameter of the model file. */
+    private static SpaceSpec.ParamSpec param(YamlNode n) {
+        String what = "a param knob";
+        YamlMap f = n.asMap(what).allowOnly(what, Set.of("name", "choices"));
+        String name = f.require("name", what + " (a parameter the model file declares under params:)")
+                .text("field 'name'");
+        List<String> choices = new ArrayList<>();
+        list(f.require("choices", what + " (values, e.g. [0.5, 0.75, 1.0])"), "choices")
+                .forEach(v -> choices.add(v.text("a choice of " + name)));
+        return new SpaceSpec.ParamSpec(name, choices, n.location());
     }
 
     private static SpaceSpec.KernelSpec kernel(YamlNode n) {

@@ -44,6 +44,6 @@ final class ExactRun {
                 + "epsilon %s", space.space().knobCount(), s.subproblems(), s.epsilon());
         long feasible = result.front().size();
         return new SweepResult(job, space, Shard.ALL, s.candidates(), feasible, result.front(), s.wallSeconds(),
-                Optional.empty(), Optional.empty(), provenance, job.baseMetrics(), statistics);
+                Optional.empty(), Optional.empty(), provenance, job.baseMetrics(), statistics, compiled.accuracy());
     }
 }

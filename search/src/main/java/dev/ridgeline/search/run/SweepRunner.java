@@ -1,6 +1,7 @@
 package dev.ridgeline.search.run;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
@@ -10,7 +11,6 @@ import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.pareto.ParetoArchive;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import dev.ridgeline.search.space.ResolvedSpace;
-import dev.ridgeline.search.space.SpaceBuilder;
 import dev.ridgeline.search.strategy.Evolutionary;
 import dev.ridgeline.search.strategy.Exhaustive;
 import dev.ridgeline.search.strategy.PointSink;
@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,9 +41,11 @@ public final class SweepRunner {
     }
 
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
-        ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
+        ResolvedSpace space = job.resolveSpace();
         check(job, space, shard, allPoints);
-        CompiledEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
+        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space.space()));
+        CompiledEvaluator plain = EvaluatorCompiler.compile(space, job.setup());
+        CompiledEvaluator compiled = accuracy.map(plain::withAccuracy).orElse(plain);
         BudgetFilter filter = new BudgetFilter(job.budgets());
         if (job.strategy() instanceof StrategySpec.Exact exact) {
             return ExactRun.run(job, space, compiled, exact, progress);
@@ -79,7 +82,7 @@ public final class SweepRunner {
             closest = closest.map(p -> complete(compiled, p));
         }
         return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(), front,
-                outcome.elapsedSeconds(), closest, points, outcome.provenance(), job.baseMetrics());
+                outcome.elapsedSeconds(), closest, points, outcome.provenance(), job.baseMetrics(), Map.of(), accuracy);
     }
 
     /**

@@ -25,6 +25,16 @@ public sealed interface KnobTarget {
         }
     }
 
+    /**
+     * A parameter of the model file ({@code params:}), one value per choice as the job wrote it: each
+     * choice is another member of the model's family ({@link ModelFamily}), read from the file.
+     */
+    record Param(String name, List<String> values) implements KnobTarget {
+        public Param {
+            values = List.copyOf(values);
+        }
+    }
+
     /** The input resolution: one height x width per choice. */
     record Resolution(int[] heights, int[] widths) implements KnobTarget {
     }

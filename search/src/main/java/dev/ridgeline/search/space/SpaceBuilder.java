@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Resolves a {@link SpaceSpec} against a model into knobs, in this order: separable choices (they change
- * the graph's structure), resolution, widths, kernels; the first changes slowest in an exhaustive sweep,
+ * Resolves a {@link SpaceSpec} against a model into knobs, in this order: param knobs and separable choices
+ * (they change the graph's structure), resolution, widths, kernels; the first changes slowest in an exhaustive sweep,
  * so evaluators rebuild structure rarely. A selector that matches nothing,
  * an empty choice list, an even kernel or a knob that would change a fixed width is an error naming
  * where the job wrote it and what the model has. Tied choices of a knob (width multipliers that round
@@ -33,9 +33,24 @@ public final class SpaceBuilder {
     }
 
     public static ResolvedSpace build(Model model, SpaceSpec spec) {
+        return build(model, spec, ModelFamily.fixed(model));
+    }
+
+    /**
+     * As {@link #build(Model, SpaceSpec)}, for a model read from a file whose parameters param knobs set:
+     * those knobs come first (each choice is another graph), and combine only with resolution.
+     */
+    public static ResolvedSpace build(Model model, SpaceSpec spec, ModelFamily family) {
         ChannelGroups groups = ChannelGroups.analyze(model);
         Map<String, SeparableSites.Site> sites = SeparableSites.find(model);
         List<Knob> knobs = new ArrayList<>();
+        Set<String> paramTaken = new HashSet<>();
+        for (SpaceSpec.ParamSpec p : spec.params()) {
+            knobs.add(param(model, family, p, paramTaken));
+            check(spec.widths().isEmpty() && spec.kernels().isEmpty() && spec.separables().isEmpty(), p.where(),
+                    "a param knob combines with resolution and other param knobs only: width, kernel and separable "
+                    + "knobs address the base model's layers, which another member of the family does not have");
+        }
         Set<String> siteTaken = new HashSet<>();
         for (SpaceSpec.SeparableSpec s : spec.separables()) {
             knobs.addAll(separables(model, sites, s, siteTaken));
@@ -53,11 +68,30 @@ public final class SpaceBuilder {
         }
         if (knobs.isEmpty()) {
             throw new BadInputException("the design space has no knob: give at least one of width, kernel, "
-                    + "separable or resolution");
+                    + "separable, resolution or param");
         }
         // choices that give the same network become one, so that the space counts networks, not labels
         List<Knob> merged = knobs.stream().map(TiedChoices::merge).toList();
-        return new ResolvedSpace(model, new DesignSpace(merged), groups, sites);
+        return new ResolvedSpace(model, new DesignSpace(merged), groups, sites, family);
+    }
+
+    private static Knob param(Model model, ModelFamily family, SpaceSpec.ParamSpec p, Set<String> taken) {
+        check(family.params().containsKey(p.name()), p.where(), "model '%s' has no parameter '%s'; %s", family.name(),
+                p.name(), family.params().isEmpty() ? "it declares none (a model file declares them under params:)"
+                        : "its parameters: " + String.join(", ", family.params().keySet()));
+        check(taken.add(p.name()), p.where(), "parameter '%s' is already a knob", p.name());
+        check(!p.choices().isEmpty(), p.where(), "param %s has no choices", p.name());
+        check(p.choices().stream().distinct().count() == p.choices().size(), p.where(), "param %s lists a choice "
+                + "twice: %s", p.name(), p.choices());
+        for (String value : p.choices()) {
+            try {
+                ShapeInference.infer(family.at(Map.of(p.name(), value), java.util.Optional.empty()), 1);
+            } catch (BadInputException e) {
+                throw new BadInputException(p.where() + ": " + p.name() + " = " + value + " does not make a model: "
+                        + e.getMessage());
+            }
+        }
+        return new Knob("param:" + p.name(), p.choices(), new KnobTarget.Param(p.name(), p.choices()));
     }
 
     private static Knob resolution(Model model, SpaceSpec.ResolutionSpec r) {

@@ -7,11 +7,25 @@ import java.util.List;
  * where it was written ({@code where}: "job.yaml:7:5") so that resolution errors can point at it.
  */
 public record SpaceSpec(List<WidthSpec> widths, List<KernelSpec> kernels, List<SeparableSpec> separables,
-                        ResolutionSpec resolution) {
+                        ResolutionSpec resolution, List<ParamSpec> params) {
     public SpaceSpec {
         widths = List.copyOf(widths);
         kernels = List.copyOf(kernels);
         separables = List.copyOf(separables);
+        params = List.copyOf(params);
+    }
+
+    /** A space without param knobs. */
+    public SpaceSpec(List<WidthSpec> widths, List<KernelSpec> kernels, List<SeparableSpec> separables,
+                     ResolutionSpec resolution) {
+        this(widths, kernels, separables, resolution, List.of());
+    }
+
+    /** A parameter of the model file and its values, each as written ("0.75"). */
+    public record ParamSpec(String name, List<String> choices, String where) {
+        public ParamSpec {
+            choices = List.copyOf(choices);
+        }
     }
 
     /** How many knobs a selection makes: one per stage (the default), one per layer, or one for all. */

@@ -53,6 +53,8 @@ public final class TiedChoices {
             return Boolean.toString(s.separable()[c]);
         } else if (target instanceof KnobTarget.Resolution r) {
             return r.heights()[c] + "x" + r.widths()[c];
+        } else if (target instanceof KnobTarget.Param p) {
+            return p.values().get(c);
         }
         return label;
     }
@@ -73,6 +75,8 @@ public final class TiedChoices {
         } else if (target instanceof KnobTarget.Resolution r) {
             return new KnobTarget.Resolution(Arrays.stream(kept).map(c -> r.heights()[c]).toArray(),
                     Arrays.stream(kept).map(c -> r.widths()[c]).toArray());
+        } else if (target instanceof KnobTarget.Param p) {
+            return new KnobTarget.Param(p.name(), Arrays.stream(kept).mapToObj(c -> p.values().get(c)).toList());
         }
         return target;
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The exact strategy on the benchmark jobs of 10^22 and 10^31 points: every front point re-measured the
  * long way, and neither random sampling nor NSGA-II finds a point that dominates one. The sample and
- * evaluation counts default to a size fit for every build; the recorded run in docs/exact.md used
+ * evaluation counts default to a size fit for every build; the recorded run in README.md (Benchmarks) used
  * {@code -Dridgeline.exact.samples=10000000 -Dridgeline.exact.evaluations=20000}.
  */
 class ExactBenchJobsTest {

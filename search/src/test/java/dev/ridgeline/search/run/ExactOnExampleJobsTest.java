@@ -19,6 +19,7 @@ import dev.ridgeline.search.strategy.Shard;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,14 +68,13 @@ class ExactOnExampleJobsTest {
     }
 
     @Test
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // against a hang only, not a speed
     void aFrontOverItsSizeLimitStopsWithTheMessageOfWhatToChange() {
         Job job = JobReader.read(Path.of("configs/bench/mobilenet_v2_per_layer_exact.yaml"))
                 .withStrategy(new StrategySpec.Exact(0, 200));
-        long start = System.nanoTime();
         ExactLimitException e = assertThrows(ExactLimitException.class,
                 () -> SweepRunner.run(job, Shard.ALL, false, 1, ProgressListener.NONE));
         assertTrue(e.getMessage().contains("epsilon"), e.getMessage());
         assertTrue(e.getMessage().contains("200"), e.getMessage());
-        assertTrue((System.nanoTime() - start) / 1e9 < 60);
     }
 }

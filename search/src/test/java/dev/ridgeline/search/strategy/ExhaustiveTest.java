@@ -157,8 +157,18 @@ class ExhaustiveTest {
         for (int i = 1; i < reports.size(); i++) {
             assertTrue(reports.get(i).done() >= reports.get(i - 1).done());
         }
-        Progress first = reports.get(0);
-        assertTrue(first.done() < 4096 && first.etaSeconds() > 0, first.toString());
+        // each thread parks at least 2,048 x 0.3 ms, so some report falls midway, however busy the machine; what
+        // is asserted is each report's consistency, not when it came
+        assertTrue(reports.stream().anyMatch(p -> p.done() > 0 && p.done() < 4096), reports.toString());
+        for (Progress p : reports) {
+            if (p.done() == 4096) {
+                assertEquals(0.0, p.etaSeconds(), p.toString());
+            } else if (p.done() > 0) {
+                assertTrue(p.etaSeconds() > 0 && Double.isFinite(p.etaSeconds()), p.toString());
+            } else {
+                assertTrue(Double.isNaN(p.etaSeconds()), "no rate yet: " + p);
+            }
+        }
     }
 
     @Test

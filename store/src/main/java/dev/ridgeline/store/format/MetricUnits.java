@@ -21,6 +21,7 @@ public final class MetricUnits {
             case PARAMS, MACS, FLOPS -> Quantities.human(Math.round(value));
             case PEAK_ACTIVATION_BYTES, WEIGHT_BYTES -> Quantities.bytes(Math.round(value));
             case LATENCY_SECONDS -> Quantities.seconds(value);
+            case ACCURACY -> String.format(java.util.Locale.ROOT, "%.2f", value);
         };
     }
 

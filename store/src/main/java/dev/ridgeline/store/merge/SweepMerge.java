@@ -136,6 +136,15 @@ public final class SweepMerge {
         for (ParetoPoint p : archive.front()) {
             front.add(rowsByChoices.get(Arrays.stream(p.choices()).boxed().toList()).deepCopy());
         }
+        if (summary.get("accuracy") instanceof ObjectNode accuracy) {
+            // the merged front's rows outside the measured range, as each shard's front row says
+            ArrayNode rows = accuracy.putArray("extrapolatedFrontRows");
+            for (int i = 0; i < front.size(); i++) {
+                if (front.get(i).path("extrapolated").asBoolean(false)) {
+                    rows.add(i + 1);
+                }
+            }
+        }
         summary.remove("shards");
         if (ordered.size() > 1) {
             ArrayNode shards = summary.putArray("shards");

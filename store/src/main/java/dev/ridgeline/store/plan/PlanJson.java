@@ -69,6 +69,15 @@ public final class PlanJson {
             s.put("note", a.note());
             metrics(s.putObject("reachable"), a.reachable());
         }
+        // the knobs of the stage that decided, as measured designs for objective: accuracy name them
+        ObjectNode space = root.putObject("space");
+        ObjectNode chosen = root.putObject("chosen");
+        java.util.List<dev.ridgeline.search.space.Knob> knobs = plan.space().space().knobs();
+        for (int k = 0; k < knobs.size(); k++) {
+            ArrayNode labels = space.putArray(knobs.get(k).name());
+            knobs.get(k).labels().forEach(labels::add);
+            chosen.put(knobs.get(k).name(), knobs.get(k).labels().get(plan.chosen()[k]));
+        }
         ArrayNode groups = root.putArray("groups");
         for (PlanChanges.GroupChange g : changes.groups()) {
             ObjectNode o = groups.addObject();

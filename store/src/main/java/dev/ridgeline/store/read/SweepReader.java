@@ -96,7 +96,20 @@ final class SweepReader {
                 JsonInput.optionalNumber(root, "wallSeconds"), JsonInput.optionalText(root, "strategy").orElse(""),
                 JsonInput.optionalText(root, "job").orElse(""), JsonInput.optionalText(root, "jobHash").orElse(""),
                 JsonInput.optionalText(root, "modelSha256").orElse(""), version, pareto, cloud,
-                chosen(dir.resolve(PLAN)).or(() -> closest(root)), baseModel, note);
+                chosen(dir.resolve(PLAN)).or(() -> closest(root)), baseModel, note, accuracy(root));
+    }
+
+    /** summary.json's {@code accuracy}, when the sweep predicted it. */
+    private static Optional<SweepRun.PredictedAccuracy> accuracy(JsonNode root) {
+        JsonNode a = root.get("accuracy");
+        if (a == null || !a.isObject()) {
+            return Optional.empty();
+        }
+        List<Integer> rows = new ArrayList<>();
+        a.path("extrapolatedFrontRows").forEach(r -> rows.add(r.asInt() - 1));
+        return Optional.of(new SweepRun.PredictedAccuracy(a.path("predictor").asText(""), a.path("designs").asInt(),
+                JsonInput.optionalNumber(a, "leaveOneOutRmse"), JsonInput.optionalNumber(a, "leaveOneOutMaxAbs"),
+                rows));
     }
 
     /**

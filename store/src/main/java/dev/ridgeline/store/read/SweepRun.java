@@ -14,18 +14,43 @@ import java.util.Optional;
  * @param base         the base model's metrics, by metric name (NaN where unmeasured)
  * @param chosen       a point to mark on the fronts: a plan's target when plan.json names one
  * @param baseModel    the base model's analysis, or empty with {@code baseModelNote} saying why
+ * @param accuracy     how accuracy was predicted, when the sweep predicted it (summary.json's accuracy)
  */
 public record SweepRun(Path source, String model, String hardware, String hardwareSource, String precision,
                        String convention, int batch, List<Objective> objectives, List<BudgetBound> budgets,
                        Map<String, Double> base, String spaceSize, long pointsEvaluated, long feasiblePoints,
                        long frontSize, double wallSeconds, String strategy, String job, String jobHash,
                        String modelSha256, String toolVersion, MetricTable pareto, Optional<PointCloud> cloud,
-                       Optional<ChosenPoint> chosen, Optional<AnalysisRun> baseModel, String baseModelNote)
+                       Optional<ChosenPoint> chosen, Optional<AnalysisRun> baseModel, String baseModelNote,
+                       Optional<PredictedAccuracy> accuracy)
         implements Run {
     public SweepRun {
         objectives = List.copyOf(objectives);
         budgets = List.copyOf(budgets);
         base = Map.copyOf(base);
+    }
+
+    /** A sweep without predicted accuracy. */
+    public SweepRun(Path source, String model, String hardware, String hardwareSource, String precision,
+                    String convention, int batch, List<Objective> objectives, List<BudgetBound> budgets,
+                    Map<String, Double> base, String spaceSize, long pointsEvaluated, long feasiblePoints,
+                    long frontSize, double wallSeconds, String strategy, String job, String jobHash,
+                    String modelSha256, String toolVersion, MetricTable pareto, Optional<PointCloud> cloud,
+                    Optional<ChosenPoint> chosen, Optional<AnalysisRun> baseModel, String baseModelNote) {
+        this(source, model, hardware, hardwareSource, precision, convention, batch, objectives, budgets, base,
+                spaceSize, pointsEvaluated, feasiblePoints, frontSize, wallSeconds, strategy, job, jobHash,
+                modelSha256, toolVersion, pareto, cloud, chosen, baseModel, baseModelNote, Optional.empty());
+    }
+
+    /**
+     * How the sweep predicted accuracy: the predictor in words, the designs it was fitted on, its
+     * leave-one-out error, and the front rows (0-based, pareto.csv's order) outside the measured range.
+     */
+    public record PredictedAccuracy(String predictor, int designs, double looRmse, double looMaxAbs,
+                                    List<Integer> extrapolatedRows) {
+        public PredictedAccuracy {
+            extrapolatedRows = List.copyOf(extrapolatedRows);
+        }
     }
 
     @Override

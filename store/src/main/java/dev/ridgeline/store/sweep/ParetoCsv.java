@@ -18,7 +18,8 @@ import java.util.List;
  * per front point in the front's order (best first by the first objective). Counts are integers,
  * {@code latencySeconds} a plain decimal with six significant digits, an
  * unmeasured metric (latency without a device) an empty cell, and knob cells the choices' labels
- * ({@code 0.75}, {@code 5}, {@code separable}).
+ * ({@code 0.75}, {@code 5}, {@code separable}). A sweep that predicts accuracy (the job names measured designs)
+ * has an {@code accuracy} column after {@code weightBytes}.
  */
 public final class ParetoCsv {
     private ParetoCsv() {
@@ -26,7 +27,12 @@ public final class ParetoCsv {
 
     /** The header for a space: the metric columns, then the knob columns. */
     public static List<String> header(DesignSpace space) {
-        List<String> header = new ArrayList<>(SweepCells.METRIC_COLUMNS);
+        return header(space, false);
+    }
+
+    /** The header, with an {@code accuracy} column after the metrics when the sweep predicts it. */
+    public static List<String> header(DesignSpace space, boolean predicted) {
+        List<String> header = new ArrayList<>(SweepCells.metricColumns(predicted));
         header.addAll(SweepCells.knobColumns(space));
         header.addAll(SweepCells.channelColumns(space));
         return header;
@@ -36,11 +42,13 @@ public final class ParetoCsv {
         write(result.space().space(), result.front(), out);
     }
 
+    /** Writes a front; the accuracy column appears when its points carry a predicted accuracy. */
     public static void write(DesignSpace space, List<ParetoPoint> front, Writer out) {
+        boolean predicted = SweepCells.predicted(front.stream().map(ParetoPoint::metrics));
         try {
-            Csv.line(out, header(space));
+            Csv.line(out, header(space, predicted));
             for (ParetoPoint p : front) {
-                List<String> row = SweepCells.metricCells(p.metrics());
+                List<String> row = SweepCells.metricCells(p.metrics(), predicted);
                 row.addAll(SweepCells.labels(space, p.choices()));
                 row.addAll(SweepCells.channelCells(space, p.choices()));
                 Csv.line(out, row);

@@ -25,9 +25,14 @@ public final class PointsCsv {
     }
 
     public static List<String> header(DesignSpace space) {
+        return header(space, false);
+    }
+
+    /** The header, with {@code accuracy} when the sweep predicts it. */
+    public static List<String> header(DesignSpace space, boolean predicted) {
         List<String> header = new ArrayList<>();
         header.add(INDEX);
-        header.addAll(ParetoCsv.header(space));
+        header.addAll(ParetoCsv.header(space, predicted));
         header.add(FEASIBLE);
         return header;
     }
@@ -47,15 +52,17 @@ public final class PointsCsv {
                     + space.knobCount());
         }
         int knobs = space.knobCount();
+        boolean predicted = java.util.stream.IntStream.range(0, points.size())
+                .anyMatch(r -> !Double.isNaN(points.metric(r, Metric.ACCURACY)));
         try {
-            Csv.line(out, header(space));
+            Csv.line(out, header(space, predicted));
             List<String> row = new ArrayList<>(2 * knobs + Metric.COUNT + 2);
             int[] choices = new int[knobs];
             for (int r = 0; r < points.size(); r++) {
                 row.clear();
                 long index = points.index()[r];
                 row.add(index < 0 ? "" : Long.toString(index));
-                for (Metric m : Metric.values()) {
+                for (Metric m : SweepCells.measured(predicted)) {
                     row.add(SweepCells.cell(m, points.metric(r, m)));
                 }
                 for (int k = 0; k < knobs; k++) {

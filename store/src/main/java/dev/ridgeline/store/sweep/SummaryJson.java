@@ -3,6 +3,7 @@ package dev.ridgeline.store.sweep;
 import dev.ridgeline.store.format.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.MeasureSetup;
 import dev.ridgeline.search.eval.Objective;
@@ -39,8 +40,11 @@ import java.util.List;
  * closest: only when none did and a point was evaluated:
  *          {note, metrics: {metric: value}, choices: {knob: label}, misses: [{metric, value, max?, min?, excess}]},
  * base: the base model's metrics {metric: value},
- * front: [{choices: [index of each knob's label], metrics: {metric: value}}]: the front of pareto.csv, in
- *        its order, with every digit, for tools that read it back (ridgeline merge)
+ * accuracy: only when the job names measured designs: {predictor, measured, designs, leaveOneOutRmse,
+ *           leaveOneOutMaxAbs, knobs: {knob: {form, measuredRange: [labels]}}, extrapolatedFrontRows: [row]},
+ * front: [{choices: [index of each knob's label], metrics: {metric: value}, extrapolated?}]: the front of
+ *        pareto.csv, in its order, with every digit, for tools that read it back (ridgeline merge);
+ *        {@code extrapolated} (with a predictor) says whether the design lies outside the measured range
  * </pre>
  * Counts are JSON integers, seconds decimals, an unmeasured metric (latency without a device) null.
  * {@code excess} is how far the value lies outside the budget relative to the bound (0.15: 15% over).
@@ -130,6 +134,7 @@ public final class SummaryJson {
             result.closest().ifPresent(p -> closest(root.putObject("closest"), p, job, space));
         }
         metrics(root.putObject("base"), result.baseMetrics());
+        result.accuracy().ifPresent(a -> accuracy(root.putObject("accuracy"), a, result));
         ArrayNode front = root.putArray("front");
         for (ParetoPoint p : result.front()) {
             ObjectNode row = front.addObject();
@@ -138,8 +143,42 @@ public final class SummaryJson {
                 choices.add(c);
             }
             metrics(row.putObject("metrics"), p.metrics());
+            result.accuracy().ifPresent(a -> row.put("extrapolated", a.extrapolated(p.choices())));
         }
         return root;
+    }
+
+    /**
+     * How far to trust the predicted accuracy: the predictor, the designs it was fitted on, its leave-one-out
+     * error, each knob's form and measured range, and the front rows (1-based, as pareto.csv numbers them) that
+     * lie outside the measured range.
+     */
+    private static void accuracy(ObjectNode node, AccuracyPredictor a, SweepResult result) {
+        DesignSpace space = result.space().space();
+        node.put("predictor", a.describe());
+        node.put("measured", a.source());
+        result.job().accuracy().ifPresent(s -> node.put("measuredSha256", s.sha256()));
+        node.put("designs", a.designs());
+        node.put("leaveOneOutRmse", a.looRmse());
+        node.put("leaveOneOutMaxAbs", a.looMaxAbs());
+        ObjectNode knobs = node.putObject("knobs");
+        for (int k = 0; k < space.knobCount(); k++) {
+            ObjectNode knob = knobs.putObject(space.knobs().get(k).name());
+            knob.put("form", a.knobForms().get(k));
+            ArrayNode inside = knob.putArray("measuredRange");
+            boolean[] measured = a.measured()[k];
+            for (int c = 0; c < measured.length; c++) {
+                if (measured[c]) {
+                    inside.add(space.knobs().get(k).labels().get(c));
+                }
+            }
+        }
+        ArrayNode rows = node.putArray("extrapolatedFrontRows");
+        for (int i = 0; i < result.front().size(); i++) {
+            if (a.extrapolated(result.front().get(i).choices())) {
+                rows.add(i + 1);
+            }
+        }
     }
 
     /** "all" for the whole space, else the user's 1-based "i/N". */
@@ -184,6 +223,9 @@ public final class SummaryJson {
 
     private static void metrics(ObjectNode node, double[] metrics) {
         for (Metric m : Metric.values()) {
+            if (m == Metric.ACCURACY && Double.isNaN(metrics[m.ordinal()])) {
+                continue; // only a sweep that predicts accuracy has it
+            }
             value(node, m.id(), m, metrics[m.ordinal()]);
         }
     }

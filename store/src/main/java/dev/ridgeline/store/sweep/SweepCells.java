@@ -14,8 +14,11 @@ import java.util.List;
  * cell, knob choices as their labels (rows are written by {@link Csv}).
  */
 public final class SweepCells {
-    /** The metric columns, in {@link Metric} order: the sweep CSV contract (README, design-space sweeps). */
-    public static final List<String> METRIC_COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
+    /**
+     * The metric columns, in {@link Metric} order: the sweep CSV contract (README, design-space sweeps). A
+     * sweep that predicts accuracy adds {@code accuracy} after them ({@link #metricColumns}).
+     */
+    public static final List<String> METRIC_COLUMNS = measured(false).stream().map(Metric::id).toList();
 
     /** How a channel column's name begins. */
     public static final String CHANNELS_PREFIX = "channels:";
@@ -28,7 +31,7 @@ public final class SweepCells {
 
     /** Whether a metric counts things (params, operations, bytes) rather than measuring time. */
     public static boolean isCount(Metric metric) {
-        return metric != Metric.LATENCY_SECONDS;
+        return metric != Metric.LATENCY_SECONDS && metric != Metric.ACCURACY;
     }
 
     /** Whether a value is a whole number that a long holds exactly. */
@@ -47,13 +50,33 @@ public final class SweepCells {
         return isCount(metric) ? Csv.decimal(value) : Csv.seconds(value);
     }
 
+    /** The metrics a sweep writes: all but accuracy, and accuracy too when the sweep predicts it. */
+    public static List<Metric> measured(boolean predicted) {
+        return java.util.Arrays.stream(Metric.values()).filter(m -> predicted || m != Metric.ACCURACY).toList();
+    }
+
+    /** The metric columns of a sweep that does ({@code predicted}) or does not predict accuracy. */
+    public static List<String> metricColumns(boolean predicted) {
+        return measured(predicted).stream().map(Metric::id).toList();
+    }
+
     /** The six metric cells of a point's metrics array, in column order. */
     public static List<String> metricCells(double[] metrics) {
+        return metricCells(metrics, false);
+    }
+
+    /** The metric cells of a point, with its accuracy when the sweep predicts it. */
+    public static List<String> metricCells(double[] metrics, boolean predicted) {
         List<String> cells = new ArrayList<>(Metric.COUNT);
-        for (Metric m : Metric.values()) {
+        for (Metric m : measured(predicted)) {
             cells.add(cell(m, metrics[m.ordinal()]));
         }
         return cells;
+    }
+
+    /** Whether points carry a predicted accuracy (a sweep with a predictor gives every point one). */
+    public static boolean predicted(java.util.stream.Stream<double[]> metrics) {
+        return metrics.anyMatch(m -> !Double.isNaN(m[Metric.ACCURACY.ordinal()]));
     }
 
     /** The knob columns: one per knob, named as the knob. */

@@ -110,9 +110,9 @@ class SweepCsvTest {
         RecordedPoints points = new RecordedPoints(2, new long[] {0, 1, 3},
                 new int[] {0, 0, 0, 1, 1, 1},
                 new double[] {
-                    100, 1000, 2000, 0.5, 7, 8,
-                    101, 1001, 2001, 0.25, 7, 8,
-                    102, 1002, 2002, Double.NaN, 7, 8},
+                    100, 1000, 2000, 0.5, 7, 8, Double.NaN,
+                    101, 1001, 2001, 0.25, 7, 8, Double.NaN,
+                    102, 1002, 2002, Double.NaN, 7, 8, Double.NaN},
                 new boolean[] {true, false, true});
         StringWriter out = new StringWriter();
         PointsCsv.write(space.space(), points, out);

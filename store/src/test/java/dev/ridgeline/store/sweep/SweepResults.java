@@ -50,9 +50,12 @@ public final class SweepResults {
         return new ResolvedSpace(job.model(), new DesignSpace(list), null, Map.of());
     }
 
-    /** Metrics in {@link Metric} order: params, macs, flops, latencySeconds, peakActivationBytes, weightBytes. */
+    /**
+     * Metrics in {@link Metric} order: params, macs, flops, latencySeconds, peakActivationBytes, weightBytes, and
+     * accuracy NaN (a sweep without measured designs).
+     */
     public static double[] metrics(double params, double macs, double flops, double latency, double peak, double weights) {
-        return new double[] {params, macs, flops, latency, peak, weights};
+        return new double[] {params, macs, flops, latency, peak, weights, Double.NaN};
     }
 
     public static ParetoPoint point(double[] metrics, int... choices) {

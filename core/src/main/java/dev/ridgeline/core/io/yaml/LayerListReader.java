@@ -26,15 +26,24 @@ final class LayerListReader {
     private final Map<String, Block> userBlocks;
     private final Map<String, YamlMap> defaults;
     private final int depth;
+    private final Map<String, YamlTree> modelParams;
 
     /**
-     * @param defaults per layer type, fields that every layer of that type gets unless it sets them
+     * @param defaults    per layer type, fields that every layer of that type gets unless it sets them
+     * @param modelParams the model file's parameters with their values, which blocks see too
      */
-    LayerListReader(String source, Map<String, Block> userBlocks, Map<String, YamlMap> defaults, int depth) {
+    LayerListReader(String source, Map<String, Block> userBlocks, Map<String, YamlMap> defaults, int depth,
+                    Map<String, YamlTree> modelParams) {
         this.source = source;
         this.userBlocks = userBlocks;
         this.defaults = defaults;
         this.depth = depth;
+        this.modelParams = Map.copyOf(modelParams);
+    }
+
+    /** The model file's parameters with their values ({@code params:} at the top of the file). */
+    Map<String, YamlTree> modelParams() {
+        return modelParams;
     }
 
     void read(List<YamlNode> items, Scope scope) {
@@ -143,7 +152,7 @@ final class LayerListReader {
             String what = type + " '" + scope.qualify(instance) + "'";
             int before = scope.modelNodeCount();
             block.expand(copies.fieldsFor(fields, i), what, child, i == 0 || copies.sets("stride"),
-                    new LayerListReader(source, userBlocks, defaults, depth + 1));
+                    new LayerListReader(source, userBlocks, defaults, depth + 1, modelParams));
             if (i == 0) {
                 checkGrowth(fields, scope, before, repeat, scope.modelNodeCount() - before);
             }

@@ -27,12 +27,13 @@ import java.util.Set;
  *   - relu: {inplace: true}
  *   - basic_block: {name: layer1, out: 64, repeat: 2}
  * outputs: [fc]                 # optional; by default every layer nothing reads
+ * params: {width_mult: 1.0}     # optional parameters of the whole file, "$width_mult" in any field
  * </pre>
  * Unknown fields, wrong types and missing values fail with file:line:column and the allowed fields.
  */
 public final class ModelYamlReader {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "source", "input", "defaults", "blocks",
-            "layers", "outputs");
+            "layers", "outputs", "params");
 
     private ModelYamlReader() {
     }
@@ -48,8 +49,16 @@ public final class ModelYamlReader {
      * channel count leaves the file's own, for the caller to report.
      */
     public static Model read(Path file, Optional<Shape> sample) {
+        return read(file, sample, Map.of());
+    }
+
+    /**
+     * As {@link #read(Path, Optional)}, with some of the file's parameters ({@code params:}) set to other
+     * values, each written as in YAML ("0.75"); a name the file does not declare is bad input.
+     */
+    public static Model read(Path file, Optional<Shape> sample, Map<String, String> params) {
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return read(YamlNode.parse(file), stem, sample);
+        return read(YamlNode.parse(file), stem, sample, params);
     }
 
     public static Model read(String source, Reader reader) {
@@ -58,15 +67,28 @@ public final class ModelYamlReader {
 
     /** As {@link #read(Path, Optional)}, from a reader; {@code source} names it in messages. */
     public static Model read(String source, Reader reader, Optional<Shape> sample) {
+        return read(source, reader, sample, Map.of());
+    }
+
+    /** As {@link #read(Path, Optional, Map)}, from a reader; {@code source} names it in messages. */
+    public static Model read(String source, Reader reader, Optional<Shape> sample, Map<String, String> params) {
         String stem = Path.of(source).getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return read(YamlNode.parse(source, reader), stem, sample);
+        return read(YamlNode.parse(source, reader), stem, sample, params);
+    }
+
+    /** The parameters a model file declares ({@code params:}), each with its value as written, in file order. */
+    public static Map<String, String> params(String source, Reader reader) {
+        YamlMap top = YamlNode.parse(source, reader).asMap("a model file");
+        Map<String, String> out = new LinkedHashMap<>();
+        declared(top).forEach((k, v) -> out.put(k, ((YamlTree.Scalar) v).text()));
+        return out;
     }
 
     static Model read(YamlNode root, String defaultName) {
-        return read(root, defaultName, Optional.empty());
+        return read(root, defaultName, Optional.empty(), Map.of());
     }
 
-    static Model read(YamlNode root, String defaultName, Optional<Shape> sampleOverride) {
+    static Model read(YamlNode root, String defaultName, Optional<Shape> sampleOverride, Map<String, String> params) {
         YamlMap top = root.asMap("a model file").allowOnly("a model file", TOP_LEVEL);
         String name = top.text("name", "the model").orElse(defaultName);
         YamlNode inputNode = top.require("input", "a model file (the shape of one sample, e.g. input: [3, 224, 224])");
@@ -104,13 +126,20 @@ public final class ModelYamlReader {
             }
         });
 
+        Map<String, YamlTree> bindings = bindings(top, params, name);
         NetworkBuilder builder = new NetworkBuilder(name, inputName, sample)
                 .description(top.text("description", "the model").orElse(""));
-        List<YamlNode> layers = top.require("layers", "a model file").asList("layers");
+        YamlNode layersNode = top.require("layers", "a model file");
+        if (!bindings.isEmpty()) {
+            // a top-level copy_name is an expression of the copy index $i, which the repeat evaluates
+            layersNode = new YamlNode(root.source(), new Substitution("model '" + name + "'", bindings, root.source(),
+                    Set.of("copy_name")).apply(layersNode.raw()));
+        }
+        List<YamlNode> layers = layersNode.asList("layers");
         if (layers.isEmpty()) {
             throw top.require("layers", "").error("layers is empty: a model needs at least one layer");
         }
-        new LayerListReader(root.source(), blocks, defaults, 0).read(layers, builder.root());
+        new LayerListReader(root.source(), blocks, defaults, 0, bindings).read(layers, builder.root());
 
         List<String> outputs = new ArrayList<>();
         top.get("outputs").ifPresent(o -> {
@@ -127,6 +156,43 @@ public final class ModelYamlReader {
         } catch (BadInputException e) {
             throw root.error("%s", e.getMessage());
         }
+    }
+
+    /** The file's parameters and their values: as declared, or as {@code overrides} sets them. */
+    private static Map<String, YamlTree> bindings(YamlMap top, Map<String, String> overrides, String model) {
+        Map<String, YamlTree> declared = declared(top);
+        Map<String, YamlTree> out = new LinkedHashMap<>(declared);
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            YamlTree at = declared.get(o.getKey());
+            if (at == null) {
+                throw new BadInputException(String.format(java.util.Locale.ROOT, "model '%s' has no parameter '%s'; "
+                        + "its parameters: %s", model, o.getKey(), declared.isEmpty() ? "none (the file has no params:)"
+                        : String.join(", ", declared.keySet())));
+            }
+            out.put(o.getKey(), new YamlTree.Scalar(o.getValue(), false, at.line(), at.column()));
+        }
+        return out;
+    }
+
+    /** {@code params:} of a model file: each a single value (a number, a flag or a text). */
+    private static Map<String, YamlTree> declared(YamlMap top) {
+        Map<String, YamlTree> out = new LinkedHashMap<>();
+        top.get("params").ifPresent(p -> {
+            YamlMap params = p.asMap("params (the model's parameters, e.g. params: {width_mult: 1.0})");
+            for (String param : params.fields()) {
+                YamlNode value = params.get(param).orElse(null);
+                if (value == null || !value.isScalar() || ((YamlTree.Scalar) value.raw()).isNull()) {
+                    throw (value == null ? params.key(param) : value).error("parameter '%s' of the model needs a "
+                            + "value (a number, true/false or a text), its default", param);
+                }
+                if (param.equals(UserBlock.IN)) {
+                    throw params.key(param).error("a model cannot have a parameter named 'in': inside blocks $in is "
+                            + "the channels entering the block");
+                }
+                out.put(param, value.raw());
+            }
+        });
+        return out;
     }
 
     /** The declared shape (batch 1 in front) with the sample's sizes when rank and channels match. */

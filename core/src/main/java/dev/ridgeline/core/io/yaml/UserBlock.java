@@ -1,13 +1,9 @@
 package dev.ridgeline.core.io.yaml;
 
 import dev.ridgeline.core.build.Scope;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A block a model file defines under {@code blocks:}, with parameters (a default, or ~ for required)
@@ -16,7 +12,6 @@ import java.util.regex.Pattern;
  * block.
  */
 final class UserBlock implements Block {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(\\w+)}|^\\$(\\w+)$");
     /** The name expressions use for the channels entering the block. */
     static final String IN = "in";
 
@@ -79,75 +74,10 @@ final class UserBlock implements Block {
         if (entering.rank() >= 2) {
             bindings.put(IN, new YamlTree.Scalar(Integer.toString(entering.channels()), false, 0, 0));
         }
-        YamlTree expanded = substitute(layers.raw(), bindings, layers.source());
+        // the model file's parameters are seen inside every block, unless a block parameter has the name
+        reader.modelParams().forEach(bindings::putIfAbsent);
+        YamlTree expanded = new Substitution("block '" + name + "'", bindings, layers.source(), Set.of())
+                .apply(layers.raw());
         reader.read(new YamlNode(layers.source(), expanded).asList("the layers of block '" + name + "'"), scope);
-    }
-
-    private YamlTree substitute(YamlTree node, Map<String, YamlTree> bindings, String source) {
-        if (node instanceof YamlTree.Scalar s) {
-            String v = s.text();
-            Matcher whole = REFERENCE.matcher(v);
-            if (whole.matches() && whole.group(2) != null) {
-                return binding(whole.group(2), bindings, s, source);
-            }
-            if (ScalarExpressions.isExpression(v)) {
-                return s.withText(ScalarExpressions.text(ScalarExpressions.evaluate(s, source,
-                        param -> operand(param, bindings, s, source))));
-            }
-            StringBuilder out = new StringBuilder();
-            Matcher m = REFERENCE.matcher(v);
-            boolean changed = false;
-            while (m.find()) {
-                String param = m.group(1) != null ? m.group(1) : m.group(2);
-                YamlTree value = binding(param, bindings, s, source);
-                if (!(value instanceof YamlTree.Scalar sv)) {
-                    throw new YamlNode(source, s).error("parameter '%s' of block '%s' is not a single value, so it "
-                            + "cannot stand inside text", param, name);
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(sv.text()));
-                changed = true;
-            }
-            if (!changed) {
-                return s;
-            }
-            m.appendTail(out);
-            return s.withText(out.toString());
-        }
-        if (node instanceof YamlTree.Sequence seq) {
-            List<YamlTree> items = new ArrayList<>();
-            for (YamlTree n : seq.items()) {
-                items.add(substitute(n, bindings, source));
-            }
-            return new YamlTree.Sequence(items, seq.line(), seq.column());
-        }
-        YamlTree.Mapping map = (YamlTree.Mapping) node;
-        List<YamlTree.Entry> entries = new ArrayList<>();
-        for (YamlTree.Entry e : map.entries()) {
-            entries.add(new YamlTree.Entry(e.key(), substitute(e.value(), bindings, source)));
-        }
-        return new YamlTree.Mapping(entries, map.line(), map.column());
-    }
-
-    /** A parameter's value inside an expression; a list or map cannot take part in arithmetic. */
-    private java.util.Optional<Object> operand(String param, Map<String, YamlTree> bindings, YamlTree.Scalar at,
-                                               String source) {
-        YamlTree value = bindings.get(param);
-        if (value == null) {
-            return java.util.Optional.empty();
-        }
-        if (!(value instanceof YamlTree.Scalar sv) || sv.isNull()) {
-            throw new YamlNode(source, at).error("parameter '%s' of block '%s' is not a single value, so it cannot"
-                    + " take part in '%s'", param, name, at.text());
-        }
-        return java.util.Optional.of(ScalarExpressions.operand(sv.text()));
-    }
-
-    private YamlTree binding(String param, Map<String, YamlTree> bindings, YamlTree.Scalar at, String source) {
-        YamlTree value = bindings.get(param);
-        if (value == null) {
-            throw new YamlNode(source, at).error("unknown parameter '$%s' in block '%s'; its parameters: %s", param,
-                    name, bindings.isEmpty() ? "none" : String.join(", ", bindings.keySet()));
-        }
-        return value;
     }
 }

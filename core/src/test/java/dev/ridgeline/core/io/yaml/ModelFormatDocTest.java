@@ -31,7 +31,7 @@ class ModelFormatDocTest {
             Counter.count(ShapeInference.infer(model, 1), Convention.MACS, 4);
             models.add(model);
         }
-        assertEquals(7, models.size(), "examples found");
+        assertEquals(9, models.size(), "examples found");
         Model fire = models.get(1);
         // squeeze 96 -> 16, expand 16 -> 64 (1x1) and 16 -> 64 (3x3), each with bias
         assertEquals(96 * 16 + 16 + 16 * 64 + 64 + 16 * 64 * 9 + 64,
@@ -45,22 +45,45 @@ class ModelFormatDocTest {
         assertTrue(dense.node("denseblock1.denselayer2.conv2").isPresent());
         assertEquals(64, ShapeInference.infer(dense, 1).shapeOf("transition1.pool").channels());
 
-        Model bneck = models.get(3);
+        // params: the file's own parameters; read again at width_mult 0.5, the head stays at 1280
+        Model family = models.get(3);
+        assertEquals(32, ((dev.ridgeline.core.op.Conv2d) family.node("stem.conv").orElseThrow().op()).outChannels());
+        m.reset();
+        for (int i = 0; i < 4; i++) {
+            m.find();
+        }
+        Model half = ModelYamlReader.read("example 4", new StringReader(m.group(1)), java.util.Optional.empty(),
+                java.util.Map.of("width_mult", "0.5"));
+        assertEquals(16, ((dev.ridgeline.core.op.Conv2d) half.node("stem.conv").orElseThrow().op()).outChannels());
+        assertEquals(1280, ((dev.ridgeline.core.op.Conv2d) half.node("head.conv").orElseThrow().op()).outChannels());
+
+        Model bneck = models.get(4);
         assertTrue(bneck.node("features.1.expand.conv").isEmpty(), "16 -> 16 needs no expansion");
         assertTrue(bneck.node("features.1.residual").isPresent());
         assertTrue(bneck.node("features.2.expand.conv").isPresent());
         assertTrue(bneck.node("features.2.residual").isEmpty(), "stride 2 and 16 -> 24: no residual");
 
+        // nested blocks, when, make_divisible and ceil outside blocks, conv_bn_act's default out
+        Model nested = models.get(5);
+        assertEquals(16 * 64 + 128 + 64 * 32 * 9 + 64 + 32 * 24 * 9 + 48 + 24 * 24 * 9 + 48 + 24 * 40 + 40 + 40 * 12 + 12,
+                params(nested));
+        assertTrue(nested.node("s1.wide.expand.conv").isPresent());
+        assertTrue(nested.node("s1.narrow.expand.conv").isEmpty(), "expand 1: left out");
+        assertTrue(nested.node("never").isEmpty());
+        assertEquals(24, ShapeInference.infer(nested, 1).shapeOf("s1.keep.conv").channels(), "out defaults to in");
+        assertEquals(40, ShapeInference.infer(nested, 1).shapeOf("head").channels(), "make_divisible(37.5, 8)");
+        assertEquals(12, ShapeInference.infer(nested, 1).shapeOf("reduce").channels(), "ceil(40 * 0.3)");
+
         // 3x3 convs 3 -> 16 (stride 1), 16 -> 32 and 32 -> 64 (stride 2) with BN; fc 64 -> 10
-        Model repeated = models.get(4);
+        Model repeated = models.get(6);
         assertEquals(3 * 16 * 9 + 32 + 16 * 32 * 9 + 64 + 32 * 64 * 9 + 128 + 64 * 10 + 10, params(repeated));
         assertEquals(dev.ridgeline.core.graph.Shape.of(1, 64, 8, 8),
                 ShapeInference.infer(repeated, 1).shapeOf("stage.2.relu"));
 
-        assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_PARAMS, params(models.get(5)));
+        assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_PARAMS, params(models.get(7)));
         assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_MACS,
-                Counter.count(ShapeInference.infer(models.get(5), 1), Convention.MACS, 4).totals().macs());
-        assertEquals(dev.ridgeline.core.count.ModernBlocks.CONVNEXT_PARAMS, params(models.get(6)));
+                Counter.count(ShapeInference.infer(models.get(7), 1), Convention.MACS, 4).totals().macs());
+        assertEquals(dev.ridgeline.core.count.ModernBlocks.CONVNEXT_PARAMS, params(models.get(8)));
     }
 
     private static long params(Model m) {

@@ -315,4 +315,35 @@ class ModelYamlReaderTest {
         assertEquals(32, dw.outChannels());
         assertEquals(32 * 9, dw.params());
     }
+
+    @org.junit.jupiter.api.Test
+    void modelParamsReachTopLevelFieldsAndBlocksAndCanBeSet() {
+        String yaml = """
+                input: [3, 32, 32]
+                params: {width: 1.0, depth: 2}
+                blocks:
+                  unit:
+                    params: {width: 3}
+                    layers:
+                      - conv: {name: c, out: "$in * $width", kernel: 1}
+                      - conv: {name: d, out: "make_divisible(8 * $depth, 8)", kernel: 1}
+                layers:
+                  - conv: {name: stem, out: "make_divisible(16 * $width, 8)", kernel: 3, padding: 1}
+                  - unit: {name: u, repeat: "ceil(1.5 * $depth)", copy_name: "{$i}"}
+                """;
+        Model plain = read(yaml);
+        // the block's own 'width' (3) hides the model's; 'depth' (2) is the model's
+        org.junit.jupiter.api.Assertions.assertEquals(48, ((dev.ridgeline.core.op.Conv2d) plain.node("u.0.c")
+                .orElseThrow().op()).outChannels());
+        org.junit.jupiter.api.Assertions.assertTrue(plain.node("u.2.d").isPresent(), "ceil(1.5 x 2) = 3 copies");
+        Model set = ModelYamlReader.read("net.yaml", new StringReader(yaml), java.util.Optional.empty(),
+                java.util.Map.of("width", "0.5", "depth", "1"));
+        org.junit.jupiter.api.Assertions.assertEquals(8, ((dev.ridgeline.core.op.Conv2d) set.node("stem")
+                .orElseThrow().op()).outChannels());
+        org.junit.jupiter.api.Assertions.assertTrue(set.node("u.1.d").isPresent() && set.node("u.2.d").isEmpty());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.ridgeline.core.BadInputException.class,
+                () -> read(yaml.replace("16 * $width", "16 * $widht")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("net.yaml:10:49:")
+                && e.getMessage().contains("'$widht'"), e.getMessage());
+    }
 }
