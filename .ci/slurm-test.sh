@@ -176,7 +176,7 @@ while read -r f; do
   if ! diff -q <(normalize "$out/local-batch/$f") <(normalize "$out/batch/merged/$f") >/dev/null; then
     echo "slurm: $f differs between the merged Slurm batch and the single-process run" >&2; problems=1
   fi
-done < <(grep -v '^./report.html$' "$work/local.files")
+done < <(grep -v -e '^./report.html$' -e 'manifest.json$' "$work/local.files")
 jobs_done=$(grep -c '"status": "done"' "$out/batch/merged/index.json")
 cmp -s "$out/local-sweep/pareto.csv" "$out/sweep/merged/pareto.csv" \
   || { echo "slurm: the merged sweep's pareto.csv differs from the single-process front" >&2; problems=1; }

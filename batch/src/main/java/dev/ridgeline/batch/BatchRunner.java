@@ -6,6 +6,8 @@ import dev.ridgeline.store.batch.JobFolders;
 import dev.ridgeline.store.batch.JobOutcome;
 
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.store.folder.Staging;
+import dev.ridgeline.store.folder.WriteFailedException;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,7 @@ public final class BatchRunner {
      */
     @FunctionalInterface
     public interface JobExecutor {
-        void run(BatchJob entry, String source, Path dir) throws Exception;
+        void run(BatchJob entry, String source, Staging dir) throws Exception;
     }
 
     /** Told as jobs start and end; called from the worker threads, one call at a time. */
@@ -95,6 +97,13 @@ public final class BatchRunner {
             if (e.getCause() instanceof BadInputException bad) {
                 throw bad;
             }
+            if (e.getCause() instanceof WriteFailedException full) {
+                throw full;
+            }
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw WriteFailedException.of(folders.root(), io.getCause(), "the batch's --out keeps its previous"
+                        + " result");
+            }
             throw new IllegalStateException("the batch runner failed: " + e.getCause(), e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot tidy " + folders.root() + ": " + e.getMessage(), e);
@@ -108,7 +117,7 @@ public final class BatchRunner {
         JobOutcome outcome;
         if (job.skipReason().isPresent()) {
             outcome = new JobOutcome(job, JobOutcome.Status.SKIPPED, job.skipReason().get(), false, 0);
-        } else if (resume && folders.complete(job)) {
+        } else if (resume && kept(job, folders)) {
             outcome = new JobOutcome(job, JobOutcome.Status.DONE, "", true, 0);
         } else {
             synchronized (listener) {
@@ -122,17 +131,28 @@ public final class BatchRunner {
         return outcome;
     }
 
+    private static boolean kept(BatchJob job, JobFolders folders) {
+        try {
+            return folders.complete(job);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static JobOutcome execute(BatchJob job, JobFolders folders, JobExecutor executor) {
         long start = System.nanoTime();
         String message;
         try {
-            Path staged = folders.stage(job);
+            Staging staged = folders.stage(job);
             try {
                 // named relative to the output folder, so that every shard and rerun names it alike
                 String source = job.id() + "/" + JobFolders.JOB_FILE;
                 executor.run(job, source, staged);
                 folders.commit(job, staged);
                 return new JobOutcome(job, JobOutcome.Status.DONE, "", false, seconds(start));
+            } catch (WriteFailedException e) {
+                // a full disk fails every job after it alike: stop, the folder keeps its previous result
+                throw e;
             } catch (BadInputException e) {
                 message = e.getMessage() + " (job from " + job.origin() + ")";
             } catch (ArithmeticException e) {
@@ -140,9 +160,10 @@ public final class BatchRunner {
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
                 message = "internal error: " + e;
             }
-            JobFolders.delete(staged);
-            Path failed = folders.stage(job);
-            Files.writeString(failed.resolve(JobFolders.ERROR_FILE), message + "\n", StandardCharsets.UTF_8);
+            JobFolders.delete(staged.dir());
+            Staging failed = folders.stage(job);
+            String text = message + "\n";
+            failed.writeBytes(JobFolders.ERROR_FILE, text.getBytes(StandardCharsets.UTF_8));
             folders.commit(job, failed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the folder of job " + job.id() + ": " + e.getMessage(), e);

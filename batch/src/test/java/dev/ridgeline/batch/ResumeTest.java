@@ -45,14 +45,14 @@ class ResumeTest {
         BatchJob good = job(0, "good", "model: resnet18\n");
         BatchJob flaky = job(1, "flaky", "model: bad\n");
         Batch batch = new Batch("batch.yaml", "0".repeat(64), List.of(good, flaky));
-        JobFolders folders = new JobFolders(dir);
+        JobFolders folders = new JobFolders(dir, dir, java.util.Optional.empty());
         List<String> ran = new ArrayList<>();
         BatchRunner.JobExecutor failFlaky = (entry, source, out) -> {
             ran.add(entry.id());
             if (entry == flaky) {
                 throw new BadInputException(source + ":1:8: unknown model 'bad'");
             }
-            Files.writeString(out.resolve("summary.json"), "{}\n");
+            Files.writeString(out.dir().resolve("summary.json"), "{}\n");
         };
         List<JobOutcome> first = BatchRunner.run(batch, folders, new BatchRunner.Options(Shard.ALL, false, 1),
                 failFlaky, QUIET);
@@ -66,7 +66,7 @@ class ResumeTest {
         ran.clear();
         BatchRunner.JobExecutor fixed = (entry, source, out) -> {
             ran.add(entry.id());
-            Files.writeString(out.resolve("summary.json"), "{}\n");
+            Files.writeString(out.dir().resolve("summary.json"), "{}\n");
         };
         List<JobOutcome> resumed = BatchRunner.run(batch, folders, new BatchRunner.Options(Shard.ALL, true, 1),
                 fixed, QUIET);

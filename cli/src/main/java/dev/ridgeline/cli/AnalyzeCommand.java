@@ -133,10 +133,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             OutputFile.write(out, w -> writer.write(report, timing.precision(), latency, provenance, w));
         }
         if (this.report != null) {
-            ReportCommand.folder(this.report);
             Path json = this.report.resolve(ANALYSIS_JSON);
-            OutputFile.write(json, w -> AnalysisJson.write(report, latency, provenance, w));
-            ReportWriter.Written written = ReportCommand.write(RunReader.read(json), this.report);
+            ReportWriter.Written written = ReportCommand.write(this.report, false, spec.commandLine().getErr(),
+                    java.util.Set.of(ANALYSIS_JSON), staging -> {
+                        staging.write(ANALYSIS_JSON, w -> AnalysisJson.write(report, latency, provenance, w));
+                        return RunReader.read(staging.dir().resolve(ANALYSIS_JSON));
+                    });
             spec.commandLine().getErr().println("ridgeline: wrote " + json + " and " + written.page());
         }
         return Failures.OK;

@@ -1,35 +1,16 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.store.folder.OutputFile;
-import dev.ridgeline.store.folder.SweepFolder;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.store.batch.BatchIndex;
-import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.search.job.Job;
-import dev.ridgeline.search.job.JobReader;
-import dev.ridgeline.prune.plan.PlanFile;
-import dev.ridgeline.prune.plan.PlanReader;
-import dev.ridgeline.prune.FrontierSolver;
-import dev.ridgeline.prune.Planner;
-import dev.ridgeline.prune.PrunePlan;
-import java.nio.charset.StandardCharsets;
-import dev.ridgeline.store.format.Json;
 import dev.ridgeline.batch.Batch;
-import dev.ridgeline.store.batch.BatchJob;
 import dev.ridgeline.batch.BatchReader;
+import dev.ridgeline.batch.BatchRun;
 import dev.ridgeline.batch.BatchRunner;
-import dev.ridgeline.store.batch.JobFolders;
-import dev.ridgeline.store.batch.JobOutcome;
-import dev.ridgeline.search.run.SweepResult;
-import dev.ridgeline.search.run.SweepRunner;
-import dev.ridgeline.search.strategy.ProgressListener;
+import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.search.strategy.Shard;
+import dev.ridgeline.store.batch.BatchJob;
+import dev.ridgeline.store.batch.JobOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -98,40 +79,19 @@ final class BatchCommand implements Callable<Integer> {
     private int run() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
-        BadInputException.check(parallelJobs >= 1, "--jobs must be at least 1, got %d", parallelJobs);
         Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
+        BatchRun.Settings settings = new BatchRun.Settings(slice, resume, force, parallelJobs, threads,
+                Version.current());
         if (Files.isDirectory(batchFile)) {
             throw new BadInputException(batchFile + ": is a directory; give a batch file");
         }
         Batch batch = BatchReader.read(batchFile);
-        SweepFolder.prepareFolder(out, List.of(BatchIndex.JSON, BatchIndex.CSV));
-        Path indexFile = out.resolve(BatchIndex.JSON);
-        if (!force && Files.isRegularFile(indexFile)) {
-            String earlier = Json.read(indexFile, "a batch's index.json").path("batchSha256").asText();
-            if (!earlier.equals(batch.sha256())) {
-                throw new BadInputException("--out " + out + " holds the results of another batch file (its index.json"
-                        + " has another batchSha256); give another folder, or --force to run this batch there too");
-            }
-        }
         List<BatchJob> mine = BatchRunner.jobsOf(batch, slice);
         stdout.printf(Locale.ROOT, "batch %s: %d jobs%s%n", batchFile, batch.jobs().size(),
                 slice.count() == 1 ? "" : "; shard " + slice + " runs " + mine.size() + " of them");
         stdout.flush();
 
-        int threadsPerJob = Math.max(1, threads / parallelJobs);
-        JobFolders folders = new JobFolders(out);
         int[] finished = {0};
-        try (Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> finished[0] + " of " + mine.size()
-                + " jobs finished and are kept; resume with:\n  ridgeline batch " + batchFile + " --out " + out
-                + (shard == null ? "" : " --shard " + shard) + " --resume")) {
-            return run(stdout, stderr, batch, mine, threadsPerJob, folders, finished);
-        }
-    }
-
-    private int run(PrintWriter stdout, PrintWriter stderr, Batch batch, List<BatchJob> mine, int threadsPerJob,
-                    JobFolders folders, int[] finished) throws Exception {
-        Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());
         BatchRunner.Listener listener = new BatchRunner.Listener() {
             @Override
             public void started(BatchJob job) {
@@ -152,53 +112,23 @@ final class BatchCommand implements Callable<Integer> {
                 stderr.flush();
             }
         };
-        BatchRunner.JobExecutor executor = (entry, source, dir) -> {
-            byte[] text = entry.jobYaml().getBytes(StandardCharsets.UTF_8);
-            PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
-            if (entry.kind() == BatchJob.Kind.PLAN) {
-                PlanFile request = PlanReader.read(source, text, entry.baseDir());
-                Planner.check(request);
-                PrunePlan plan = new Planner(new FrontierSolver()).plan(request, PruneCommand.scores(request));
-                PruneCommand.writeOutputs(request, plan, source, dir, quiet, false);
-                return;
-            }
-            Job job = JobReader.read(source, text, entry.baseDir());
-            ProgressListener progress = parallelJobs == 1 ? SweepProgress.forStderr(stderr) : p -> { };
-            SweepResult result;
-            try {
-                result = SweepRunner.run(job, Shard.ALL, false, threadsPerJob, progress);
-            } finally {
-                if (progress instanceof AutoCloseable c) {
-                    c.close();
-                }
-            }
-            SweepCommand.writeOutputs(result, dir, false, quiet);
-        };
-        List<JobOutcome> outcomes = BatchRunner.run(batch, folders,
-                new BatchRunner.Options(slice, resume, parallelJobs), executor, listener);
-
-        List<ObjectNode> rows = new ArrayList<>();
-        for (JobOutcome o : outcomes) {
-            rows.add(BatchIndex.row(o, folders.folder(o.job())));
+        BatchRun.Outcome run;
+        try (Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> finished[0] + " of " + mine.size()
+                + " jobs finished and are kept; resume with:\n  ridgeline batch " + batchFile + " --out " + out
+                + (shard == null ? "" : " --shard " + shard) + " --resume")) {
+            run = BatchRun.run(batch, batchFile, out, settings, listener,
+                    () -> SweepProgress.forStderr(stderr), note -> stderr.println("ridgeline: " + note));
         }
-        ObjectNode index = BatchIndex.tree(batchFile.toString(), batch.sha256(), rows);
-        OutputFile.write(out.resolve(BatchIndex.CSV), w -> BatchIndex.writeCsv(index, w));
-        OutputFile.write(out.resolve(BatchIndex.JSON), w -> BatchIndex.writeJson(index, w));
+        run.page().ifPresent(page -> stdout.println("wrote " + page.page() + " (the design review of "
+                + (run.reportedJobs() == 1 ? "1 job" : run.reportedJobs() + " jobs") + ") and "
+                + page.charts().size() + " chart files"));
 
-        List<Path> ran = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE)
-                .map(o -> folders.folder(o.job())).toList();
-        if (!ran.isEmpty()) {
-            ReportWriter.Written page = ReportCommand.read(ran, out);
-            String jobs = ran.size() == 1 ? "1 job" : ran.size() + " jobs";
-            stdout.println("wrote " + page.page() + " (the design review of " + jobs + ") and "
-                    + page.charts().size() + " chart files");
-        }
-
+        List<JobOutcome> outcomes = run.jobs();
         long done = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE).count();
         long failed = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.FAILED).count();
         long skipped = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.SKIPPED).count();
         stdout.printf(Locale.ROOT, "%d done, %d failed, %d skipped; wrote %s and %s%n", done, failed, skipped,
-                out.resolve(BatchIndex.JSON), out.resolve(BatchIndex.CSV));
+                run.indexJson(), run.indexCsv());
         for (JobOutcome o : outcomes) {
             if (o.status() == JobOutcome.Status.FAILED) {
                 stdout.println("  failed " + o.job().id() + ": " + o.message());

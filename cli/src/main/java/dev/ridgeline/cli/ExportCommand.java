@@ -87,6 +87,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "yaml (our model format) or onnx (random weights of a fixed seed); default: from --out's name.")
     String format;
 
+    @Option(names = "--force", description = "Replace an existing --out file (never the job's own model or job file).")
+    boolean force;
+
     @Override
     public Integer call() {
         return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
@@ -111,6 +114,8 @@ final class ExportCommand implements Callable<Integer> {
         BadInputException.check(Files.isRegularFile(jobFile), "%s: no such file", jobFile);
 
         Job job = JobReader.read(jobFile);
+        Path jobDir = jobFile.toAbsolutePath().getParent();
+        OutputFile.checkTarget(out, force, List.of(jobFile, Path.of(job.modelSpec()), jobDir.resolve(job.modelSpec())));
         ResolvedSpace space = job.resolveSpace();
         Map<Integer, Integer> chosen = new LinkedHashMap<>();
         Optional<FrontRows.Row> fromRow = Optional.empty();

@@ -2,13 +2,15 @@ package dev.ridgeline.cli;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.RidgelineException;
+import dev.ridgeline.store.folder.WriteFailedException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
  * Turns what a command throws into an exit code and a message on stderr: bad input (a
  * {@link BadInputException} or a count too large for 64 bits) exits 2 with "ridgeline: error:" and
- * the message, anything else exits 1 with a one-line description; stack traces only with --debug.
+ * the message, a write the disk refused ({@link WriteFailedException}) exits 1 with its one line, anything else
+ * exits 1 with a one-line description; stack traces only with --debug.
  */
 final class Failures {
     static final int OK = 0;
@@ -48,6 +50,11 @@ final class Failures {
             err.println(PREFIX + "a count does not fit in 64 bits (" + e.getMessage() + "); " + overflowHint);
             trace(err, debug, e);
             return BAD_INPUT;
+        } catch (WriteFailedException e) {
+            // a full disk or an I/O error: one line naming the disk and the file, the previous result kept
+            err.println(PREFIX + e.getMessage());
+            trace(err, debug, e);
+            return FAILURE;
         } catch (Exception e) {
             return internal(err, debug, e);
         } finally {

@@ -1,5 +1,6 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.ResultFolder;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -50,6 +51,9 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // charts are drawn off-screen, on machines without a display
         System.setProperty("java.awt.headless", "true");
+        // Ctrl-C (SIGINT) mid-write: the folders keep their previous result; the next run tidies the staging
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ResultFolder.uncommitted().forEach(out ->
+                System.err.println("ridgeline: interrupted; " + out + " keeps its previous result"))));
         System.exit(commandLine().execute(args));
     }
 

@@ -108,6 +108,9 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing --out file.")
+    boolean force;
+
     @Override
     public Integer call() {
         return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
@@ -119,6 +122,10 @@ final class MeasureCommand implements Callable<Integer> {
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %s", threads);
         BadInputException.check(runs >= 3 && warmup >= 0, "--runs must be at least 3 and --warmup at least 0");
         BadInputException.check((row == null) == (from == null), "--row K and --from DIR/pareto.csv go together");
+        if (out != null) {
+            // before the runs, which take long: an existing file is replaced only with --force, the model never
+            OutputFile.checkTarget(out, force, java.util.List.of(Path.of(target)));
+        }
         RunOptions options;
         try {
             options = new RunOptions(threads, warmup, runs, optLevel, !noProfile);

@@ -1,30 +1,22 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.store.folder.OutputFile;
-import dev.ridgeline.store.folder.SweepFolder;
+import dev.ridgeline.prune.PlanScores;
+import dev.ridgeline.store.folder.ResultFolder;
+import dev.ridgeline.store.plan.PlanWriter;
 
 import dev.ridgeline.report.html.ReportWriter;
 import dev.ridgeline.store.read.RunReader;
 
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.core.io.yaml.ModelYamlWriter;
-import dev.ridgeline.store.plan.PlanJson;
-import dev.ridgeline.store.plan.PlanMarkdown;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
 import dev.ridgeline.prune.ChannelScores;
 import dev.ridgeline.prune.Figures;
 import dev.ridgeline.prune.FrontierSolver;
-import dev.ridgeline.prune.ImportanceCsv;
-import dev.ridgeline.prune.PlanChanges;
 import dev.ridgeline.prune.Planner;
 import dev.ridgeline.prune.PrunePlan;
-import dev.ridgeline.prune.onnx.OnnxPruner;
-import dev.ridgeline.prune.onnx.WeightScores;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,12 +47,10 @@ import picocli.CommandLine.Spec;
             "",
             "Writes DIR/plan.md, DIR/pruned.yaml, DIR/pruned.onnx (ONNX input with weights) and DIR/plan.json."})
 final class PruneCommand implements Callable<Integer> {
-    static final String JSON = "plan.json";
-    static final String MARKDOWN = "plan.md";
-    static final String ONNX = "pruned.onnx";
-    static final String YAML = "pruned.yaml";
-    static final String CLOSEST_ONNX = "closest.onnx";
-    static final String CLOSEST_YAML = "closest.yaml";
+    static final String JSON = PlanWriter.JSON;
+    static final String MARKDOWN = PlanWriter.MARKDOWN;
+    static final String ONNX = PlanWriter.ONNX;
+    static final String YAML = PlanWriter.YAML;
 
     @Spec
     CommandSpec spec;
@@ -83,89 +73,47 @@ final class PruneCommand implements Callable<Integer> {
             description = "Also write the design-review page (report.html and its charts) into DIR.")
     Path report;
 
+    @Option(names = "--force",
+            description = "Write into an --out folder that holds files ridgeline did not write (they are kept).")
+    boolean force;
+
     @Override
     public Integer call() {
         return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
     }
 
-    private int run() throws IOException {
+    private int run() {
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         if (!Files.isRegularFile(planFile)) {
             throw new BadInputException(planFile + ": no such file");
         }
         PlanFile request = PlanReader.read(planFile);
-        Optional<ChannelScores> scores = scores(request);
+        Optional<ChannelScores> scores = PlanScores.of(request);
         Planner.check(request);
-        stdout.printf(Locale.ROOT, "planning %s%s (%s, batch %d)%n", request.modelSpec(),
-                request.setup().device() == null ? "" : " on " + request.setup().device().id(),
-                request.setup().precision().id(), request.setup().batch());
-        stdout.flush();
-        PrunePlan plan = new Planner(new FrontierSolver()).plan(request, scores);
-        Path dir = SweepFolder.prepareFolder(out, List.of(MARKDOWN, YAML, ONNX, CLOSEST_YAML, CLOSEST_ONNX, JSON));
-        List<Path> written = writeOutputs(request, plan, planFile.toString(), dir, stdout, closest);
+        PrunePlan plan;
+        PlanWriter.Written written;
+        // --out is checked (and locked) before the planning, which may take long
+        try (ResultFolder folder = ResultFolder.open(out, "ridgeline prune " + planFile,
+                new ResultFolder.Options(PlanWriter.FILES, true, force, false))) {
+            folder.notes().forEach(n -> stderr.println("ridgeline: " + n));
+            stdout.printf(Locale.ROOT, "planning %s%s (%s, batch %d)%n", request.modelSpec(),
+                    request.setup().device() == null ? "" : " on " + request.setup().device().id(),
+                    request.setup().precision().id(), request.setup().batch());
+            stdout.flush();
+            plan = new Planner(new FrontierSolver()).plan(request, scores);
+            written = PlanWriter.write(request, plan, planFile.toString(), Version.current(), folder.staging(),
+                    closest);
+            folder.commit();
+        }
+        written.notes().forEach(stdout::println);
         stdout.println(summary(plan));
-        stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        stdout.println("wrote " + String.join(", ", written.files().stream().map(Path::toString).toList()));
         if (report != null) {
-            ReportWriter.Written page = ReportCommand.write(RunReader.read(dir), report);
+            ReportWriter.Written page = ReportCommand.write(report, force, stderr, s -> RunReader.read(out));
             stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
         }
         return Failures.OK;
-    }
-
-    /** Writes a plan's files into {@code dir}, plan.json last: its presence says the folder is complete. */
-    static List<Path> writeOutputs(PlanFile request, PrunePlan plan, String planName, Path dir, PrintWriter stdout,
-                                   boolean closest) throws IOException {
-        List<Path> written = new ArrayList<>();
-        written.add(write(dir.resolve(MARKDOWN), w -> PlanMarkdown.write(plan, w)));
-        if (!plan.feasible() && !closest) {
-            stdout.println("no pruned model: no plan meets the budgets (plan.md says by how much and what stops"
-                    + " it); --closest writes the closest plan's model as " + CLOSEST_YAML);
-            written.add(write(dir.resolve(JSON), w -> PlanJson.write(plan, Version.current(), w)));
-            return written;
-        }
-        String yamlName = plan.feasible() ? YAML : CLOSEST_YAML;
-        String onnxName = plan.feasible() ? ONNX : CLOSEST_ONNX;
-        String yaml = null;
-        try {
-            yaml = ModelYamlWriter.toYaml(PlanChanges.prunedModel(plan), List.of(
-                    (plan.feasible() ? "pruned by ridgeline prune " : "NOT A SOLUTION: the closest plan to budgets no"
-                            + " plan meets, written by ridgeline prune --closest ") + planName
-                            + " (plan.json has the plan and its figures)",
-                    "from " + request.modelSpec() + " (SHA-256 " + request.modelSha256() + ")"));
-        } catch (BadInputException e) {
-            stdout.println("no " + yamlName + ": " + e.getMessage());
-        }
-        if (yaml != null) {
-            OutputFile.writeBytes(dir.resolve(yamlName), yaml.getBytes(StandardCharsets.UTF_8));
-            written.add(dir.resolve(yamlName));
-        }
-        if (request.modelFile() != null) {
-            Optional<String> refused = OnnxPruner.refusal(plan);
-            if (refused.isEmpty()) {
-                byte[] pruned = OnnxPruner.prune(Path.of(request.modelFile()), plan);
-                OutputFile.writeBytes(dir.resolve(onnxName), pruned);
-                written.add(dir.resolve(onnxName));
-            } else {
-                stdout.println("no pruned .onnx: " + refused.get());
-            }
-        }
-        // plan.json last: its presence says the folder is complete
-        written.add(write(dir.resolve(JSON), w -> PlanJson.write(plan, Version.current(), w)));
-        return written;
-    }
-
-    /** Importance scores when the objective needs them; for ONNX with weights always (they pick the kept channels). */
-    static Optional<ChannelScores> scores(PlanFile request) {
-        if (request.objective() != PlanFile.PruneObjective.IMPORTANCE) {
-            return request.modelFile() == null ? Optional.empty()
-                    : WeightScores.tryOnnx(Path.of(request.modelFile()), request.model());
-        }
-        if (request.importance() != null) {
-            return Optional.of(ImportanceCsv.read(Path.of(request.importance()), request.model(),
-                    request.where().get("importance")));
-        }
-        return Optional.of(WeightScores.fromOnnx(Path.of(request.modelFile()), request.model(),
-                request.where().get("objective")));
     }
 
     static String summary(PrunePlan plan) {
@@ -190,10 +138,5 @@ final class PruneCommand implements Callable<Integer> {
         }
         s.append("baselines: ").append(String.join(", ", b));
         return s.toString();
-    }
-
-    private static Path write(Path file, java.util.function.Consumer<java.io.Writer> content) {
-        OutputFile.write(file, content);
-        return file;
     }
 }

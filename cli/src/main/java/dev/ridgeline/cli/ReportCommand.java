@@ -1,12 +1,12 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.report.html.ReportFolder;
 import dev.ridgeline.report.html.ReportWriter;
+import dev.ridgeline.store.folder.Staging;
+import java.util.Set;
+import java.util.function.Function;
 import dev.ridgeline.store.read.Run;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +49,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "The folder to write report.html and charts/ into (created if missing).")
     Path out;
 
+    @Option(names = "--force",
+            description = "Write into an --out folder that holds files ridgeline did not write (they are kept).")
+    boolean force;
+
     @Override
     public Integer call() {
         return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
@@ -56,33 +60,25 @@ final class ReportCommand implements Callable<Integer> {
 
     private int run() {
         long start = System.nanoTime();
-        ReportWriter.Written written = read(runs, out);
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        ReportWriter.Written written = ReportFolder.writeFrom(out, force, Version.current(), runs,
+                note -> stderr.println("ridgeline: " + note));
         stdout.println(String.format(Locale.ROOT, "wrote %s and %d chart files in %s (%.1f s)", written.page(),
                 written.charts().size(), out.resolve(ReportWriter.CHARTS), (System.nanoTime() - start) / 1e9));
         return Failures.OK;
     }
 
-    /** Writes the report of some runs into a folder, created if missing; shared by analyze and sweep --report. */
-    static ReportWriter.Written write(List<Run> runs, Path out) {
-        folder(out);
-        return ReportWriter.write(runs, out, Version.current());
+    /** Writes the report of some runs into a folder through the store; shared by analyze, sweep and prune. */
+    static ReportWriter.Written write(Path out, boolean force, PrintWriter stderr,
+                                      Function<Staging, List<Run>> runs) {
+        return write(out, force, stderr, Set.of(), runs);
     }
 
-    /** Writes the report of the runs in these folders and files, reading each only while it is drawn. */
-    static ReportWriter.Written read(List<Path> runs, Path out) {
-        folder(out);
-        return ReportWriter.read(runs, out, Version.current());
-    }
-
-    /** The output folder, created if missing. */
-    static void folder(Path out) {
-        try {
-            Files.createDirectories(out);
-        } catch (FileAlreadyExistsException e) {
-            throw new BadInputException(out + ": a file of that name exists; give a folder", e);
-        } catch (IOException e) {
-            throw new BadInputException(out + ": cannot create the folder: " + e.getMessage(), e);
-        }
+    /** As above, when the report's folder also holds the files {@code also} (analyze's JSON). */
+    static ReportWriter.Written write(Path out, boolean force, PrintWriter stderr, Set<String> also,
+                                      Function<Staging, List<Run>> runs) {
+        return ReportFolder.write(out, force, Version.current(), also, runs,
+                note -> stderr.println("ridgeline: " + note));
     }
 }

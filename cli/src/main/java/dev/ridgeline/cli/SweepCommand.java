@@ -1,17 +1,15 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.store.sweep.SweepFiles;
 
-import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.folder.ResultFolder;
 import dev.ridgeline.store.folder.SweepFolder;
+import dev.ridgeline.store.sweep.SweepFiles;
+import dev.ridgeline.store.sweep.SweepWriter;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.html.ReportWriter;
 import dev.ridgeline.store.read.RunReader;
-import dev.ridgeline.store.sweep.ParetoCsv;
-import dev.ridgeline.store.sweep.PointsCsv;
 import dev.ridgeline.store.sweep.SpaceNotes;
-import dev.ridgeline.store.sweep.SummaryJson;
 import dev.ridgeline.report.sweep.SweepSummary;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
@@ -20,11 +18,8 @@ import dev.ridgeline.search.run.SweepRunner;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.strategy.Shard;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -100,7 +95,7 @@ final class SweepCommand implements Callable<Integer> {
                 "in " + jobFile + ", try a smaller batch, input or width multipliers", this::run);
     }
 
-    private int run() throws IOException {
+    private int run() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);
@@ -110,45 +105,40 @@ final class SweepCommand implements Callable<Integer> {
         SweepRunner.check(job, space, slice, allPoints);
         // measured designs that cannot price the space are bad input before any work (the fit is milliseconds)
         job.accuracy().ifPresent(a -> a.fit(space.space()));
-        Path dir = SweepFolder.prepare(out, List.of(SweepFiles.SUMMARY, SweepFiles.PARETO, SweepFiles.POINTS), job.sha256(), force);
-        stdout.println(announce(job, space.space(), slice));
-        stdout.print(SpaceNotes.render(space));
-        stdout.flush();
-
+        SweepFolder.checkSameJob(out, job.sha256(), force);
+        List<Path> written;
         SweepResult result;
-        try (SweepProgress progress = SweepProgress.forStderr(stderr);
-             Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> "nothing was written to " + out
-                     + " (a sweep writes its files at the end); run it again with:\n  ridgeline sweep " + jobFile
-                     + " --out " + out + (shard == null ? "" : " --shard " + shard) + (allPoints ? " --all-points" : "")
-                     + "\nor split it into parts that finish (--shard 1/4 ... 4/4, joined by 'ridgeline merge')")) {
-            result = SweepRunner.run(job, slice, allPoints, threads, progress);
+        boolean hadPoints = java.nio.file.Files.isRegularFile(out.resolve(SweepFiles.POINTS));
+        try (ResultFolder folder = ResultFolder.open(out, "ridgeline sweep " + jobFile,
+                new ResultFolder.Options(SweepWriter.FILES, false, force, false))) {
+            folder.notes().forEach(n -> stderr.println("ridgeline: " + n));
+            stdout.println(announce(job, space.space(), slice));
+            stdout.print(SpaceNotes.render(space));
+            stdout.flush();
+            try (SweepProgress progress = SweepProgress.forStderr(stderr);
+                 Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> "nothing was written to " + out
+                         + " (a sweep writes its files at the end); run it again with:\n  ridgeline sweep " + jobFile
+                         + " --out " + out + (shard == null ? "" : " --shard " + shard)
+                         + (allPoints ? " --all-points" : "") + "\nor split it into parts that finish (--shard 1/4"
+                         + " ... 4/4, joined by 'ridgeline merge')")) {
+                result = SweepRunner.run(job, slice, allPoints, threads, progress);
+            }
+            written = SweepWriter.write(result, allPoints, Version.current(), folder.staging());
+            folder.commit();
+            if (!allPoints && hadPoints) {
+                stderr.println("ridgeline: removed " + out.resolve(SweepFiles.POINTS) + " of an earlier run (this run"
+                        + " had no --all-points)");
+            }
         }
-
-        List<Path> written = writeOutputs(result, dir, allPoints, stderr);
         stdout.println();
         stdout.print(SweepSummary.render(result));
         stdout.println();
         stdout.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         if (report != null) {
-            ReportWriter.Written page = ReportCommand.write(RunReader.read(dir), report);
+            ReportWriter.Written page = ReportCommand.write(report, force, stderr, s -> RunReader.read(out));
             stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
         }
         return Failures.OK;
-    }
-
-    /** Writes a sweep's files into {@code dir}, summary.json last: its presence says the folder is complete. */
-    static List<Path> writeOutputs(SweepResult result, Path dir, boolean allPoints, PrintWriter stderr)
-            throws IOException {
-        List<Path> written = new ArrayList<>();
-        if (allPoints) {
-            written.add(write(dir.resolve(SweepFiles.POINTS), w -> PointsCsv.write(result, w)));
-        } else if (Files.deleteIfExists(dir.resolve(SweepFiles.POINTS))) {
-            stderr.println("ridgeline: removed " + dir.resolve(SweepFiles.POINTS) + " of an earlier run (this run had no"
-                    + " --all-points)");
-        }
-        written.add(write(dir.resolve(SweepFiles.PARETO), w -> ParetoCsv.write(result, w)));
-        written.add(write(dir.resolve(SweepFiles.SUMMARY), w -> SummaryJson.write(result, Version.current(), w)));
-        return written;
     }
 
     /** The line printed before the run: what is swept, how large it is, with what. */
@@ -159,10 +149,5 @@ final class SweepCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "sweeping %s%s (%s, batch %d): a space of %,d points over %d knobs%s",
                 job.modelSpec(), device, job.setup().precision().id(), job.setup().batch(), space.size(),
                 space.knobCount(), shardPart);
-    }
-
-    private static Path write(Path file, java.util.function.Consumer<java.io.Writer> content) {
-        OutputFile.write(file, content);
-        return file;
     }
 }

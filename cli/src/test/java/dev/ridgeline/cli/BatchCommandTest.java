@@ -61,8 +61,9 @@ class BatchCommandTest {
         assertTrue(message.get("jetson-nano-int8").contains("has no int8 figures"), message.get("jetson-nano-int8"));
         // a failed job's folder holds its job and its error; a done job's its outputs; a skipped job has none
         Path failed = out.resolve(id(index, "typo"));
-        assertEquals(List.of("error.txt", "job.yaml"), names(failed));
-        assertEquals(List.of("job.yaml", "pareto.csv", "summary.json"), names(out.resolve(id(index, "t4-fp16"))));
+        assertEquals(List.of("error.txt", "job.yaml", "manifest.json"), names(failed));
+        assertEquals(List.of("job.yaml", "manifest.json", "pareto.csv", "summary.json"),
+                names(out.resolve(id(index, "t4-fp16"))));
         assertFalse(Files.exists(out.resolve(id(index, "jetson-nano-int8"))));
         List<String> csv = Files.readAllLines(out.resolve("index.csv"));
         assertEquals(9, csv.size());

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch killed with SIGKILL midway, then resumed, ends with the same files as a run never interrupted,
- * and while it runs no job folder is ever visible under its final name before it is complete.
+ * and while it runs no job folder is ever visible under its final name before it is complete (the jobs are
+ * staged beside the folder, which keeps its previous result until the batch commits).
  */
 class BatchResumeTest {
     @Test
@@ -35,7 +36,7 @@ class BatchResumeTest {
         List<String> seen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (process.isAlive() && System.nanoTime() < deadline) {
-            List<String> complete = checkNoPartialFolder(killed);
+            List<String> complete = checkNoPartialFolder(staging(killed));
             if (complete.size() >= 2) {
                 seen = complete;
                 break;
@@ -46,9 +47,9 @@ class BatchResumeTest {
                 + Files.readString(dir.resolve("killed.log")));
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        List<String> after = checkNoPartialFolder(killed);
+        List<String> after = checkNoPartialFolder(staging(killed));
         assertTrue(after.size() >= seen.size() && after.size() < 8, "killed midway: " + after);
-        assertTrue(!Files.exists(killed.resolve("index.json")), "no index before the batch ends");
+        assertTrue(!Files.exists(killed), "the folder keeps its previous result (none) until the batch ends");
 
         Run resumed = Run.of("batch", batch.toString(), "--out", killed.toString(), "--resume", "--threads", "1");
         assertEquals(0, resumed.exitCode(), resumed.err());
@@ -75,11 +76,17 @@ class BatchResumeTest {
         }
         for (Path f : folders) {
             List<String> names = BatchCommandTest.names(f);
-            assertEquals(List.of("job.yaml", "pareto.csv", "summary.json"), names, "a partial folder: " + f);
+            assertEquals(List.of("job.yaml", "manifest.json", "pareto.csv", "summary.json"), names,
+                    "a partial folder: " + f);
             assertTrue(Files.readString(f.resolve("summary.json")).endsWith("}\n"), "a partial summary in " + f);
             complete.add(f.getFileName().toString());
         }
         return complete;
+    }
+
+    /** Where a batch into {@code out} stages its jobs until it commits (see docs/results-on-disk.md). */
+    static Path staging(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".ridgeline-new");
     }
 
     private static String javaBinary() {

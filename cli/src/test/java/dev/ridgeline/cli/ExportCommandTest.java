@@ -81,13 +81,14 @@ class ExportCommandTest {
         Run run = Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out", onnx.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode fromYaml = analyze(Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out",
-                yaml.toString()).out()).get("totals");
+                yaml.toString(), "--force").out()).get("totals");
         JsonNode fromOnnx = analyze(run.out()).get("totals");
         for (String count : List.of("params", "macs", "peakActivationBytes", "weightBytes")) {
             assertEquals(fromYaml.get(count).longValue(), fromOnnx.get(count).longValue(), count);
         }
         byte[] first = Files.readAllBytes(onnx);
-        assertEquals(0, Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out", onnx.toString())
+        assertEquals(0, Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--out", onnx.toString(),
+                "--force")
                 .exitCode());
         assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(onnx)), "the same design gives the same bytes");
         Run wrong = Run.of("export", RESNET18, "--row", "2", "--from", sweep.toString(), "--format", "onnx", "--out",

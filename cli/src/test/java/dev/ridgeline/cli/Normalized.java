@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * An output folder's files and their contents with the run's timing taken out (wallSeconds, pointsPerSecond
  * and the shard parts' timing in JSON, the wallSeconds column of index.csv), for comparing two runs. A
- * batch's report.html is listed but not compared: it carries the date, its folder and the wall times.
+ * batch's report.html is listed but not compared: it carries the date, its folder and the wall times; of a
+ * manifest.json only the paths are compared (its sizes and hashes follow the timing fields).
  */
 final class Normalized {
     private Normalized() {
@@ -23,12 +24,20 @@ final class Normalized {
                 if (Files.isRegularFile(p)) {
                     String name = dir.relativize(p).toString();
                     out.put(name, name.equals("report.html") ? "(the page)"
+                            : name.endsWith("manifest.json") ? manifestPaths(Files.readString(p))
                             : name.endsWith(".png") ? "png " + java.util.Arrays.hashCode(Files.readAllBytes(p))
                             : normalize(name, Files.readString(p)));
                 }
             }
         }
         return out;
+    }
+
+    /** A manifest's paths: its sizes and hashes follow the timing fields of the files it lists. */
+    private static String manifestPaths(String manifest) {
+        StringBuilder b = new StringBuilder();
+        manifest.lines().filter(l -> l.contains("\"path\"")).forEach(l -> b.append(l.strip()).append('\n'));
+        return b.toString();
     }
 
     private static String normalize(String name, String text) {

@@ -73,7 +73,7 @@ class PruneCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("meets the budgets"), run.out());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("plan.json", "plan.md", "pruned.yaml"),
+            assertEquals(List.of("manifest.json", "plan.json", "plan.md", "pruned.yaml"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no temp file left");
         }
         JsonNode plan = json(dir.resolve("plan.json"));

@@ -42,7 +42,7 @@ class SweepCommandTest {
         assertEquals(summary.get("feasiblePoints").longValue(),
                 points.stream().skip(1).filter(l -> l.endsWith(",true")).count());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("pareto.csv", "points.csv", "summary.json"),
+            assertEquals(List.of("manifest.json", "pareto.csv", "points.csv", "summary.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no temp file left");
         }
     }

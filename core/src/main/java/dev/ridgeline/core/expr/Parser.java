@@ -9,15 +9,25 @@ final class Parser {
     static final Set<String> FUNCTIONS = Set.of("min", "max", "round", "ceil", "floor", "lookup", "make_divisible");
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
+    /** Expressions in jobs and models are a line or two; these bounds keep a hostile one from the stack. */
+    static final int MAX_TOKENS = 2_000;
+    static final int MAX_DEPTH = 100;
+
     private final List<Token> tokens;
     private int at;
+    private int depth;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
     }
 
     static Term parse(String text) {
-        Parser p = new Parser(Lexer.tokens(text));
+        List<Token> tokens = Lexer.tokens(text);
+        if (tokens.size() > MAX_TOKENS) {
+            throw new ExpressionException(tokens.get(MAX_TOKENS).offset(), "the expression is longer than "
+                    + MAX_TOKENS + " tokens; split it into parameters");
+        }
+        Parser p = new Parser(tokens);
         if (p.peek().kind() == Token.Kind.END) {
             throw new ExpressionException(0, "the expression is empty");
         }
@@ -45,6 +55,14 @@ final class Parser {
         return false;
     }
 
+    /** One level deeper (parentheses, a call, a unary operator); too deep is a mistake at {@code offset}. */
+    private void enter(int offset) {
+        if (++depth > MAX_DEPTH) {
+            throw new ExpressionException(offset, "the expression nests deeper than " + MAX_DEPTH
+                    + " levels (parentheses, calls, - and not)");
+        }
+    }
+
     private Term or() {
         Term t = and();
         while (peek().is("or")) {
@@ -66,7 +84,10 @@ final class Parser {
     private Term not() {
         if (peek().is("not")) {
             Token op = next();
-            return new Term.Unary("not", not(), op.offset());
+            enter(op.offset());
+            Term operand = not();
+            depth--;
+            return new Term.Unary("not", operand, op.offset());
         }
         return comparison();
     }
@@ -105,11 +126,17 @@ final class Parser {
     private Term unary() {
         if (peek().is("-")) {
             Token op = next();
-            return new Term.Unary("-", unary(), op.offset());
+            enter(op.offset());
+            Term operand = unary();
+            depth--;
+            return new Term.Unary("-", operand, op.offset());
         }
         if (peek().is("+")) {
-            next();
-            return unary();
+            Token op = next();
+            enter(op.offset());
+            Term operand = unary();
+            depth--;
+            return operand;
         }
         return primary();
     }
@@ -135,16 +162,20 @@ final class Parser {
                     throw new ExpressionException(peek().offset(), t.text() + " needs its arguments in parentheses");
                 }
                 List<Term> args = new ArrayList<>();
+                enter(t.offset());
                 if (!peek().is(")")) {
                     do {
                         args.add(or());
                     } while (accept(","));
                 }
+                depth--;
                 expectClose(t);
                 return new Term.Call(t.text(), args, t.offset());
             case SYMBOL:
                 if (t.is("(")) {
+                    enter(t.offset());
                     Term inner = or();
+                    depth--;
                     expectClose(t);
                     return inner;
                 }

@@ -1,7 +1,6 @@
 package dev.ridgeline.report.html;
 
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.core.RidgelineException;
 import dev.ridgeline.report.chart.ChartRenderer;
 import dev.ridgeline.report.chart.ChartSpec;
 import dev.ridgeline.report.chart.ComparisonCharts;
@@ -119,7 +118,8 @@ public final class ReportWriter {
             List<Path> files = staging.commit(out.resolve(CHARTS), page);
             return new Written(page, files);
         } catch (IOException e) {
-            throw new RidgelineException("cannot write the report into " + out + ": " + e.getMessage(), e);
+            throw dev.ridgeline.store.folder.WriteFailedException.of(out.resolve(PAGE), e,
+                    "the report folder keeps its previous page");
         } finally {
             staging.clean();
         }

@@ -3,6 +3,7 @@ package dev.ridgeline.store.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.store.folder.Names;
 import dev.ridgeline.store.format.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,30 @@ public final class BatchMerge {
         return Files.isRegularFile(dir.resolve(BatchIndex.JSON));
     }
 
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("done", "failed", "skipped");
+
+    /** A row of index.json, checked for what merging reads: an object, a safe id, a known status, a job hash. */
+    private static ObjectNode checkRow(Path file, int i, JsonNode r) {
+        String at = file + ": jobs[" + i + "]";
+        if (r == null || !r.isObject()) {
+            throw new BadInputException(at + " must be a job row (an object), found " + r);
+        }
+        JsonNode id = r.get("id");
+        if (id == null || !id.isTextual()) {
+            throw new BadInputException(at + ".id must be the job's folder name, found " + id);
+        }
+        Names.check(id.asText(), at + ".id");
+        JsonNode status = r.get("status");
+        if (status == null || !STATUSES.contains(status.asText()) || !status.isTextual()) {
+            throw new BadInputException(at + ".status must be one of done, failed, skipped; found " + status);
+        }
+        JsonNode hash = r.get("jobHash");
+        if (hash == null || !hash.isTextual() || hash.asText().isEmpty()) {
+            throw new BadInputException(at + ".jobHash must be the job's SHA-256, found " + hash);
+        }
+        return (ObjectNode) r;
+    }
+
     public static Merged merge(List<Path> dirs) {
         Map<String, ObjectNode> rows = new LinkedHashMap<>();
         Map<String, Path> folders = new LinkedHashMap<>();
@@ -36,7 +61,16 @@ public final class BatchMerge {
         for (Path dir : dirs) {
             Path file = dir.resolve(BatchIndex.JSON);
             JsonNode index = Json.read(file, "a batch's index.json (from ridgeline batch)");
-            String sha = index.path("batchSha256").asText();
+            JsonNode sha256 = index.get("batchSha256");
+            if (sha256 == null || !sha256.isTextual() || sha256.asText().isEmpty()) {
+                throw new BadInputException(file + ": field 'batchSha256' must be the batch file's SHA-256, found "
+                        + sha256);
+            }
+            JsonNode jobs = index.get("jobs");
+            if (jobs == null || !jobs.isArray()) {
+                throw new BadInputException(file + ": field 'jobs' must be a list of job rows, found " + jobs);
+            }
+            String sha = sha256.asText();
             if (batchSha == null) {
                 batchSha = sha;
                 batch = index.path("batch").asText();
@@ -45,9 +79,13 @@ public final class BatchMerge {
                 throw new BadInputException(file + ": the output of another batch file (its SHA-256 differs from "
                         + firstDir.resolve(BatchIndex.JSON) + "'s); merge only the shards of one batch");
             }
-            for (JsonNode r : index.path("jobs")) {
-                ObjectNode row = (ObjectNode) r;
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                ObjectNode row = checkRow(file, i, jobs.get(i));
                 String id = row.path("id").asText();
+                if (!ids.add(id)) {
+                    throw new BadInputException(file + ": jobs[" + i + "].id '" + id + "' occurs twice");
+                }
                 ObjectNode known = rows.get(id);
                 if (known != null && !known.path("jobHash").equals(row.path("jobHash"))) {
                     throw new BadInputException(file + ": job " + id + " differs from the one in " + folders.get(id)

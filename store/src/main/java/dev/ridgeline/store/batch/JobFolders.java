@@ -1,22 +1,20 @@
 package dev.ridgeline.store.batch;
 
-import dev.ridgeline.store.batch.BatchJob;
-
+import dev.ridgeline.store.folder.Manifest;
+import dev.ridgeline.store.folder.Staging;
+import dev.ridgeline.store.folder.Trees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * A batch's output folder: one folder per job, which appears under its final name only when complete.
- * A job is written into {@code DIR/.staging/}, then moved into place in one rename, so a crash leaves
- * either the earlier complete folder or none, never a partial one under the job's name.
+ * A batch's job folders, inside the batch's staging folder: one folder per job, which appears under its final
+ * name only when complete, with its own manifest. A job is written into {@code ROOT/.staging/}, its manifest
+ * written, then moved into place in one rename. {@link #complete} trusts a job folder only when every file
+ * matches its manifest; a complete folder of the previous result is carried over (hard links) for a resume.
  */
 public final class JobFolders {
     /** The resolved job, in every job folder: its bytes identify the job. */
@@ -26,9 +24,18 @@ public final class JobFolders {
     private static final String STAGING = ".staging";
 
     private final Path root;
+    private final Path shown;
+    private final Optional<Path> previous;
 
-    public JobFolders(Path root) {
+    /**
+     * @param root     where job folders are committed (the batch's staging folder)
+     * @param shown    the batch's --out as the user named it, for messages
+     * @param previous the batch's previous result, whose complete jobs a resume keeps
+     */
+    public JobFolders(Path root, Path shown, Optional<Path> previous) {
         this.root = root;
+        this.shown = shown;
+        this.previous = previous;
     }
 
     public Path root() {
@@ -39,11 +46,29 @@ public final class JobFolders {
         return root.resolve(job.id());
     }
 
-    /** Whether the job's folder holds a complete, successful run of exactly this resolved job. */
-    public boolean complete(BatchJob job) {
-        Path dir = folder(job);
+    /**
+     * Whether a complete, successful, unedited run of exactly this resolved job is at hand: in this run's
+     * folders (a killed run's, resumed), or in the previous result, from where it is carried over.
+     */
+    public boolean complete(BatchJob job) throws IOException {
+        if (complete(folder(job), job)) {
+            return true;
+        }
+        if (previous.isEmpty() || !complete(previous.get().resolve(job.id()), job)) {
+            return false;
+        }
+        Path staged = root.resolve(STAGING).resolve(job.id() + ".kept." + UUID.randomUUID());
+        Files.createDirectories(staged.getParent());
+        Trees.linkOrCopy(previous.get().resolve(job.id()), staged);
+        Trees.delete(folder(job));
+        Trees.move(staged, folder(job));
+        return true;
+    }
+
+    private static boolean complete(Path dir, BatchJob job) {
         Path jobFile = dir.resolve(JOB_FILE);
-        if (!Files.isRegularFile(jobFile) || Files.exists(dir.resolve(ERROR_FILE))) {
+        if (!Files.isRegularFile(jobFile) || Files.exists(dir.resolve(ERROR_FILE))
+                || Manifest.problem(dir).isPresent()) {
             return false;
         }
         try {
@@ -54,54 +79,39 @@ public final class JobFolders {
     }
 
     /** A fresh, empty folder to write a job into, holding its job file. */
-    public Path stage(BatchJob job) throws IOException {
+    public Staging stage(BatchJob job) throws IOException {
         Path dir = Files.createDirectories(root.resolve(STAGING)).resolve(job.id() + "." + UUID.randomUUID());
         Files.createDirectory(dir);
-        Files.writeString(dir.resolve(JOB_FILE), job.jobYaml(), StandardCharsets.UTF_8);
-        return dir;
+        Staging staging = new Staging(dir, shown.resolve(job.id()), shown + " keeps its previous result");
+        staging.write(JOB_FILE, w -> {
+            try {
+                w.write(job.jobYaml());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return staging;
     }
 
-    /** Moves a staged folder into place, replacing an earlier run's folder of the same job. */
-    public void commit(BatchJob job, Path staged) throws IOException {
+    /** Writes the job's manifest and moves its staged folder into place, replacing an earlier one. */
+    public void commit(BatchJob job, Staging staged) throws IOException {
+        Manifest.of(staged.dir()).write(staged.dir());
         Path target = folder(job);
-        Path old = null;
         if (Files.exists(target)) {
-            old = root.resolve(STAGING).resolve(job.id() + ".old." + UUID.randomUUID());
-            move(target, old);
+            Path old = root.resolve(STAGING).resolve(job.id() + ".old." + UUID.randomUUID());
+            Trees.move(target, old);
+            Trees.delete(old);
         }
-        move(staged, target);
-        if (old != null) {
-            delete(old);
-        }
+        Trees.move(staged.dir(), target);
     }
 
     /** Removes what a killed run left in the staging area. */
     public void clearStaging() throws IOException {
-        delete(root.resolve(STAGING));
+        Trees.delete(root.resolve(STAGING));
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
+    /** Removes a folder tree. */
     public static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        Trees.delete(dir);
     }
 }

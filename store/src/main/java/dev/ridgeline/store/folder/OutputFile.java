@@ -1,17 +1,15 @@
 package dev.ridgeline.store.folder;
 
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.core.RidgelineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -21,6 +19,34 @@ import java.util.function.Consumer;
  */
 public final class OutputFile {
     private OutputFile() {
+    }
+
+    /**
+     * Checks a single-file {@code --out} before the work: it must not be one of the files the command reads
+     * (a job's own model, whatever {@code --force} says), and an existing file is replaced only with
+     * {@code --force}.
+     */
+    public static void checkTarget(Path out, boolean force, List<Path> inputs) {
+        if (out.toString().isBlank()) {
+            throw new BadInputException("--out is empty: give a file name");
+        }
+        for (Path in : inputs) {
+            try {
+                if (in != null && Files.exists(out) && Files.exists(in) && Files.isSameFile(out, in)) {
+                    throw new BadInputException("--out " + out + " is " + in + ", a file this command reads; give"
+                            + " another file");
+                }
+            } catch (IOException e) {
+                throw new BadInputException("--out " + out + ": cannot check (" + e.getMessage() + ")", e);
+            }
+        }
+        if (Files.isDirectory(out)) {
+            throw new BadInputException("cannot write " + out + ": it is a directory");
+        }
+        if (!force && Files.exists(out)) {
+            throw new BadInputException("--out " + out + " exists; give a new file, or --force to replace it"
+                    + " (nothing was changed)");
+        }
     }
 
     public static void write(Path file, Consumer<Writer> content) {
@@ -52,6 +78,7 @@ public final class OutputFile {
         if (Files.isDirectory(target)) {
             throw new BadInputException("cannot write " + file + ": it is a directory");
         }
+        removeLeftovers(dir, target.getFileName().toString());
         Path temp = null;
         try {
             // createFile, not createTempFile: the file gets the usual permissions, not owner-only
@@ -63,24 +90,27 @@ public final class OutputFile {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw failure(file, e);
+            throw WriteFailedException.of(file, e, "the previous " + file.getFileName() + ", if any, is kept");
         } catch (UncheckedIOException e) {
-            throw failure(file, e.getCause());
+            throw WriteFailedException.of(file, e.getCause(), "the previous " + file.getFileName()
+                    + ", if any, is kept");
         } finally {
             deleteQuietly(temp);
         }
     }
 
-    /** A refused write (permissions, a read-only disk) is the user's to fix; anything else is ours. */
-    private static RuntimeException failure(Path file, IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return new BadInputException("cannot write " + file + ": permission denied", e);
+    /** Removes the temporary files a killed write of {@code name} left beside it. */
+    private static void removeLeftovers(Path dir, String name) {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("." + name + ".") && n.endsWith(".tmp") && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // a leftover that cannot be listed or removed does not stop the write
         }
-        if (e instanceof FileSystemException fs) {
-            String reason = fs.getReason() == null ? "the file system refused" : fs.getReason();
-            return new BadInputException("cannot write " + file + ": " + reason, e);
-        }
-        return new RidgelineException("cannot write " + file + ": " + e.getMessage(), e);
     }
 
     private static void deleteQuietly(Path temp) {

@@ -40,6 +40,10 @@ public final class SweepMerge {
         }
     }
 
+    /** What a shard read besides its job: shards that differ in any of these are not one sweep. */
+    private static final List<String> PROVENANCE = List.of("modelSha256", "deviceSha256", "hardware", "precision",
+            "convention", "batch", "spaceSize", "space");
+
     public static boolean isSweepOutput(Path dir) {
         return SweepOutput.looksLikeOne(dir);
     }
@@ -55,6 +59,14 @@ public final class SweepMerge {
                 throw new BadInputException(o.dir().resolve(SweepOutput.SUMMARY) + ": an output of another job (job"
                         + " hash " + abbreviate(hash) + ", " + first.dir() + " has "
                         + abbreviate(first.summary().path("jobHash").asText()) + "); merge only the shards of one job");
+            }
+            for (String field : PROVENANCE) {
+                if (!o.summary().path(field).equals(first.summary().path(field))) {
+                    throw new BadInputException(o.dir().resolve(SweepOutput.SUMMARY) + ": field '" + field + "' is "
+                            + o.summary().path(field) + " where " + first.dir().resolve(SweepOutput.SUMMARY)
+                            + " has " + first.summary().path(field) + "; the shards were made from different files"
+                            + " (a model or device edited between shards?) and cannot be merged");
+                }
             }
             if (!o.header().equals(first.header())) {
                 throw new BadInputException(o.dir().resolve(SweepOutput.PARETO) + ": its columns differ from "
@@ -110,6 +122,10 @@ public final class SweepMerge {
         summary.put("pointsPerSecond", wall > 0 ? evaluated / wall : 0);
         summary.put("shard", ordered.size() == count ? "all"
                 : String.join(",", ordered.stream().map(Part::shard).toList()));
+        if (summary.path("strategy").isTextual()) {
+            summary.put("strategy", strategy(summary.path("strategy").asText(), ordered, count,
+                    summary.path("spaceSize")));
+        }
         summary.put("feasible", feasible > 0);
         summary.remove("closest");
         if (feasible == 0) {
@@ -161,6 +177,22 @@ public final class SweepMerge {
         }
         return new Part(shard, node.path("pointsEvaluated").asLong(), node.path("feasiblePoints").asLong(),
                 node.path("wallSeconds").asDouble());
+    }
+
+    /**
+     * The strategy line of the merge: an exhaustive sweep's "shard i/N, indices [a, b) of S" becomes the whole
+     * one-process run's "shard 1/1, indices [0, S) of S" when every shard is there, else lists the shards.
+     */
+    static String strategy(String base, List<Part> ordered, int count, JsonNode spaceSize) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("shard \\d+/\\d+, indices \\[\\d+, \\d+\\) of (\\d+)").matcher(base);
+        if (!m.find()) {
+            return base;
+        }
+        String whole = ordered.size() == count ? "shard 1/1, indices [0, " + m.group(1) + ") of " + m.group(1)
+                : "shards " + String.join(",", ordered.stream().map(Part::shard).toList()) + " of " + m.group(1)
+                        + " indices";
+        return base.substring(0, m.start()) + whole + base.substring(m.end());
     }
 
     /** The closest point of all outputs: the smallest summed excess, ties to the smallest choices. */

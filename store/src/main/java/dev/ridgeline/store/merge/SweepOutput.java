@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.store.format.Json;
+import dev.ridgeline.store.read.CsvLine;
 import dev.ridgeline.search.eval.Goal;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.Objective;
@@ -42,6 +43,8 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
                         + "'; expected a sweep's summary.json (from ridgeline sweep)");
             }
         }
+        Fields f = new Fields(summaryFile);
+        check(f, summary);
         Path paretoFile = dir.resolve(PARETO);
         List<String> lines;
         try {
@@ -53,32 +56,111 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
         if (lines.isEmpty()) {
             throw new BadInputException(paretoFile + ": empty; expected a header line");
         }
+        checkNumbers(paretoFile, lines);
         JsonNode front = summary.get("front");
-        if (front == null || !front.isArray() || front.size() != lines.size() - 1) {
+        if (front.size() != lines.size() - 1) {
             throw new BadInputException(summaryFile + ": its 'front' does not list the " + (lines.size() - 1)
                     + " rows of " + paretoFile + "; were they written by different runs or versions?");
         }
-        int knobs = summary.get("space").size();
+        JsonNode space = summary.get("space");
+        List<String> knobNames = new ArrayList<>();
+        space.fieldNames().forEachRemaining(knobNames::add);
+        int knobs = knobNames.size();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < front.size(); i++) {
-            JsonNode point = front.get(i);
+            String at = "front[" + i + "]";
+            JsonNode point = f.object(front.get(i), at);
+            JsonNode metricNode = f.object(point.get("metrics"), at + ".metrics");
             double[] metrics = new double[Metric.COUNT];
             for (Metric m : Metric.values()) {
-                JsonNode v = point.path("metrics").get(m.id());
-                metrics[m.ordinal()] = v == null || v.isNull() ? Double.NaN : v.asDouble();
+                metrics[m.ordinal()] = f.number(metricNode.get(m.id()), at + ".metrics." + m.id(), true);
             }
-            JsonNode choices = point.path("choices");
+            JsonNode choices = f.array(point, "choices", at + ".choices");
             if (choices.size() != knobs) {
                 throw new BadInputException(summaryFile + ": front row " + (i + 1) + " has " + choices.size()
                         + " choices for " + knobs + " knobs");
             }
             int[] c = new int[knobs];
             for (int k = 0; k < knobs; k++) {
-                c[k] = choices.get(k).asInt();
+                JsonNode v = choices.get(k);
+                int labels = space.get(knobNames.get(k)).size();
+                if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() >= labels) {
+                    throw f.bad(at + ".choices[" + k + "]", "must be a choice of knob " + knobNames.get(k)
+                            + " (0.." + (labels - 1) + "), found " + Fields.describe(v));
+                }
+                c[k] = v.asInt();
             }
             rows.add(new Row(metrics, c, lines.get(i + 1)));
         }
         return new SweepOutput(dir, summary, lines.get(0), rows);
+    }
+
+    /** Every field merging reads, for type and range. */
+    private static void check(Fields f, ObjectNode summary) {
+        f.text(summary, "jobHash", "jobHash");
+        JsonNode size = summary.get("spaceSize");
+        if (size != null && !(size.isIntegralNumber() && size.bigIntegerValue().signum() > 0)) {
+            throw f.bad("spaceSize", "must be a whole number >= 1, found " + Fields.describe(size));
+        }
+        long evaluated = f.count(summary, "pointsEvaluated", "pointsEvaluated", 0);
+        long feasible = f.count(summary, "feasiblePoints", "feasiblePoints", 0);
+        if (feasible > evaluated) {
+            throw f.bad("feasiblePoints", feasible + " exceeds pointsEvaluated " + evaluated);
+        }
+        if (summary.has("frontSize")) {
+            f.count(summary, "frontSize", "frontSize", 0);
+        }
+        if (summary.has("wallSeconds")) {
+            f.number(summary.get("wallSeconds"), "wallSeconds", false);
+        }
+        f.shard(summary, "shard", summary.has("shards"));
+        JsonNode space = f.object(summary.get("space"), "space");
+        space.fields().forEachRemaining(e -> {
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw f.bad("space." + e.getKey(), "must be a non-empty list of choice labels");
+            }
+        });
+        JsonNode objectives = f.array(summary, "objectives", "objectives");
+        for (int i = 0; i < objectives.size(); i++) {
+            f.object(objectives.get(i), "objectives[" + i + "]");
+        }
+        f.array(summary, "front", "front");
+        JsonNode shards = summary.get("shards");
+        if (shards != null && !shards.isNull()) {
+            f.array(summary, "shards", "shards");
+            for (int i = 0; i < shards.size(); i++) {
+                String at = "shards[" + i + "]";
+                JsonNode s = f.object(shards.get(i), at);
+                f.shard(s, at + ".shard", false);
+                long e = f.count(s, "pointsEvaluated", at + ".pointsEvaluated", 0);
+                long p = f.count(s, "feasiblePoints", at + ".feasiblePoints", 0);
+                if (p > e) {
+                    throw f.bad(at + ".feasiblePoints", p + " exceeds pointsEvaluated " + e);
+                }
+            }
+        }
+    }
+
+    /** The metric cells of every row are numbers (or empty, as sweep writes a metric it has not). */
+    private static void checkNumbers(Path file, List<String> lines) {
+        String[] header = CsvLine.split(file, 1, lines.get(0)).toArray(String[]::new);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = CsvLine.split(file, i + 1, lines.get(i)).toArray(String[]::new);
+            if (cells.length != header.length) {
+                throw new BadInputException(file + ":" + (i + 1) + ": " + cells.length + " cells for the "
+                        + header.length + " columns of the header");
+            }
+            for (int c = 0; c < header.length; c++) {
+                if (Metric.byId(header[c]).isPresent() && !cells[c].isEmpty()) {
+                    try {
+                        Double.parseDouble(cells[c]);
+                    } catch (NumberFormatException e) {
+                        throw new BadInputException(file + ":" + (i + 1) + ": column " + header[c] + ": '"
+                                + cells[c] + "' is not a number");
+                    }
+                }
+            }
+        }
     }
 
     List<Objective> objectives() {

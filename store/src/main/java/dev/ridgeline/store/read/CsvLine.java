@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** One line of a CSV that report.format.Csv wrote: its cells and their numbers. */
-final class CsvLine {
+public final class CsvLine {
     private CsvLine() {
     }
 
     /** The cells of line {@code number} of a file, as {@link Csv#parse} reads them; an unclosed quote is bad input. */
-    static List<String> split(Path file, long number, String line) {
+    public static List<String> split(Path file, long number, String line) {
         try {
             return Csv.parse(line);
         } catch (IllegalArgumentException e) {

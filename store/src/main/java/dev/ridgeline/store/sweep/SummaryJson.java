@@ -34,7 +34,8 @@ import java.util.List;
  *        each and its base channels, in the order of the knob's channels column,
  * shard: "2/4" or "all", strategy: what ran with which settings,
  * job: the job file, model: as the job names it, modelSha256: the SHA-256 of the model file read,
- * hardware: device id or null, hardwareSource: where the device's figures come from, precision, convention, batch,
+ * hardware: device id or null, hardwareSource: where the device's figures come from, deviceSha256: the SHA-256 of
+ * the device's figures as read (a device file edited between shards changes it), precision, convention, batch,
  * tool: {name, version}, feasible: whether any point met the budgets,
  * closest: only when none did and a point was evaluated:
  *          {note, metrics: {metric: value}, choices: {knob: label}, misses: [{metric, value, max?, min?, excess}]},
@@ -123,6 +124,7 @@ public final class SummaryJson {
         MeasureSetup setup = job.setup();
         root.put("hardware", setup.device() == null ? null : setup.device().id());
         root.put("hardwareSource", setup.device() == null ? null : setup.device().source());
+        root.put("deviceSha256", setup.device() == null ? null : sha256(figures(setup.device())));
         root.put("precision", setup.precision().id());
         root.put("convention", setup.convention().id());
         root.put("batch", setup.batch());
@@ -236,6 +238,26 @@ public final class SummaryJson {
             node.put(field, (long) v);
         } else {
             node.put(field, v);
+        }
+    }
+
+    /** A device profile's figures in a fixed order (its maps sorted: Map.of's order changes between runs). */
+    private static String figures(dev.ridgeline.hardware.device.DeviceProfile d) {
+        return String.join("|", d.id(), d.name(), String.valueOf(d.deviceClass()),
+                new java.util.TreeMap<>(d.peaks()).toString(), Double.toString(d.bandwidthBytesPerSecond()),
+                String.valueOf(d.bandwidthStatus()), Double.toString(d.memoryCapacityBytes()),
+                Double.toString(d.onChipBufferBytes()), Double.toString(d.computeEfficiency()),
+                Double.toString(d.memoryEfficiency()), Double.toString(d.layerOverheadSeconds()), d.source(),
+                String.valueOf(d.fusion()), new java.util.TreeMap<>(d.computeEfficiencyByKind()).toString());
+    }
+
+    /** The SHA-256 of a device profile's figures as read (its record form), so shards of an edited device differ. */
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
         }
     }
 }

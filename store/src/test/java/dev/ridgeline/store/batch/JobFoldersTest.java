@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Guards docs/batch-format.md: "`--resume` keeps every job whose folder holds a complete, successful run of the
  * same resolved job (its `job.yaml` equal byte for byte), and runs the rest: failed jobs, changed jobs, jobs
- * never reached." What {@link JobFolders#complete} counts as complete.
+ * never reached." What {@link JobFolders#complete} counts as complete (also: every file matches the job's
+ * manifest.json, docs/results-on-disk.md).
  */
 class JobFoldersTest {
     private static BatchJob job(int order, String id, String yaml) {
@@ -23,12 +24,14 @@ class JobFoldersTest {
 
     @Test
     void aFolderIsCompleteOnlyWithTheSameJobFileAndNoError(@TempDir Path dir) throws Exception {
-        JobFolders folders = new JobFolders(dir);
+        JobFolders folders = new JobFolders(dir, dir, Optional.empty());
         BatchJob a = job(0, "a", "model: resnet18\n");
         assertFalse(folders.complete(a), "no folder yet");
         Files.createDirectories(folders.folder(a));
         assertFalse(folders.complete(a), "a folder without job.yaml");
         Files.writeString(folders.folder(a).resolve(JobFolders.JOB_FILE), "model: resnet18\n");
+        assertFalse(folders.complete(a), "no manifest.json: not completed by ridgeline");
+        dev.ridgeline.store.folder.Manifest.of(folders.folder(a)).write(folders.folder(a));
         assertTrue(folders.complete(a));
         assertFalse(folders.complete(job(0, "a", "model: resnet50\n")), "a changed job");
         assertFalse(folders.complete(job(0, "a", "model: resnet18\n\n")), "equal byte for byte, not in meaning");

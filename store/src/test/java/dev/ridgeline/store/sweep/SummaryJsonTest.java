@@ -31,7 +31,7 @@ class SummaryJsonTest {
         json.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("spaceSize", "pointsEvaluated", "feasiblePoints", "frontSize", "wallSeconds",
                 "pointsPerSecond", "objectives", "budgets", "jobHash", "space", "spaceSizeAsWritten", "merged", "moves", "shard", "strategy", "job", "model",
-                "modelSha256", "hardware", "hardwareSource", "precision", "convention", "batch", "tool", "feasible",
+                "modelSha256", "hardware", "hardwareSource", "deviceSha256", "precision", "convention", "batch", "tool", "feasible",
                 "base", "front"), fields);
     }
 

@@ -15,7 +15,31 @@ import java.util.function.LongBinaryOperator;
  * absent optional input is null. Ops it does not know are left to the caller.
  */
 final class ConstantFolder {
+    /**
+     * The most elements a folded constant may have: shape computations are a handful of numbers, and a
+     * hostile file's Range or ConstantOfShape of billions would otherwise end in an OutOfMemoryError.
+     */
+    static final long MAX_ELEMENTS = 1 << 20;
+
     private ConstantFolder() {
+    }
+
+    /** Refuses a folded constant of more than {@link #MAX_ELEMENTS} elements, naming the node. */
+    private static void checkSize(double elements, String what) {
+        if (!(elements <= MAX_ELEMENTS)) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "%s makes a constant of %s elements;"
+                    + " Ridgeline folds constants of at most %,d (shape computations), so this file is not one it"
+                    + " can read", what, Double.isFinite(elements) ? String.format(java.util.Locale.ROOT, "%,.0f",
+                    elements) : "unbounded", MAX_ELEMENTS));
+        }
+    }
+
+    private static double elements(long[] dims) {
+        double n = 1;
+        for (long d : dims) {
+            n *= d;
+        }
+        return n;
     }
 
     /**
@@ -49,7 +73,14 @@ final class ConstantFolder {
             case "Cast" -> cast(x, (int) a.integer("to", DataType.FLOAT_VALUE));
             case "CastLike" -> in.get(1).isReal() ? Tensor.ofReals(x.dims(), x.doubles())
                     : Tensor.ofInts(x.dims(), x.longs());
-            case "Tile" -> LayoutFolds.tile(x, in.get(1).longs(), what);
+            case "Tile" -> {
+                double n = elements(x.dims());
+                for (long r : in.get(1).longs()) {
+                    n *= r;
+                }
+                checkSize(n, what);
+                yield LayoutFolds.tile(x, in.get(1).longs(), what);
+            }
             case "Sum" -> binary(in, Math::addExact, Double::sum);
             case "And" -> compare(in, (p, q) -> p != 0 && q != 0);
             case "Or" -> compare(in, (p, q) -> p != 0 || q != 0);
@@ -69,9 +100,10 @@ final class ConstantFolder {
             case "Slice" -> LayoutFolds.slice(x, Shapes.SliceSpec.of(a, in, opset, x.rank(), what));
             case "Expand" -> {
                 long[] dims = Indexing.broadcast(x.dims(), in.get(1).longs());
+                checkSize(elements(dims), what);
                 yield x.select(dims, Indexing.broadcastSource(dims, x.dims()));
             }
-            case "Range" -> range(in.get(0), in.get(1), in.get(2));
+            case "Range" -> range(in.get(0), in.get(1), in.get(2), what);
             case "Add" -> binary(in, Math::addExact, Double::sum);
             case "Sub" -> binary(in, Math::subtractExact, (p, q) -> p - q);
             case "Mul" -> binary(in, Math::multiplyExact, (p, q) -> p * q);
@@ -118,6 +150,7 @@ final class ConstantFolder {
 
     private static Tensor constantOfShape(Tensor shape, Attributes a, String what) {
         long[] dims = shape.longs();
+        checkSize(elements(dims), what);
         int n = Indexing.count(dims);
         Tensor value = a.tensor("value").map(t -> Tensor.of(t, what + " value")).orElse(null);
         if (value == null || value.isReal()) {
@@ -130,11 +163,14 @@ final class ConstantFolder {
         return Tensor.ofInts(dims, v);
     }
 
-    private static Tensor range(Tensor start, Tensor limit, Tensor delta) {
+    private static Tensor range(Tensor start, Tensor limit, Tensor delta, String what) {
         boolean real = start.isReal() || limit.isReal() || delta.isReal();
         double s = start.realAt(0);
         double d = delta.realAt(0);
-        int n = (int) Math.max(0, Math.ceil((limit.realAt(0) - s) / d));
+        BadInputException.check(d != 0, "%s: a Range with delta 0 never ends", what);
+        double count = Math.max(0, Math.ceil((limit.realAt(0) - s) / d));
+        checkSize(count, what);
+        int n = (int) count;
         if (real) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {

@@ -135,4 +135,22 @@ class OnnxShapeFoldingTest {
                 .op("Reshape", "same", List.of("x", "target")).output("same").read();
         assertEquals(new Reshape(List.of(0, 4, 6, 6)), m.node("same").orElseThrow().op());
     }
+
+    @Test
+    void aConstantOfBillionsIsBadInputNamingTheNodeNotAnOutOfMemoryError() {
+        BadInputException range = assertThrows(BadInputException.class, () -> OnnxGraphs.graph()
+                .input("x", 1, 4, 6, 6).int64s("start", 0).int64s("limit", 2_000_000_000L).int64s("delta", 1)
+                .node("Range", "huge_range", List.of("start", "limit", "delta"), List.of("r"))
+                .node("Shape", "shape", List.of("r"), List.of("s"))
+                .op("Reshape", "same", List.of("x", "s")).output("same").read());
+        assertTrue(range.getMessage().contains("huge_range") && range.getMessage().contains("2,000,000,000"),
+                range.getMessage());
+        BadInputException cos = assertThrows(BadInputException.class, () -> OnnxGraphs.graph()
+                .input("x", 1, 4, 6, 6).int64s("dims", 50_000, 40_000)
+                .node("ConstantOfShape", "huge_zeros", List.of("dims"), List.of("z"),
+                        attr("value", OnnxGraphs.ints("", 0)))
+                .node("Shape", "shape", List.of("z"), List.of("s"))
+                .op("Reshape", "same", List.of("x", "s")).output("same").read());
+        assertTrue(cos.getMessage().contains("huge_zeros"), cos.getMessage());
+    }
 }
