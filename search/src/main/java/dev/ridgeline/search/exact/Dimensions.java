@@ -14,12 +14,12 @@ import java.util.List;
  * so only equal values may prune). Peak activation memory combines by maximum, every other metric by sum.
  */
 record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[] objective, double[] max,
-                  double[] min, double[] slack) {
+                  double[] min, boolean[] slack) {
     static final int LOWER = 1;
     static final int HIGHER = -1;
     static final int EQUAL = 0;
 
-    static Dimensions of(List<Objective> objectives, List<Budget> budgets, double epsilon) {
+    static Dimensions of(List<Objective> objectives, List<Budget> budgets) {
         List<Metric> metrics = new ArrayList<>();
         objectives.forEach(o -> metrics.add(o.metric()));
         for (Budget b : budgets) {
@@ -33,7 +33,7 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
         boolean[] objective = new boolean[d];
         double[] max = new double[d];
         double[] min = new double[d];
-        double[] slack = new double[d];
+        boolean[] slack = new boolean[d];
         for (int i = 0; i < d; i++) {
             Metric m = metrics.get(i);
             maxCombined[i] = m == Metric.PEAK_ACTIVATION_BYTES;
@@ -64,7 +64,7 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
             }
             sense[i] = lower && higher ? EQUAL : lower ? LOWER : HIGHER;
             // a relative slack only where nothing bounds the metric: a budget needs exact comparisons
-            slack[i] = objective[i] && !budgeted ? epsilon : 0;
+            slack[i] = objective[i] && !budgeted;
         }
         return new Dimensions(metrics.toArray(Metric[]::new), sense, maxCombined, objective, max, min, slack);
     }
@@ -82,20 +82,12 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
         return false;
     }
 
-    boolean anySlack() {
-        for (double s : slack) {
-            if (s > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Whether the simple two-dimensional sweep applies: two summed objectives, no other dimension, no
      * dimension that must stay equal.
      */
     boolean planar() {
-        return count() == 2 && !anyMaxCombined() && sense[0] != EQUAL && sense[1] != EQUAL;
+        return count() == 2 && !anyMaxCombined() && sense[0] != EQUAL && sense[1] != EQUAL && objective[0]
+                && objective[1];
     }
 }

@@ -146,7 +146,7 @@ record Leaves(List<Factor> factors) {
                     hi[x] = Math.max(hi[x], vectors[a * d + x]);
                 }
             }
-            factors.add(new Factor(host.scope, radix, start, vectors, -1, null, null, null, lo, hi));
+            factors.add(new Factor(host.scope, radix, start, vectors, null, 0, -1, null, null, null, lo, hi));
         }
         return factors;
     }

@@ -45,7 +45,7 @@ public final class SweepRunner {
         CompiledEvaluator compiled = EvaluatorCompiler.compile(space, job.setup());
         BudgetFilter filter = new BudgetFilter(job.budgets());
         if (job.strategy() instanceof StrategySpec.Exact exact) {
-            return ExactRun.run(job, space, compiled, exact, progress);
+            return ExactRun.run(job, space, compiled, exact, threads, progress);
         }
         StrategySpec strategy = job.strategy();
         // the evolutionary strategy and --all-points see every point through an observer; the exhaustive and
