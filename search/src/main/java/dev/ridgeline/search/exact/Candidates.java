@@ -40,6 +40,7 @@ final class Candidates {
     private int[] order = new int[0];
     private int[] sortTmp = new int[0];
     private int[] kept = new int[0];
+    private int[] runs = new int[1];
     /** The error bound of the running filter, and the error factor each slack dimension may add for it. */
     private double allowed = 1;
 
@@ -71,7 +72,7 @@ final class Candidates {
     /** Bytes held by this buffer's arrays. */
     long bytes() {
         return (vec.length + vec2.length + err.length + err2.length) * 8L + (choice.length + choice2.length
-                + parent.length + parent2.length + order.length + sortTmp.length + kept.length) * 4L
+                + parent.length + parent2.length + order.length + sortTmp.length + kept.length + runs.length) * 4L
                 + (index == null ? 0 : index.bytes());
     }
 
@@ -153,7 +154,7 @@ final class Candidates {
     }
 
     private int sweepGeneral() {
-        index.start(this, size);
+        index.start();
         int keptCount = 0;
         int lastPruner = -1;
         for (int r = 0; r < size; r++) {
@@ -168,7 +169,7 @@ final class Candidates {
                 }
             }
             if (!pruned) {
-                index.add(c);
+                index.add(this, c);
                 ensureKept(keptCount + 1);
                 kept[keptCount++] = c;
             }
@@ -279,21 +280,33 @@ final class Candidates {
         size = keptCount;
     }
 
-    /** Sorts entry numbers best first by the dimensions in order, then by design (bottom-up merge sort). */
+    /**
+     * Sorts entry numbers best first by the dimensions in order, then by design: a natural merge sort, since
+     * a buffer is mostly a concatenation of sorted runs (a sorted front shifted by one vector, for each vector
+     * of the factor added), which it merges in O(n log runs).
+     */
     private void sort() {
         if (order.length < size) {
             order = new int[choice.length];
             sortTmp = new int[choice.length];
+            runs = new int[choice.length + 1];
         }
+        int runCount = 0;
         for (int i = 0; i < size; i++) {
             order[i] = i;
+            if (i == 0 || compare(i - 1, i) > 0) {
+                runs[runCount++] = i;
+            }
         }
+        runs[runCount] = size;
         int[] src = order;
         int[] dst = sortTmp;
-        for (int width = 1; width < size; width *= 2) {
-            for (int lo = 0; lo < size; lo += 2 * width) {
-                int mid = Math.min(lo + width, size);
-                int hi = Math.min(lo + 2 * width, size);
+        while (runCount > 1) {
+            int merged = 0;
+            for (int r = 0; r < runCount; r += 2) {
+                int lo = runs[r];
+                int mid = runs[Math.min(r + 1, runCount)];
+                int hi = runs[Math.min(r + 2, runCount)];
                 int i = lo;
                 int j = mid;
                 int o = lo;
@@ -306,7 +319,10 @@ final class Candidates {
                 while (j < hi) {
                     dst[o++] = src[j++];
                 }
+                runs[merged++] = lo;
             }
+            runs[merged] = size;
+            runCount = merged;
             int[] t = src;
             src = dst;
             dst = t;

@@ -4,27 +4,31 @@ import java.util.Arrays;
 
 /**
  * The entries a filter pass has kept so far, for the question "does any of them prune this one?" without
- * asking each: a k-d tree built once per pass over every entry of the pass (balanced, median splits),
- * in which an entry becomes visible when it is kept. Each node holds, per key dimension, the least key of
- * the visible entries below it, so a query skips every subtree none of whose visible entries can be as
- * good as the query's box. Keys are smaller-is-better: a lower-is-better value as is, a higher-is-better
- * one negated, a value that must be equal as both. The box is only a necessary condition; each entry in
- * it is then asked {@link Candidates#prunes}, so the index changes no answer, only its cost. Arrays are
- * reused from pass to pass; a pass allocates nothing once they are large enough.
+ * asking each. Kept entries live in static k-d trees of 1, 2, 4, ... entries (Bentley and Saxe's
+ * logarithmic method): adding one merges the full trees below the first empty size into it and rebuilds
+ * that one (balanced, median splits), so each entry is rebuilt O(log n) times, and only kept entries ever
+ * enter a tree. Each node holds, per key, the least key below it, so a query skips every subtree none of
+ * whose entries can be as good as the query's box. Keys are smaller-is-better: a lower-is-better value as
+ * is, a higher-is-better one negated, a value that must be equal as both, minus infinity where an entry
+ * surely meets a budget. The box is only a necessary condition; each entry in it is then asked
+ * {@link Candidates#prunes}, so the index changes no answer, only its cost. Trees of size 2^i occupy
+ * positions 2^i - 1 .. 2^(i+1) - 2 of flat arrays that only grow; a pass allocates nothing once they are
+ * large enough.
  */
 final class DominanceIndex {
     private final int[] dim;
     private final boolean[] negate;
     private final int keyDims;
-    private int[] perm = new int[0];
-    private int[] positionOf = new int[0];
-    private int[] parentPosition = new int[0];
-    private boolean[] visible = new boolean[0];
+    private final double[] bound;
+    private final double[] scratchKey;
+    /** Per position: the entry there, its keys, the least keys of its subtree. */
+    private int[] entryAt = new int[0];
     private double[] keys = new double[0];
     private double[] least = new double[0];
-    private int[] stack = new int[0];
-    private final double[] bound;
-    private int size;
+    private int[] stack = new int[64 * 3];
+    /** Bit i set: the tree of 2^i entries is full. */
+    private long full;
+    private int count;
 
     DominanceIndex(Dimensions dimensions) {
         int d = dimensions.count();
@@ -45,7 +49,6 @@ final class DominanceIndex {
             }
         }
         if (q == 0) {
-            // one dimension: any kept entry is a candidate pruner; index it by the first dimension anyway
             dims[q] = 0;
             neg[q++] = dimensions.sense()[0] == Dimensions.HIGHER;
         }
@@ -53,71 +56,93 @@ final class DominanceIndex {
         this.negate = Arrays.copyOf(neg, q);
         this.keyDims = q;
         this.bound = new double[q];
+        this.scratchKey = new double[q];
     }
 
     long bytes() {
-        return (perm.length + positionOf.length + parentPosition.length + stack.length) * 4L + visible.length
-                + (keys.length + least.length) * 8L;
+        return (entryAt.length + stack.length) * 4L + (keys.length + least.length) * 8L;
     }
 
-    /** Builds the tree over entries 0 .. n-1 of {@code c}, none of them visible yet. */
-    void start(Candidates c, int n) {
-        size = n;
-        if (perm.length < n) {
-            int cap = Math.max(16, Math.max(n, perm.length * 2));
-            perm = new int[cap];
-            positionOf = new int[cap];
-            parentPosition = new int[cap];
-            visible = new boolean[cap];
-            keys = new double[cap * keyDims];
-            least = new double[cap * keyDims];
-            stack = new int[3 * 64];
+    /** Empties the index for a new pass. */
+    void start() {
+        full = 0;
+        count = 0;
+    }
+
+    /** Adds kept entry e of {@code c}. */
+    void add(Candidates c, int e) {
+        int level = Long.numberOfTrailingZeros(~full);
+        int offset = (1 << level) - 1;
+        int size = 1 << level;
+        ensure(offset + size);
+        // the full trees below this level hold 2^level - 1 entries at positions 0 .. 2^level - 2: move them up
+        System.arraycopy(entryAt, 0, entryAt, offset, size - 1);
+        System.arraycopy(keys, 0, keys, offset * keyDims, (size - 1) * keyDims);
+        int last = offset + size - 1;
+        entryAt[last] = e;
+        for (int q = 0; q < keyDims; q++) {
+            keys[last * keyDims + q] = key(c, e, q);
         }
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-            for (int q = 0; q < keyDims; q++) {
-                double v = c.value(i, dim[q]);
-                keys[i * keyDims + q] = c.sure(i, dim[q]) ? Double.NEGATIVE_INFINITY : negate[q] ? -v : v;
+        build(offset, offset + size, 0);
+        full = (full & ~((1L << level) - 1)) | (1L << level);
+        count++;
+    }
+
+    private double key(Candidates c, int e, int q) {
+        if (c.sure(e, dim[q])) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double v = c.value(e, dim[q]);
+        return negate[q] ? -v : v;
+    }
+
+    private void ensure(int positions) {
+        if (entryAt.length < positions) {
+            int cap = Math.max(positions, Math.max(64, entryAt.length * 2));
+            entryAt = Arrays.copyOf(entryAt, cap);
+            keys = Arrays.copyOf(keys, cap * keyDims);
+            least = Arrays.copyOf(least, cap * keyDims);
+        }
+    }
+
+    /** Builds the subtree over positions [lo, hi): the median by key (depth mod keys) at the middle, then its least keys. */
+    private void build(int lo, int hi, int depth) {
+        if (lo >= hi) {
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        select(lo, hi, mid, depth % keyDims);
+        build(lo, mid, depth + 1);
+        build(mid + 1, hi, depth + 1);
+        for (int q = 0; q < keyDims; q++) {
+            double m = keys[mid * keyDims + q];
+            if (mid > lo) {
+                m = Math.min(m, least[((lo + mid) >>> 1) * keyDims + q]);
             }
-        }
-        build(0, n, 0, -1);
-        Arrays.fill(visible, 0, n, false);
-        Arrays.fill(least, 0, n * keyDims, Double.POSITIVE_INFINITY);
-    }
-
-    private void build(int lo, int hi, int depth, int parent) {
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            select(lo, hi, mid, depth % keyDims);
-            positionOf[perm[mid]] = mid;
-            parentPosition[mid] = parent;
-            build(lo, mid, depth + 1, mid);
-            lo = mid + 1;
-            depth++;
-            parent = mid;
+            if (mid + 1 < hi) {
+                m = Math.min(m, least[((mid + 1 + hi) >>> 1) * keyDims + q]);
+            }
+            least[mid * keyDims + q] = m;
         }
     }
 
-    /** Quickselect: perm[lo..hi) rearranged so that perm[k] has the k-th key in dimension j, smaller before. */
+    /** Quickselect over positions [lo, hi): position k gets the k-th key in dimension j, smaller ones before. */
     private void select(int lo, int hi, int k, int j) {
         int left = lo;
         int right = hi - 1;
         while (right > left) {
-            int pivotAt = left + ((right - left) >>> 1);
-            double pivot = keys[perm[pivotAt] * keyDims + j];
+            double pivot = keys[(left + ((right - left) >>> 1)) * keyDims + j];
             int i = left;
             int r = right;
             while (i <= r) {
-                while (keys[perm[i] * keyDims + j] < pivot) {
+                while (keys[i * keyDims + j] < pivot) {
                     i++;
                 }
-                while (keys[perm[r] * keyDims + j] > pivot) {
+                while (keys[r * keyDims + j] > pivot) {
                     r--;
                 }
                 if (i <= r) {
-                    int t = perm[i];
-                    perm[i] = perm[r];
-                    perm[r] = t;
+                    swap(i, r);
                     i++;
                     r--;
                 }
@@ -132,49 +157,53 @@ final class DominanceIndex {
         }
     }
 
-    /** Makes kept entry e visible to later queries. */
-    void add(int e) {
-        int p = positionOf[e];
-        visible[p] = true;
-        while (p >= 0) {
-            boolean changed = false;
-            for (int q = 0; q < keyDims; q++) {
-                double k = keys[e * keyDims + q];
-                if (k < least[p * keyDims + q]) {
-                    least[p * keyDims + q] = k;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                return;
-            }
-            p = parentPosition[p];
-        }
+    private void swap(int a, int b) {
+        int t = entryAt[a];
+        entryAt[a] = entryAt[b];
+        entryAt[b] = t;
+        System.arraycopy(keys, a * keyDims, scratchKey, 0, keyDims);
+        System.arraycopy(keys, b * keyDims, keys, a * keyDims, keyDims);
+        System.arraycopy(scratchKey, 0, keys, b * keyDims, keyDims);
     }
 
     /**
-     * A visible entry that prunes entry e, or -1: the box holds every visible entry within {@code grow} of e
-     * on the dimensions that allow slack, and no worse on the others.
+     * A kept entry that prunes entry e, or -1: the box holds every kept entry within {@code grow} of e on the
+     * dimensions that allow slack, and no worse on the others.
      */
     int findPruner(Candidates c, int e, double grow) {
+        if (count == 0) {
+            return -1;
+        }
         for (int q = 0; q < keyDims; q++) {
             int d = dim[q];
             double v = c.value(e, d);
             double g = c.slack(d) ? grow : 1;
             bound[q] = negate[q] ? -(v / g) : v * g;
         }
+        // the smaller trees hold the entries kept last, the nearest to e in the sort: ask them first
+        for (int level = 0; level < 63; level++) {
+            if ((full & (1L << level)) != 0) {
+                int k = find(c, e, (1 << level) - 1, (1 << (level + 1)) - 1);
+                if (k >= 0) {
+                    return k;
+                }
+            }
+            if ((full >>> level) <= 1) {
+                break;
+            }
+        }
+        return -1;
+    }
+
+    private int find(Candidates c, int e, int from, int to) {
         int top = 0;
-        stack = ensure(stack, 3);
-        stack[top++] = 0;
-        stack[top++] = size;
+        stack[top++] = from;
+        stack[top++] = to;
         stack[top++] = 0;
         while (top > 0) {
             int depth = stack[--top];
             int hi = stack[--top];
             int lo = stack[--top];
-            if (lo >= hi) {
-                continue;
-            }
             int mid = (lo + hi) >>> 1;
             boolean reachable = true;
             for (int q = 0; q < keyDims && reachable; q++) {
@@ -183,30 +212,28 @@ final class DominanceIndex {
             if (!reachable) {
                 continue;
             }
-            if (visible[mid]) {
-                boolean inBox = true;
-                for (int q = 0; q < keyDims && inBox; q++) {
-                    inBox = keys[perm[mid] * keyDims + q] <= bound[q];
-                }
-                if (inBox && c.prunes(perm[mid], e)) {
-                    return perm[mid];
-                }
+            boolean inBox = true;
+            for (int q = 0; q < keyDims && inBox; q++) {
+                inBox = keys[mid * keyDims + q] <= bound[q];
+            }
+            if (inBox && c.prunes(entryAt[mid], e)) {
+                return entryAt[mid];
+            }
+            if (top + 6 > stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
             }
             int j = depth % keyDims;
-            stack = ensure(stack, top + 6);
-            if (keys[perm[mid] * keyDims + j] <= bound[j]) {
+            if (mid + 1 < hi && keys[mid * keyDims + j] <= bound[j]) {
                 stack[top++] = mid + 1;
                 stack[top++] = hi;
                 stack[top++] = depth + 1;
             }
-            stack[top++] = lo;
-            stack[top++] = mid;
-            stack[top++] = depth + 1;
+            if (lo < mid) {
+                stack[top++] = lo;
+                stack[top++] = mid;
+                stack[top++] = depth + 1;
+            }
         }
         return -1;
-    }
-
-    private static int[] ensure(int[] a, int n) {
-        return a.length >= n ? a : Arrays.copyOf(a, Math.max(n, a.length * 2));
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * result does not depend on the number of threads.
  */
 final class Eliminator {
+    private static final boolean TRACE = Boolean.getBoolean("ridgeline.exact.trace");
     private final Dimensions dimensions;
     private final int dims;
     private final int[] radix;
@@ -68,8 +69,10 @@ final class Eliminator {
      */
     Factor eliminate(int knob, List<Factor> involved) {
         Factor[] parents = involved.toArray(Factor[]::new);
-        // cheap factors (fewest vectors per assignment) first: the running sets stay small longer
-        Arrays.sort(parents, Comparator.comparingDouble(f -> (double) f.entries() / f.assignments));
+        // the largest fronts (most vectors per assignment) first: each further factor then multiplies a filtered
+        // set by a few vectors, where smallest first would multiply the unfiltered product of the small ones by
+        // the large front
+        Arrays.sort(parents, Comparator.comparingDouble(f -> -(double) f.entries() / f.assignments));
         TreeSet<Integer> scopeSet = new TreeSet<>();
         int baseDepth = 0;
         for (Factor f : parents) {
@@ -109,6 +112,11 @@ final class Eliminator {
         Factor f = new Factor(scope, radix, start, store.vectors(), store.errors(),
                 baseDepth + passes(parents.length), knob, store.choices(), parents, store.parents(),
                 step.coveredMin, step.coveredMax);
+        if (TRACE) {
+            System.err.printf("eliminate %d: %d parents %s, scope %d, %d assignments, %d entries, %d MB, %.1f s%n",
+                    knob, parents.length, Arrays.toString(Arrays.stream(parents).mapToInt(Factor::entries).toArray()),
+                    scope.length, assignments, f.entries(), f.bytes() >> 20, state.elapsedSeconds());
+        }
         state.clearTransient();
         state.stored(f.bytes());
         for (Factor p : parents) {
@@ -233,6 +241,7 @@ final class Eliminator {
                 values[step.scope[i]] = (a / step.strides[i]) % radix[step.scope[i]];
             }
             union.clear();
+            int unionKept = 0;
             for (int x = 0; x < step.choices; x++) {
                 if (step.knob >= 0) {
                     values[step.knob] = x;
@@ -249,6 +258,11 @@ final class Eliminator {
                 sumInto(step, x);
                 for (int c = 0; c < current.size; c++) {
                     union.copyFrom(current, c);
+                }
+                if (step.choices > 1 && union.size > flushAt(unionKept)) {
+                    setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
+                    union.filter(step.allowed(m + 1));
+                    unionKept = union.size;
                 }
             }
             if (step.choices > 1) {
@@ -276,8 +290,11 @@ final class Eliminator {
                 int from = f.start[at[i]];
                 int to = f.start[at[i] + 1];
                 next.clear();
-                for (int c = 0; c < current.size; c++) {
-                    for (int e = from; e < to; e++) {
+                int kept = 0;
+                // vector by vector of f, so that the buffer is a run of sorted copies of the current front
+                for (int e = from; e < to; e++) {
+                    double fe = f.errorOf(e);
+                    for (int c = 0; c < current.size; c++) {
                         for (int d = 0; d < dims; d++) {
                             sum[d] = combine(d, current.vec[c * dims + d], f.vectors[e * dims + d]);
                         }
@@ -286,10 +303,14 @@ final class Eliminator {
                         }
                         int s = next.copyFrom(current, c);
                         System.arraycopy(sum, 0, next.vec, s * dims, dims);
-                        next.err[s] = Math.max(next.err[s], f.errorOf(e));
+                        next.err[s] = Math.max(next.err[s], fe);
                         next.parent[s * parents.length + i] = e;
                     }
-                    if (next.size > (1 << 16) && (next.size & 0xFFFF) == 0) {
+                    if (to - from > 1 && next.size > flushAt(kept)) {
+                        // filter as the sums grow, so the buffer stays within a few times the size of the front
+                        setSure(next, step.covered[i], step.coveredUp[i]);
+                        next.filter(step.allowed(i + 1));
+                        kept = next.size;
                         state.checkMemory(id, next.bytes() + current.bytes() + union.bytes());
                     }
                 }
@@ -303,6 +324,11 @@ final class Eliminator {
                 setSure(current, step.covered[0], step.coveredUp[0]);
                 current.filter(step.allowed(1));
             }
+        }
+
+        /** The size at which a buffer of which {@code kept} entries were already filtered is filtered again. */
+        private static int flushAt(int kept) {
+            return Math.max(1 << 16, 4 * kept);
         }
 
         private void swap() {

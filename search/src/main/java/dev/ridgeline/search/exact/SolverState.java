@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * What a solve has used so far (memory, front sizes, eliminations, work), its limits and its progress
  * reports, shared by the threads of one solve. With a time or memory limit (anytime), reaching it does
- * not stop the solve: the error the pruning passes may allow from then on grows (doubling, from at least
- * 1%, at most once per elimination), so the fronts shrink and the solve ends with a front whose error is
- * proven by the entries' own bookkeeping. Without one, outgrowing the memory stops the solve.
+ * not stop the solve: the error the pruning passes may allow from then on grows (by half, from at least
+ * 0.5%: past the time limit at most once per tenth of the limit, past three quarters of the memory limit at
+ * most once per elimination), so the fronts shrink and the solve ends with a front whose error is proven by
+ * the entries' own bookkeeping. Without a limit, outgrowing the memory stops the solve.
  */
 final class SolverState {
     private static final long INTERVAL_NANOS = 250_000_000L;
@@ -27,7 +28,9 @@ final class SolverState {
     private long storedBytes;
     private long peakBytes;
     private volatile double epsilon;
+    private final long timeLimitNanos;
     private long escalatedAt = -1;
+    private long escalatedNanos;
     private String limitHit = "";
     long largestFront;
     long eliminations;
@@ -48,6 +51,7 @@ final class SolverState {
         this.maxBytes = maxBytes;
         this.maxFront = maxFront;
         this.deadlineNanos = timeLimitNanos > 0 ? startNanos + timeLimitNanos : 0;
+        this.timeLimitNanos = timeLimitNanos;
         this.anytime = anytime;
         this.transientBytes = new long[threads];
         this.progress = progress;
@@ -95,7 +99,8 @@ final class SolverState {
             used += b;
         }
         peakBytes = Math.max(peakBytes, used);
-        if (anytime && used > maxBytes / 2) {
+        if (anytime && used > maxBytes / 4 * 3 && escalatedAt != eliminations) {
+            escalatedAt = eliminations;
             escalate("memory");
         }
         if (used > maxBytes) {
@@ -112,17 +117,18 @@ final class SolverState {
     }
 
     private void checkTime() {
-        if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0) {
+        long now = System.nanoTime();
+        if (deadlineNanos != 0 && now - deadlineNanos >= 0 && now - escalatedNanos >= timeLimitNanos / 10) {
+            escalatedNanos = now;
             escalate("time");
         }
     }
 
     private void escalate(String reason) {
-        if (escalatedAt == eliminations || epsilon >= MAX_EPSILON) {
+        if (epsilon >= MAX_EPSILON) {
             return;
         }
-        escalatedAt = eliminations;
-        epsilon = Math.min(MAX_EPSILON, Math.max(0.01, 2 * epsilon));
+        epsilon = Math.min(MAX_EPSILON, Math.max(0.005, 1.5 * epsilon));
         if (limitHit.isEmpty()) {
             limitHit = reason;
         }
