@@ -1,15 +1,17 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.OutputFile;
+
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.io.ModelLoader;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.report.analysis.AnalysisFormat;
-import dev.ridgeline.report.analysis.AnalysisJson;
+import dev.ridgeline.store.analysis.AnalysisJson;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.report.run.RunReader;
-import dev.ridgeline.report.analysis.Provenance;
+import dev.ridgeline.store.read.RunReader;
+import dev.ridgeline.store.analysis.Provenance;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;

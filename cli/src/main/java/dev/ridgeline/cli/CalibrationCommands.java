@@ -1,5 +1,7 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.OutputFile;
+
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Devices;
@@ -12,10 +14,10 @@ import dev.ridgeline.measure.runtime.OrtRuntime;
 import dev.ridgeline.measure.runtime.RunOptions;
 import dev.ridgeline.measure.validate.GenericCpu;
 import dev.ridgeline.measure.validate.Validation;
-import dev.ridgeline.report.format.Json;
-import dev.ridgeline.report.measure.CalibrationReport;
+import dev.ridgeline.store.format.Json;
+import dev.ridgeline.store.measure.CalibrationReport;
 import dev.ridgeline.report.measure.ValidationChart;
-import dev.ridgeline.report.measure.ValidationReport;
+import dev.ridgeline.store.measure.ValidationReport;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import java.io.IOException;

@@ -1,15 +1,19 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.OutputFile;
+
+import dev.ridgeline.store.sweep.SweepFiles;
+
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.io.onnx.OnnxWriter;
 import dev.ridgeline.core.io.onnx.WeightFill;
 import dev.ridgeline.core.io.yaml.ModelYamlWriter;
 import dev.ridgeline.hardware.device.Devices;
-import dev.ridgeline.report.sweep.FrontRows;
-import dev.ridgeline.report.sweep.MetricUnits;
-import dev.ridgeline.report.sweep.SummaryJobHash;
-import dev.ridgeline.report.sweep.SweepCells;
+import dev.ridgeline.store.sweep.FrontRows;
+import dev.ridgeline.store.format.MetricUnits;
+import dev.ridgeline.store.sweep.SummaryJobHash;
+import dev.ridgeline.store.sweep.SweepCells;
 import dev.ridgeline.search.apply.ChoiceText;
 import dev.ridgeline.search.apply.Design;
 import dev.ridgeline.search.eval.MeasureSetup;
@@ -113,7 +117,7 @@ final class ExportCommand implements Callable<Integer> {
         Optional<FrontRows.Row> fromRow = Optional.empty();
         Path csv = null;
         if (row != null) {
-            csv = Files.isDirectory(from) ? from.resolve(SweepCommand.PARETO) : from;
+            csv = Files.isDirectory(from) ? from.resolve(SweepFiles.PARETO) : from;
             checkSameJob(csv, job);
             FrontRows.Row r = FrontRows.read(csv, row, space.space());
             int[] c = r.choices();
@@ -158,7 +162,7 @@ final class ExportCommand implements Callable<Integer> {
     /** A row of a folder whose summary.json names another job is refused: its labels mean other networks. */
     private static void checkSameJob(Path csv, Job job) {
         Path parent = csv.toAbsolutePath().getParent();
-        Path summary = parent == null ? null : parent.resolve(SweepCommand.SUMMARY);
+        Path summary = parent == null ? null : parent.resolve(SweepFiles.SUMMARY);
         if (summary == null || !Files.isRegularFile(summary)) {
             return;
         }

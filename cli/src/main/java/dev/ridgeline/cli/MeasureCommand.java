@@ -1,5 +1,7 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.OutputFile;
+
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.Counter;
@@ -17,8 +19,8 @@ import dev.ridgeline.measure.Measurer;
 import dev.ridgeline.measure.design.FrontRow;
 import dev.ridgeline.measure.runtime.OrtRuntime;
 import dev.ridgeline.measure.runtime.RunOptions;
-import dev.ridgeline.report.format.Json;
-import dev.ridgeline.report.measure.MeasurementJson;
+import dev.ridgeline.store.format.Json;
+import dev.ridgeline.store.measure.MeasurementJson;
 import dev.ridgeline.report.measure.MeasurementTable;
 import dev.ridgeline.search.apply.DesignApplier;
 import dev.ridgeline.search.job.Job;

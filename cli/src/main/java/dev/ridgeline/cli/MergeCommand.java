@@ -1,12 +1,17 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.sweep.SweepFiles;
+
+import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.folder.SweepFolder;
+
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.report.batch.BatchIndex;
-import dev.ridgeline.report.batch.BatchMerge;
+import dev.ridgeline.store.batch.BatchIndex;
+import dev.ridgeline.store.batch.BatchMerge;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.report.run.RunReader;
-import dev.ridgeline.report.sweep.SummaryJson;
-import dev.ridgeline.report.merge.SweepMerge;
+import dev.ridgeline.store.read.RunReader;
+import dev.ridgeline.store.sweep.SummaryJson;
+import dev.ridgeline.store.merge.SweepMerge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,16 +80,16 @@ final class MergeCommand implements Callable<Integer> {
                     ? ": the inputs mix sweep outputs (summary.json) and batch outputs (index.json); merge one kind"
                     : ": holds neither summary.json (a sweep's output) nor index.json (a batch's output)"));
         }
-        Path dir = SweepFolder.prepareFolder(out, sweeps ? List.of(SweepCommand.SUMMARY, SweepCommand.PARETO)
+        Path dir = SweepFolder.prepareFolder(out, sweeps ? List.of(SweepFiles.SUMMARY, SweepFiles.PARETO)
                 : List.of(BatchIndex.JSON, BatchIndex.CSV));
         if (sweeps) {
             SweepMerge.Merged m = SweepMerge.merge(inputs);
-            OutputFile.write(dir.resolve(SweepCommand.PARETO), w -> write(w, m.paretoCsv()));
-            OutputFile.write(dir.resolve(SweepCommand.SUMMARY), w -> SummaryJson.write(m.summary(), w));
+            OutputFile.write(dir.resolve(SweepFiles.PARETO), w -> write(w, m.paretoCsv()));
+            OutputFile.write(dir.resolve(SweepFiles.SUMMARY), w -> SummaryJson.write(m.summary(), w));
             stdout.printf("merged %d outputs of one sweep: %s points evaluated, shard %s, a front of %d points%n",
                     inputs.size(), m.summary().path("pointsEvaluated").asText(), m.summary().path("shard").asText(),
                     m.summary().path("frontSize").asInt());
-            stdout.println("wrote " + dir.resolve(SweepCommand.PARETO) + ", " + dir.resolve(SweepCommand.SUMMARY));
+            stdout.println("wrote " + dir.resolve(SweepFiles.PARETO) + ", " + dir.resolve(SweepFiles.SUMMARY));
             return Failures.OK;
         }
         BatchMerge.Merged m = BatchMerge.merge(inputs);
@@ -133,7 +138,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         Path target = dir.resolve(id);
         if (Files.exists(target)) {
-            dev.ridgeline.search.batch.JobFolders.delete(target);
+            dev.ridgeline.store.batch.JobFolders.delete(target);
         }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         Files.deleteIfExists(dir.resolve(".staging"));

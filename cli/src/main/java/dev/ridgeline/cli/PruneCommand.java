@@ -1,24 +1,27 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.folder.SweepFolder;
+
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.report.run.RunReader;
+import dev.ridgeline.store.read.RunReader;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.io.yaml.ModelYamlWriter;
-import dev.ridgeline.report.prune.PlanJson;
-import dev.ridgeline.report.prune.PlanMarkdown;
+import dev.ridgeline.store.plan.PlanJson;
+import dev.ridgeline.store.plan.PlanMarkdown;
 import dev.ridgeline.search.eval.Metric;
-import dev.ridgeline.search.job.PlanFile;
-import dev.ridgeline.search.job.PlanReader;
-import dev.ridgeline.search.prune.ChannelScores;
-import dev.ridgeline.search.prune.Figures;
-import dev.ridgeline.search.prune.FrontierSolver;
-import dev.ridgeline.search.prune.ImportanceCsv;
-import dev.ridgeline.search.prune.PlanChanges;
-import dev.ridgeline.search.prune.Planner;
-import dev.ridgeline.search.prune.PrunePlan;
-import dev.ridgeline.search.prune.onnx.OnnxPruner;
-import dev.ridgeline.search.prune.onnx.WeightScores;
+import dev.ridgeline.prune.plan.PlanFile;
+import dev.ridgeline.prune.plan.PlanReader;
+import dev.ridgeline.prune.ChannelScores;
+import dev.ridgeline.prune.Figures;
+import dev.ridgeline.prune.FrontierSolver;
+import dev.ridgeline.prune.ImportanceCsv;
+import dev.ridgeline.prune.PlanChanges;
+import dev.ridgeline.prune.Planner;
+import dev.ridgeline.prune.PrunePlan;
+import dev.ridgeline.prune.onnx.OnnxPruner;
+import dev.ridgeline.prune.onnx.WeightScores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

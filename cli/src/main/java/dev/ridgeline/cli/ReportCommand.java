@@ -2,8 +2,8 @@ package dev.ridgeline.cli;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.report.run.Run;
-import dev.ridgeline.report.run.RunReader;
+import dev.ridgeline.store.read.Run;
+import dev.ridgeline.store.read.RunReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,12 +1,17 @@
 package dev.ridgeline.cli;
 
+import dev.ridgeline.store.sweep.SweepFiles;
+
+import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.folder.SweepFolder;
+
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.report.html.ReportWriter;
-import dev.ridgeline.report.run.RunReader;
-import dev.ridgeline.report.sweep.ParetoCsv;
-import dev.ridgeline.report.sweep.PointsCsv;
-import dev.ridgeline.report.sweep.SpaceNotes;
-import dev.ridgeline.report.sweep.SummaryJson;
+import dev.ridgeline.store.read.RunReader;
+import dev.ridgeline.store.sweep.ParetoCsv;
+import dev.ridgeline.store.sweep.PointsCsv;
+import dev.ridgeline.store.sweep.SpaceNotes;
+import dev.ridgeline.store.sweep.SummaryJson;
 import dev.ridgeline.report.sweep.SweepSummary;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
@@ -48,9 +53,6 @@ import picocli.CommandLine.Spec;
             "",
             "Writes DIR/summary.json, DIR/pareto.csv and, with --all-points, DIR/points.csv."})
 final class SweepCommand implements Callable<Integer> {
-    static final String SUMMARY = "summary.json";
-    static final String PARETO = "pareto.csv";
-    static final String POINTS = "points.csv";
 
     @Spec
     CommandSpec spec;
@@ -107,7 +109,7 @@ final class SweepCommand implements Callable<Integer> {
         Job job = JobReader.read(jobFile, LatencyRequest.fusion(fusion));
         ResolvedSpace space = SpaceBuilder.build(job.model(), job.space());
         SweepRunner.check(job, space, slice, allPoints);
-        Path dir = SweepFolder.prepare(out, List.of(SUMMARY, PARETO, POINTS), job.sha256(), force);
+        Path dir = SweepFolder.prepare(out, List.of(SweepFiles.SUMMARY, SweepFiles.PARETO, SweepFiles.POINTS), job.sha256(), force);
         stdout.println(announce(job, space.space(), slice));
         stdout.print(SpaceNotes.render(space));
         stdout.flush();
@@ -134,13 +136,13 @@ final class SweepCommand implements Callable<Integer> {
             throws IOException {
         List<Path> written = new ArrayList<>();
         if (allPoints) {
-            written.add(write(dir.resolve(POINTS), w -> PointsCsv.write(result, w)));
-        } else if (Files.deleteIfExists(dir.resolve(POINTS))) {
-            stderr.println("ridgeline: removed " + dir.resolve(POINTS) + " of an earlier run (this run had no"
+            written.add(write(dir.resolve(SweepFiles.POINTS), w -> PointsCsv.write(result, w)));
+        } else if (Files.deleteIfExists(dir.resolve(SweepFiles.POINTS))) {
+            stderr.println("ridgeline: removed " + dir.resolve(SweepFiles.POINTS) + " of an earlier run (this run had no"
                     + " --all-points)");
         }
-        written.add(write(dir.resolve(PARETO), w -> ParetoCsv.write(result, w)));
-        written.add(write(dir.resolve(SUMMARY), w -> SummaryJson.write(result, Version.current(), w)));
+        written.add(write(dir.resolve(SweepFiles.PARETO), w -> ParetoCsv.write(result, w)));
+        written.add(write(dir.resolve(SweepFiles.SUMMARY), w -> SummaryJson.write(result, Version.current(), w)));
         return written;
     }
 

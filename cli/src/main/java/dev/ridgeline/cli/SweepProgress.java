@@ -1,6 +1,6 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.report.analysis.Quantities;
+import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.search.strategy.Progress;
 import dev.ridgeline.search.strategy.ProgressListener;
 import java.io.PrintStream;

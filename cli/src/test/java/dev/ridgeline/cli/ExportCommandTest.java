@@ -53,7 +53,7 @@ class ExportCommandTest {
                 assertFalse(analysis.has("latency"), "a job without hardware has no latency");
             } else {
                 // pareto.csv writes latency to six significant digits: the re-analysis reads the same
-                assertEquals(latency, dev.ridgeline.report.format.Csv.seconds(
+                assertEquals(latency, dev.ridgeline.store.format.Csv.seconds(
                         analysis.get("latency").get("totalSeconds").doubleValue()), job + " row " + row + ": latency");
             }
             assertTrue(Files.readString(design).startsWith("# A design point of " + job), "provenance first");

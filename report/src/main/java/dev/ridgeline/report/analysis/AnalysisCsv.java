@@ -1,6 +1,8 @@
 package dev.ridgeline.report.analysis;
 
-import dev.ridgeline.report.format.Csv;
+import dev.ridgeline.store.format.Quantities;
+
+import dev.ridgeline.store.format.Csv;
 import dev.ridgeline.core.count.Cost;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.count.LayerCost;

@@ -1,5 +1,8 @@
 package dev.ridgeline.report.analysis;
 
+import dev.ridgeline.store.analysis.AnalysisJson;
+import dev.ridgeline.store.analysis.Provenance;
+
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.hardware.device.Precision;

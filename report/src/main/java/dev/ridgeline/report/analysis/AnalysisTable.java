@@ -1,5 +1,11 @@
 package dev.ridgeline.report.analysis;
 
+import dev.ridgeline.store.analysis.UncountedOps;
+
+import dev.ridgeline.store.analysis.ReportInputs;
+
+import dev.ridgeline.store.format.Quantities;
+
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.Cost;
 import dev.ridgeline.core.count.CostReport;

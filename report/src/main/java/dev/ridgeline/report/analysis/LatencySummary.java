@@ -1,5 +1,7 @@
 package dev.ridgeline.report.analysis;
 
+import dev.ridgeline.store.format.Quantities;
+
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.roofline.LatencyReport;

@@ -1,5 +1,9 @@
 package dev.ridgeline.report.analysis;
 
+import dev.ridgeline.store.analysis.ReportInputs;
+
+import dev.ridgeline.store.format.Quantities;
+
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.report.analysis.TextTable.Align;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.ridgeline.report.chart;
 
-import dev.ridgeline.report.analysis.Quantities;
-import dev.ridgeline.report.run.AnalysisRun;
-import dev.ridgeline.report.run.Run;
-import dev.ridgeline.report.run.SweepRun;
+import dev.ridgeline.store.format.Quantities;
+import dev.ridgeline.store.read.AnalysisRun;
+import dev.ridgeline.store.read.Run;
+import dev.ridgeline.store.read.SweepRun;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;

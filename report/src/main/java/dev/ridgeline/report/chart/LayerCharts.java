@@ -1,8 +1,8 @@
 package dev.ridgeline.report.chart;
 
-import dev.ridgeline.report.analysis.Quantities;
-import dev.ridgeline.report.run.AnalysisRun;
-import dev.ridgeline.report.run.LayerRow;
+import dev.ridgeline.store.format.Quantities;
+import dev.ridgeline.store.read.AnalysisRun;
+import dev.ridgeline.store.read.LayerRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.ridgeline.report.chart;
 
-import dev.ridgeline.report.analysis.Quantities;
-import dev.ridgeline.report.run.AnalysisRun;
+import dev.ridgeline.store.format.Quantities;
+import dev.ridgeline.store.read.AnalysisRun;
 import java.util.Optional;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;

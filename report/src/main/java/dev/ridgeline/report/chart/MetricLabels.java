@@ -1,7 +1,7 @@
 package dev.ridgeline.report.chart;
 
-import dev.ridgeline.report.analysis.Quantities;
-import dev.ridgeline.report.sweep.MetricUnits;
+import dev.ridgeline.store.format.Quantities;
+import dev.ridgeline.store.format.MetricUnits;
 import dev.ridgeline.search.eval.Metric;
 import java.util.Locale;
 

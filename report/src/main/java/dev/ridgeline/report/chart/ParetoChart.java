@@ -1,9 +1,9 @@
 package dev.ridgeline.report.chart;
 
-import dev.ridgeline.report.run.PointCloud;
-import dev.ridgeline.report.run.SweepRun;
-import dev.ridgeline.report.run.SweepRun.BudgetBound;
-import dev.ridgeline.report.run.SweepRun.Objective;
+import dev.ridgeline.store.read.PointCloud;
+import dev.ridgeline.store.read.SweepRun;
+import dev.ridgeline.store.read.SweepRun.BudgetBound;
+import dev.ridgeline.store.read.SweepRun.Objective;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ridgeline.report.chart;
 
-import dev.ridgeline.report.analysis.Quantities;
-import dev.ridgeline.report.run.PlanRun;
-import dev.ridgeline.report.run.SweepRun.BudgetBound;
+import dev.ridgeline.store.format.Quantities;
+import dev.ridgeline.store.read.PlanRun;
+import dev.ridgeline.store.read.SweepRun.BudgetBound;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

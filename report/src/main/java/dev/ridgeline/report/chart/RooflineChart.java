@@ -1,9 +1,9 @@
 package dev.ridgeline.report.chart;
 
-import dev.ridgeline.report.analysis.Quantities;
-import dev.ridgeline.report.run.AnalysisRun;
-import dev.ridgeline.report.run.LayerRow;
-import dev.ridgeline.report.run.Roofs;
+import dev.ridgeline.store.format.Quantities;
+import dev.ridgeline.store.read.AnalysisRun;
+import dev.ridgeline.store.read.LayerRow;
+import dev.ridgeline.store.read.Roofs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.ridgeline.report.hardware;
 import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.report.analysis.DeviceUnits;
-import dev.ridgeline.report.analysis.Quantities;
+import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.report.analysis.TextTable;
 import dev.ridgeline.report.analysis.TextTable.Align;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ridgeline.report.html;
 
 import dev.ridgeline.report.chart.MetricLabels;
 import dev.ridgeline.report.html.HtmlTable.Cell;
-import dev.ridgeline.report.run.PlanRun;
+import dev.ridgeline.store.read.PlanRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.ridgeline.report.html;
 
 import dev.ridgeline.report.chart.RenderedChart;
-import dev.ridgeline.report.run.AnalysisRun;
-import dev.ridgeline.report.run.PlanRun;
-import dev.ridgeline.report.run.Run;
-import dev.ridgeline.report.run.SweepRun;
+import dev.ridgeline.store.read.AnalysisRun;
+import dev.ridgeline.store.read.PlanRun;
+import dev.ridgeline.store.read.Run;
+import dev.ridgeline.store.read.SweepRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

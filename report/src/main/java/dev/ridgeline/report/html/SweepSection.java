@@ -2,8 +2,8 @@ package dev.ridgeline.report.html;
 
 import dev.ridgeline.report.chart.MetricLabels;
 import dev.ridgeline.report.html.HtmlTable.Cell;
-import dev.ridgeline.report.run.MetricTable;
-import dev.ridgeline.report.run.SweepRun;
+import dev.ridgeline.store.read.MetricTable;
+import dev.ridgeline.store.read.SweepRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import dev.ridgeline.measure.Measurement;
 import dev.ridgeline.measure.runtime.Environment;
 import dev.ridgeline.measure.runtime.NodeTime;
 import dev.ridgeline.measure.stats.Spread;
-import dev.ridgeline.report.analysis.Quantities;
+import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.report.analysis.TextTable;
 import java.util.Locale;
 import java.util.OptionalDouble;

@@ -1,6 +1,11 @@
 package dev.ridgeline.report.sweep;
 
-import dev.ridgeline.report.analysis.Quantities;
+import dev.ridgeline.store.sweep.SweepCells;
+
+import dev.ridgeline.store.format.MetricUnits;
+import dev.ridgeline.store.sweep.KnobColumns;
+
+import dev.ridgeline.store.format.Quantities;
 import dev.ridgeline.report.analysis.TextTable;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.Objective;

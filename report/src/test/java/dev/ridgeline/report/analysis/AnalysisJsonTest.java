@@ -1,5 +1,8 @@
 package dev.ridgeline.report.analysis;
 
+import dev.ridgeline.store.analysis.AnalysisJson;
+import dev.ridgeline.store.analysis.Provenance;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.report.run.MetricTable;
-import dev.ridgeline.report.run.SweepRun;
+import dev.ridgeline.store.read.MetricTable;
+import dev.ridgeline.store.read.SweepRun;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

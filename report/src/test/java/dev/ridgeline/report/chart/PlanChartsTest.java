@@ -3,8 +3,8 @@ package dev.ridgeline.report.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ridgeline.report.html.RunFolders;
-import dev.ridgeline.report.run.PlanRun;
-import dev.ridgeline.report.run.RunReader;
+import dev.ridgeline.store.read.PlanRun;
+import dev.ridgeline.store.read.RunReader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

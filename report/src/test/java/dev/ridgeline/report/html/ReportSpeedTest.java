@@ -3,9 +3,9 @@ package dev.ridgeline.report.html;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.report.run.Run;
-import dev.ridgeline.report.run.RunReader;
-import dev.ridgeline.report.run.SweepRun;
+import dev.ridgeline.store.read.Run;
+import dev.ridgeline.store.read.RunReader;
+import dev.ridgeline.store.read.SweepRun;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ridgeline.report.run.Run;
-import dev.ridgeline.report.run.RunReader;
+import dev.ridgeline.store.read.Run;
+import dev.ridgeline.store.read.RunReader;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.ridgeline.report.measure;
 
+import dev.ridgeline.store.measure.ValidationReport;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

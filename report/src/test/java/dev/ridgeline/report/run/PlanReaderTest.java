@@ -1,5 +1,7 @@
 package dev.ridgeline.report.run;
 
+import dev.ridgeline.store.read.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

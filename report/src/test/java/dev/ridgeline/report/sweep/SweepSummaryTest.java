@@ -1,5 +1,8 @@
 package dev.ridgeline.report.sweep;
 
+import dev.ridgeline.store.sweep.KnobColumns;
+import dev.ridgeline.store.sweep.SweepResults;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

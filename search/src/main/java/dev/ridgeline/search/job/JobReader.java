@@ -116,7 +116,7 @@ public final class JobReader {
     }
 
     /** The base model's metrics, for budgets written relative to it. */
-    static double[] baseMetrics(Model model, MeasureSetup setup) {
+    public static double[] baseMetrics(Model model, MeasureSetup setup) {
         CostReport r = Counter.count(ShapeInference.infer(model, setup.batch()), setup.convention(),
                 setup.precision().bytes());
         double[] m = new double[Metric.COUNT];
@@ -130,7 +130,7 @@ public final class JobReader {
         return m;
     }
 
-    static List<Budget> budgets(YamlNode node, double[] base, boolean timed) {
+    public static List<Budget> budgets(YamlNode node, double[] base, boolean timed) {
         YamlMap map = node.asMap("budgets");
         List<Budget> out = new ArrayList<>();
         for (String field : map.fields()) {
@@ -223,7 +223,7 @@ public final class JobReader {
     }
 
     /** One sample's shape as the job writes it, "3x224x224": channels first, no batch. */
-    static Shape sample(YamlNode n) {
+    public static Shape sample(YamlNode n) {
         String text = n.text("field 'input'");
         String[] parts = text.split("x");
         int[] dims = new int[parts.length];
@@ -237,7 +237,7 @@ public final class JobReader {
         }
     }
 
-    static java.util.function.UnaryOperator<Model> withInput(YamlNode n) {
+    public static java.util.function.UnaryOperator<Model> withInput(YamlNode n) {
         return model -> {
             ModelInput in = model.inputs().get(0);
             String text = n.text("field 'input'");
@@ -265,13 +265,13 @@ public final class JobReader {
     }
 
     /** A path relative to the job file's folder when such a file exists, else the text as written. */
-    static String relative(Path dir, String spec) {
+    public static String relative(Path dir, String spec) {
         Path candidate = dir.resolve(spec);
         return Files.exists(candidate) ? candidate.toString() : spec;
     }
 
     /** Runs a step whose bad-input errors lack a location, prefixing the job file's. */
-    static <T> T located(YamlNode at, java.util.function.Supplier<T> step) {
+    public static <T> T located(YamlNode at, java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (BadInputException e) {

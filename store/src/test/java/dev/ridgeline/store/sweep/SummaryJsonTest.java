@@ -1,0 +1,155 @@
+package dev.ridgeline.store.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ridgeline.search.job.Job;
+import dev.ridgeline.search.pareto.ParetoPoint;
+import dev.ridgeline.search.run.SweepResult;
+import dev.ridgeline.search.space.ResolvedSpace;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryJsonTest {
+    private static final Job JOB = SweepResults.resnet18();
+    private static final ResolvedSpace SPACE = SweepResults.space(JOB);
+
+    @Test
+    void theContractFieldsComeFirstInTheirOrderThenTheAdditions() throws Exception {
+        JsonNode json = parse(feasible());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("spaceSize", "pointsEvaluated", "feasiblePoints", "frontSize", "wallSeconds",
+                "pointsPerSecond", "objectives", "budgets", "jobHash", "space", "spaceSizeAsWritten", "merged", "moves", "shard", "strategy", "job", "model",
+                "modelSha256", "hardware", "hardwareSource", "precision", "convention", "batch", "tool", "feasible",
+                "base", "front"), fields);
+    }
+
+    @Test
+    void countsAreIntegersAndTimesDecimals() throws Exception {
+        JsonNode json = parse(feasible());
+        assertTrue(json.get("spaceSize").isIntegralNumber());
+        assertEquals(SPACE.space().size(), json.get("spaceSize").bigIntegerValue());
+        assertTrue(json.get("pointsEvaluated").isIntegralNumber());
+        assertEquals(1000, json.get("pointsEvaluated").longValue());
+        assertEquals(40, json.get("feasiblePoints").longValue());
+        assertEquals(1, json.get("frontSize").intValue());
+        assertTrue(json.get("wallSeconds").isFloatingPointNumber());
+        assertEquals(2.5, json.get("wallSeconds").doubleValue());
+        assertEquals(400.0, json.get("pointsPerSecond").doubleValue());
+        assertTrue(json.get("base").get("params").isIntegralNumber());
+        assertEquals(11_689_512, json.get("base").get("params").longValue());
+        assertTrue(json.get("base").get("latencySeconds").isNull(), "NaN is null");
+    }
+
+    @Test
+    void objectivesBudgetsAndProvenanceComeFromTheJob() throws Exception {
+        JsonNode json = parse(feasible());
+        assertEquals("[{\"metric\":\"latencySeconds\",\"goal\":\"min\"},{\"metric\":\"macs\",\"goal\":\"max\"},"
+                + "{\"metric\":\"peakActivationBytes\",\"goal\":\"min\"}]", json.get("objectives").toString());
+        JsonNode budget = json.get("budgets").get(0);
+        assertEquals("weightBytes", budget.get("metric").asText());
+        assertEquals(JOB.budgets().get(0).max(), budget.get("max").doubleValue());
+        assertFalse(budget.has("min"), "an absent bound is left out: " + budget);
+        assertEquals(JOB.sha256(), json.get("jobHash").asText());
+        assertEquals(64, json.get("jobHash").asText().length());
+        assertEquals("all", json.get("shard").asText());
+        assertEquals("t4", json.get("hardware").asText());
+        assertEquals("fp16", json.get("precision").asText());
+        assertEquals(8, json.get("batch").intValue());
+        assertEquals("resnet18", json.get("model").asText());
+        assertEquals(com.google.common.hash.Hashing.sha256().hashBytes(java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("configs/zoo/resnet18.yaml"))).toString(), json.get("modelSha256").asText());
+        assertEquals("NVIDIA T4 datasheet", json.get("hardwareSource").asText());
+        assertEquals("{\"name\":\"ridgeline\",\"version\":\"9.9.9\"}", json.get("tool").toString());
+        assertTrue(json.get("feasible").booleanValue());
+        assertEquals("[\"0.5\",\"0.75\",\"1.0\"]", json.get("space").get("width:layer3").toString());
+        assertEquals("[\"standard\",\"separable\"]", json.get("space").get("separable:layer4").toString());
+    }
+
+    @Test
+    void budgetsKeepOnlyTheBoundsTheyHave(@TempDir Path dir) throws Exception {
+        Job job = SweepResults.job(dir, """
+                model: resnet18
+                space: {kernel: {stages: [layer4], choices: [3, 5]}}
+                budgets: {params: {min: 1000000}, macs: {max: 2.5e9, min: 1.0e9}, flops: 5e9}
+                """);
+        SweepResult r = SweepResults.result(job, SweepResults.space(job), 2, 0, List.of(), Optional.empty(),
+                Optional.empty());
+        JsonNode json = parse(r);
+        assertEquals("[{\"metric\":\"params\",\"min\":1000000},{\"metric\":\"macs\",\"max\":2500000000,"
+                + "\"min\":1000000000},{\"metric\":\"flops\",\"max\":5000000000}]", json.get("budgets").toString());
+        assertTrue(json.get("hardware").isNull(), "no device: " + json.get("hardware"));
+        assertEquals("[{\"metric\":\"params\",\"goal\":\"min\"},{\"metric\":\"macs\",\"goal\":\"max\"}]",
+                json.get("objectives").toString());
+    }
+
+    @Test
+    void aSpaceBeyondSixtyFourBitsIsAnExactInteger() throws Exception {
+        ResolvedSpace huge = SweepResults.abstractSpace(JOB, 70, List.of("a", "b"));
+        SweepResult r = SweepResults.result(JOB, huge, 5, 0, List.of(), Optional.empty(), Optional.empty());
+        String text = write(r);
+        assertTrue(text.contains("\"spaceSize\": 1180591620717411303424,"), text);
+        assertEquals(BigInteger.TWO.pow(70), parse(r).get("spaceSize").bigIntegerValue());
+    }
+
+    @Test
+    void withNoFeasiblePointTheSummaryNamesTheClosestAndHowItMisses() throws Exception {
+        int[] choices = new int[SPACE.space().knobCount()];
+        double max = JOB.budgets().get(0).max();
+        ParetoPoint closest = SweepResults.point(SweepResults.metrics(6e6, 1e9, 1e9, 0.004, 1e6, max * 1.25), choices);
+        SweepResult r = SweepResults.result(JOB, SPACE, 1000, 0, List.of(), Optional.of(closest), Optional.empty());
+        JsonNode json = parse(r);
+        assertFalse(json.get("feasible").booleanValue());
+        JsonNode c = json.get("closest");
+        assertEquals(SummaryJson.NO_POINT_MET_THE_BUDGETS, c.get("note").asText());
+        assertTrue(c.get("note").asText().startsWith("no point met the budgets"));
+        assertEquals(6_000_000, c.get("metrics").get("params").longValue());
+        assertEquals(0.004, c.get("metrics").get("latencySeconds").doubleValue());
+        assertEquals("0.5", c.get("choices").get("width:layer3").asText());
+        assertEquals("standard", c.get("choices").get("separable:layer4").asText());
+        JsonNode miss = c.get("misses").get(0);
+        assertEquals("weightBytes", miss.get("metric").asText());
+        assertEquals(0.25, miss.get("excess").doubleValue(), 1e-12);
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("feasible", "closest", "base", "front"), fields.subList(fields.size() - 4, fields.size()));
+    }
+
+    @Test
+    void aFeasibleSweepHasNoClosest() throws Exception {
+        assertFalse(parse(feasible()).has("closest"));
+    }
+
+    @Test
+    void theTreeAndTheTextAgree() throws Exception {
+        ObjectNode tree = SummaryJson.tree(feasible(), "9.9.9");
+        assertEquals(tree.toString(), parse(feasible()).toString());
+    }
+
+    private static SweepResult feasible() {
+        ParetoPoint p = SweepResults.point(SweepResults.metrics(5e6, 1e9, 1e9, 0.001, 1e6, 1e7),
+                new int[SPACE.space().knobCount()]);
+        return SweepResults.result(JOB, SPACE, 1000, 40, List.of(p), Optional.empty(), Optional.empty());
+    }
+
+    private static String write(SweepResult r) {
+        StringWriter out = new StringWriter();
+        SummaryJson.write(r, "9.9.9", out);
+        return out.toString();
+    }
+
+    private static JsonNode parse(SweepResult r) throws Exception {
+        return new ObjectMapper().readTree(write(r));
+    }
+}
