@@ -12,6 +12,7 @@ import java.util.List;
  * not an objective. Each dimension says which way is better for pruning: lower ({@link #LOWER}), higher
  * ({@link #HIGHER}), or neither ({@link #EQUAL}, when an objective pulls one way and a budget the other,
  * so only equal values may prune). Peak activation memory combines by maximum, every other metric by sum.
+ * A null metric is a score per knob and choice (the prune planner's importance), summed like a metric.
  */
 record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[] objective, double[] max,
                   double[] min, boolean[] slack) {
@@ -20,8 +21,20 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
     static final int EQUAL = 0;
 
     static Dimensions of(List<Objective> objectives, List<Budget> budgets) {
-        List<Metric> metrics = new ArrayList<>();
-        objectives.forEach(o -> metrics.add(o.metric()));
+        return of(objectives.stream().map(Objective::metric).toList(), objectives.stream().map(Objective::goal)
+                .toList(), budgets);
+    }
+
+    /**
+     * One gain to raise, then the budgets: the gain is an additive metric, or (null) a score per knob and
+     * choice that no metric carries.
+     */
+    static Dimensions ofGain(Metric metric, List<Budget> budgets) {
+        return of(java.util.Collections.singletonList(metric), List.of(Goal.MAX), budgets);
+    }
+
+    private static Dimensions of(List<Metric> objectiveMetrics, List<Goal> goals, List<Budget> budgets) {
+        List<Metric> metrics = new ArrayList<>(objectiveMetrics);
         for (Budget b : budgets) {
             if (!metrics.contains(b.metric())) {
                 metrics.add(b.metric());
@@ -41,16 +54,16 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
             min[i] = Double.NaN;
             boolean lower = false;
             boolean higher = false;
-            for (Objective o : objectives) {
-                if (o.metric() == m) {
+            for (int o = 0; o < objectiveMetrics.size(); o++) {
+                if (o == i || (m != null && objectiveMetrics.get(o) == m)) {
                     objective[i] = true;
-                    lower |= o.goal() == Goal.MIN;
-                    higher |= o.goal() == Goal.MAX;
+                    lower |= goals.get(o) == Goal.MIN;
+                    higher |= goals.get(o) == Goal.MAX;
                 }
             }
             boolean budgeted = false;
             for (Budget b : budgets) {
-                if (b.metric() == m) {
+                if (m != null && b.metric() == m) {
                     budgeted = true;
                     if (!Double.isNaN(b.max())) {
                         max[i] = Double.isNaN(max[i]) ? b.max() : Math.min(max[i], b.max());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -118,9 +119,101 @@ public final class ExactSolver {
      * @throws ExactLimitException when the partial fronts outgrow the limits
      */
     public ExactFront solve(CompiledEvaluator evaluator, List<Objective> objectives, List<Budget> budgets) {
-        DesignSpace space = evaluator.space();
         ParetoArchive archive = new ParetoArchive(objectives);
         Dimensions dims = Dimensions.of(objectives, budgets);
+        int knobs = evaluator.space().knobCount();
+        int[] choices = new int[knobs];
+        double[] metrics = new double[Metric.COUNT];
+        double[] worstError = {1};
+        Run run = eliminate(evaluator, dims, null, (root, fixed) -> {
+            for (int e = 0; e < root.entries(); e++) {
+                System.arraycopy(fixed, 0, choices, 0, knobs);
+                root.trace(e, choices);
+                evaluator.evaluate(choices, metrics);
+                check(dims, root, e, metrics, choices);
+                if (budgets.stream().allMatch(b -> b.allows(metrics))) {
+                    archive.offer(metrics, choices);
+                    worstError[0] = Math.max(worstError[0], root.errorOf(e));
+                }
+            }
+            return root.entries();
+        });
+        SolverState state = run.state;
+        return new ExactFront(archive.front(), new ExactFront.Statistics(run.subproblems, state.eliminations,
+                state.largestFront, state.peakBytes(), state.candidates, state.elapsedSeconds(), epsilon,
+                worstError[0] - 1, state.limitHit(), threads));
+    }
+
+    /**
+     * The point of the evaluator's space with the highest gain among those that meet every budget, the
+     * lowest-index one among equals (the point an enumeration in index order keeps first); empty when no
+     * point meets them. The gain is an additive metric, or a score per knob and choice summed over the knobs
+     * (an empty row for a knob that scores nothing). Exact: the epsilon and the anytime limits do not apply.
+     *
+     * @param metric    the metric to maximize, or null to maximize {@code perChoice}
+     * @param perChoice per knob, per choice: its score; null to maximize {@code metric}
+     * @throws ExactLimitException when the partial fronts outgrow the limits
+     */
+    public Optional<int[]> maximize(CompiledEvaluator evaluator, Metric metric, double[][] perChoice,
+            List<Budget> budgets) {
+        if ((metric == null) == (perChoice == null)) {
+            throw new IllegalArgumentException("maximize a metric or a score per choice, exactly one of them");
+        }
+        BadInputException.check(metric != Metric.PEAK_ACTIVATION_BYTES, "peak activation memory is a maximum over "
+                + "steps, not a gain to maximize");
+        if (perChoice != null && perChoice.length != evaluator.space().knobCount()) {
+            throw new IllegalArgumentException("a score row per knob: " + evaluator.space().knobCount()
+                    + " knobs, " + perChoice.length + " rows");
+        }
+        Dimensions dims = Dimensions.ofGain(metric, budgets);
+        int knobs = evaluator.space().knobCount();
+        int[] choices = new int[knobs];
+        double[] metrics = new double[Metric.COUNT];
+        int[][] best = {null};
+        double[] bestGain = {Double.NEGATIVE_INFINITY};
+        ExactSolver exact = new ExactSolver(0, maxBytes, maxFront, 0, false, threads, ordering, progress);
+        exact.eliminate(evaluator, dims, perChoice, (root, fixed) -> {
+            for (int e = 0; e < root.entries(); e++) {
+                System.arraycopy(fixed, 0, choices, 0, knobs);
+                root.trace(e, choices);
+                evaluator.evaluate(choices, metrics);
+                check(dims, root, e, metrics, choices);
+                if (!budgets.stream().allMatch(b -> b.allows(metrics))) {
+                    continue;
+                }
+                double gain = metric != null ? metrics[metric.ordinal()] : gain(perChoice, choices);
+                if (gain > bestGain[0] || (gain == bestGain[0] && Arrays.compare(choices, best[0]) < 0)) {
+                    bestGain[0] = gain;
+                    best[0] = choices.clone();
+                }
+            }
+            return root.entries();
+        });
+        return Optional.ofNullable(best[0]);
+    }
+
+    /** The score of a point: its choices' scores summed in knob order. */
+    private static double gain(double[][] perChoice, int[] choices) {
+        double s = 0;
+        for (int k = 0; k < choices.length; k++) {
+            if (perChoice[k].length > 0) {
+                s += perChoice[k][choices[k]];
+            }
+        }
+        return s;
+    }
+
+    /** What the root of each subproblem is handed to; returns the designs it evaluated. */
+    private interface RootVisitor {
+        long visit(Factor root, int[] fixed);
+    }
+
+    private record Run(SolverState state, long subproblems) {
+    }
+
+    /** Eliminates every knob of every subproblem and hands each root to {@code visitor}. */
+    private Run eliminate(CompiledEvaluator evaluator, Dimensions dims, double[][] perChoice, RootVisitor visitor) {
+        DesignSpace space = evaluator.space();
         for (Metric m : dims.metrics()) {
             BadInputException.check(m != Metric.LATENCY_SECONDS || evaluator.timed(),
                     "latencySeconds needs a device: the evaluator was compiled without hardware");
@@ -138,7 +231,7 @@ public final class ExactSolver {
         long subproblems = 1;
         for (int k = 0; k < knobs; k++) {
             subproblems *= outer[k] ? radix[k] : 1;
-            BadInputException.check(subproblems <= MAX_SUBPROBLEMS, "the exact strategy solves each separable "
+            BadInputException.check(subproblems <= MAX_SUBPROBLEMS, "the exact solver solves each separable "
                     + "configuration and resolution on its own, at most %d of them; this space has more: select "
                     + "fewer separable stages or resolutions", MAX_SUBPROBLEMS);
         }
@@ -148,9 +241,6 @@ public final class ExactSolver {
         }
         SolverState state = new SolverState(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, progress);
         state.totalEliminations = subproblems * (free + 1);
-        double worstError = 1;
-        int[] choices = new int[knobs];
-        double[] metrics = new double[Metric.COUNT];
         ExecutorService executor = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ridgeline-exact");
             t.setDaemon(true);
@@ -159,7 +249,8 @@ public final class ExactSolver {
         try {
             for (long sub = 0; sub < subproblems; sub++) {
                 int[] fixed = outerChoices(sub, outer, radix);
-                Leaves leaves = Leaves.build(evaluator.terms(evaluator.planIndex(fixed)), dims, outer, fixed, radix);
+                Leaves leaves = Leaves.build(evaluator.terms(evaluator.planIndex(fixed)), dims, perChoice, outer,
+                        fixed, radix);
                 EliminationOrder order = EliminationOrder.of(leaves.scopes(), radix, ordering);
                 if (sub == 0) {
                     state.totalWork = order.totalWork() * subproblems;
@@ -176,17 +267,7 @@ public final class ExactSolver {
                 }
                 Factor root = eliminator.eliminate(-1, pool);
                 state.eliminations = (sub + 1) * (free + 1);
-                for (int e = 0; e < root.entries(); e++) {
-                    System.arraycopy(fixed, 0, choices, 0, knobs);
-                    root.trace(e, choices);
-                    evaluator.evaluate(choices, metrics);
-                    check(dims, root, e, metrics, choices);
-                    state.candidates++;
-                    if (budgets.stream().allMatch(b -> b.allows(metrics))) {
-                        archive.offer(metrics, choices);
-                        worstError = Math.max(worstError, root.errorOf(e));
-                    }
-                }
+                state.candidates += visitor.visit(root, fixed);
                 state.release();
                 state.report(true);
             }
@@ -195,9 +276,7 @@ public final class ExactSolver {
                 executor.shutdownNow();
             }
         }
-        return new ExactFront(archive.front(), new ExactFront.Statistics(subproblems, state.eliminations,
-                state.largestFront, state.peakBytes(), state.candidates, state.elapsedSeconds(), epsilon,
-                worstError - 1, state.limitHit(), threads));
+        return new Run(state, subproblems);
     }
 
     /** The choices of the outer knobs of subproblem {@code sub} (the others 0), the last outer knob fastest. */
@@ -219,6 +298,9 @@ public final class ExactSolver {
      */
     private static void check(Dimensions dims, Factor root, int e, double[] metrics, int[] choices) {
         for (int d = 0; d < dims.count(); d++) {
+            if (dims.metrics()[d] == null) {
+                continue;
+            }
             double solved = root.vectors[e * dims.count() + d];
             double evaluated = metrics[dims.metrics()[d].ordinal()];
             if (!(Math.abs(solved - evaluated) <= 1e-9 * Math.abs(evaluated))) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /**
  * The leaf factors of one subproblem: the terms of every layer (summed dimensions) and, when peak memory
  * is tracked, of every execution step (its live bytes, combined by maximum), over the knobs that are not
- * fixed. Terms over the same knobs, or over a subset of another term's knobs, are folded together, so
+ * fixed, and for the prune planner's importance, every scored knob's score. Terms over the same knobs, or over a subset of another term's knobs, are folded together, so
  * that elimination starts from as few factors as possible.
  */
 record Leaves(List<Factor> factors) {
@@ -21,15 +21,33 @@ record Leaves(List<Factor> factors) {
         return factors.stream().map(f -> f.scope).toList();
     }
 
-    static Leaves build(Terms terms, Dimensions dims, boolean[] outer, int[] fixed, int[] radix) {
+    /**
+     * @param perChoice the scores per knob and choice of the null-metric dimension, or null when there is none
+     */
+    static Leaves build(Terms terms, Dimensions dims, double[][] perChoice, boolean[] outer, int[] fixed,
+            int[] radix) {
         List<Term> raw = new ArrayList<>();
+        if (perChoice != null) {
+            for (int k = 0; k < perChoice.length; k++) {
+                double[] row = perChoice[k];
+                int knob = k;
+                if (row.length > 0) {
+                    raw.add(term(new int[] {k}, outer, fixed, radix, dims, (values, choices) -> {
+                        for (int d = 0; d < values.length; d++) {
+                            values[d] = dims.metrics()[d] == null ? row[choices[knob]] : 0;
+                        }
+                    }));
+                }
+            }
+        }
         for (int l = 0; l < terms.layers(); l++) {
             int layer = l;
             int[] knobs = terms.knobs(l);
             raw.add(term(knobs, outer, fixed, radix, dims, (values, choices) -> {
                 int entry = entry(knobs, choices, radix);
                 for (int d = 0; d < values.length; d++) {
-                    values[d] = dims.maxCombined()[d] ? 0 : terms.value(layer, entry, dims.metrics()[d]);
+                    values[d] = dims.maxCombined()[d] || dims.metrics()[d] == null ? 0
+                            : terms.value(layer, entry, dims.metrics()[d]);
                 }
             }));
         }

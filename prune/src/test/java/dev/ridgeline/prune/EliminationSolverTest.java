@@ -1,5 +1,6 @@
 package dev.ridgeline.prune;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +18,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The frontier DP finds the same best score as enumerating every point, on spaces of at most 10^6 points. */
-class FrontierSolverTest {
+/** The elimination solver finds the same best point as enumerating every point, on spaces of at most 10^6 points. */
+class EliminationSolverTest {
     @TempDir
     Path dir;
 
@@ -28,10 +29,11 @@ class FrontierSolverTest {
         CompiledEvaluator ev = EvaluatorCompiler.compile(space, plan.setup());
         PlanProblem problem = new PlanProblem(space, ev, budgets, score);
         Optional<Solution> exhaustive = new ExhaustiveSolver(1_000_000).solve(problem);
-        Optional<Solution> dp = new FrontierSolver().solve(problem);
+        Optional<Solution> dp = new EliminationSolver().solve(problem);
         assertEquals(exhaustive.isPresent(), dp.isPresent(), "feasibility");
         exhaustive.ifPresent(e -> {
             assertEquals(e.score(), dp.get().score(), Math.abs(e.score()) * 1e-12, "best score");
+            assertArrayEquals(e.choices(), dp.get().choices(), "the lowest-index point of the best score");
             assertTrue(problem.allows(dp.get().metrics()));
         });
     }
