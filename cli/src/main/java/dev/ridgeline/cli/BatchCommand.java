@@ -12,7 +12,7 @@ import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
-import dev.ridgeline.prune.EliminationSolver;
+import dev.ridgeline.prune.FrontierSolver;
 import dev.ridgeline.prune.Planner;
 import dev.ridgeline.prune.PrunePlan;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +149,7 @@ final class BatchCommand implements Callable<Integer> {
             if (entry.kind() == BatchJob.Kind.PLAN) {
                 PlanFile request = PlanReader.read(source, text, entry.baseDir());
                 Planner.check(request);
-                PrunePlan plan = new Planner(new EliminationSolver()).plan(request, PruneCommand.scores(request));
+                PrunePlan plan = new Planner(new FrontierSolver()).plan(request, PruneCommand.scores(request));
                 PruneCommand.writeOutputs(request, plan, source, dir, quiet);
                 return;
             }

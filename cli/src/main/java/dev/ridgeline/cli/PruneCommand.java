@@ -15,7 +15,7 @@ import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
 import dev.ridgeline.prune.ChannelScores;
 import dev.ridgeline.prune.Figures;
-import dev.ridgeline.prune.EliminationSolver;
+import dev.ridgeline.prune.FrontierSolver;
 import dev.ridgeline.prune.ImportanceCsv;
 import dev.ridgeline.prune.PlanChanges;
 import dev.ridgeline.prune.Planner;
@@ -94,7 +94,7 @@ final class PruneCommand implements Callable<Integer> {
                 request.setup().device() == null ? "" : " on " + request.setup().device().id(),
                 request.setup().precision().id(), request.setup().batch());
         stdout.flush();
-        PrunePlan plan = new Planner(new EliminationSolver()).plan(request, scores);
+        PrunePlan plan = new Planner(new FrontierSolver()).plan(request, scores);
         Path dir = SweepFolder.prepareFolder(out, List.of(MARKDOWN, YAML, ONNX, JSON));
         List<Path> written = writeOutputs(request, plan, planFile.toString(), dir, stdout);
         stdout.println(summary(plan));

@@ -118,6 +118,13 @@ final class SweepCommand implements Callable<Integer> {
         try (SweepProgress progress = SweepProgress.forStderr(stderr)) {
             result = SweepRunner.run(job, slice, allPoints, threads, progress);
         }
+        if (result.statistics().get("limitReached") instanceof String limit) {
+            stderr.println(String.format(java.util.Locale.ROOT, "ridgeline: the exact strategy reached its %s limit "
+                    + "and coarsened its front: every exact front point lies within a factor %s of a returned one "
+                    + "(provenEpsilon %s)", limit, 1 + (double) result.statistics().get("provenEpsilon"),
+                    result.statistics().get("provenEpsilon")));
+            stderr.flush();
+        }
 
         List<Path> written = writeOutputs(result, dir, allPoints, stderr);
         stdout.println();

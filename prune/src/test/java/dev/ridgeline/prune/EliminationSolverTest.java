@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The elimination solver finds the same best point as enumerating every point, on spaces of at most 10^6 points. */
+/** The exact strategy's eliminator (ExactSolver.maximize) finds the same best point as enumerating every point, on spaces of at most 10^6 points. */
 class EliminationSolverTest {
     @TempDir
     Path dir;

@@ -41,6 +41,9 @@ final class Candidates {
     private int[] sortTmp = new int[0];
     private int[] kept = new int[0];
     private int[] runs = new int[1];
+    /** The entries whose designs {@link #scratchA} and {@link #scratchB} hold, -1 for none. */
+    private int tracedA = -1;
+    private int tracedB = -1;
     /** The error bound of the running filter, and the error factor each slack dimension may add for it. */
     private double allowed = 1;
 
@@ -114,9 +117,13 @@ final class Candidates {
             return;
         }
         this.allowed = allowedError;
+        tracedA = -1;
+        tracedB = -1;
         sort();
         int keptCount = planar ? sweepPlanar() : sweepGeneral();
         compact(keptCount);
+        tracedA = -1;
+        tracedB = -1;
     }
 
     private int sweepPlanar() {
@@ -344,10 +351,23 @@ final class Candidates {
         return compareDesigns(a, b);
     }
 
-    /** Compares the designs two entries stand for, knob by knob (the order of point indices). */
+    /**
+     * Compares the designs two entries stand for, knob by knob (the order of point indices). The last
+     * design traced into each scratch array is remembered (entries do not move within a filter pass), since
+     * a pass compares one entry with several others in a row.
+     */
     int compareDesigns(int a, int b) {
-        trace(a, scratchA);
-        trace(b, scratchB);
+        if (a == tracedB && b == tracedA) {
+            return -Arrays.compare(scratchA, scratchB);
+        }
+        if (a != tracedA) {
+            trace(a, scratchA);
+            tracedA = a;
+        }
+        if (b != tracedB) {
+            trace(b, scratchB);
+            tracedB = b;
+        }
         return Arrays.compare(scratchA, scratchB);
     }
 

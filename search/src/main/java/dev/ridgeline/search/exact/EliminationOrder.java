@@ -25,7 +25,13 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
         return sum;
     }
 
-    static EliminationOrder of(List<int[]> scopes, int[] radix, Ordering heuristic) {
+    /**
+     * @param sequence the knobs in the network's order (see {@link Leaves#sequence}), for {@link Ordering#SEQUENTIAL}
+     */
+    static EliminationOrder of(List<int[]> scopes, int[] radix, Ordering heuristic, int[] sequence) {
+        if (heuristic == Ordering.SEQUENTIAL) {
+            return simulate(scopes, radix, sequence);
+        }
         int n = radix.length;
         boolean[][] adjacent = new boolean[n][n];
         boolean[] present = new boolean[n];
@@ -55,6 +61,7 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
                     }
                 }
                 double primary = switch (heuristic) {
+                    case SEQUENTIAL -> throw new AssertionError("handled above");
                     case MIN_WEIGHT -> weight;
                     case MIN_DEGREE -> degree;
                     case MIN_FILL -> fill(adjacent, k, n);

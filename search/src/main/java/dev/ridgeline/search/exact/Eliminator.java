@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * result does not depend on the number of threads.
  */
 final class Eliminator {
-    private static final boolean TRACE = Boolean.getBoolean("ridgeline.exact.trace");
     private final Dimensions dimensions;
     private final int dims;
     private final int[] radix;
@@ -112,11 +111,6 @@ final class Eliminator {
         Factor f = new Factor(scope, radix, start, store.vectors(), store.errors(),
                 baseDepth + passes(parents.length), knob, store.choices(), parents, store.parents(),
                 step.coveredMin, step.coveredMax);
-        if (TRACE) {
-            System.err.printf("eliminate %d: %d parents %s, scope %d, %d assignments, %d entries, %d MB, %.1f s%n",
-                    knob, parents.length, Arrays.toString(Arrays.stream(parents).mapToInt(Factor::entries).toArray()),
-                    scope.length, assignments, f.entries(), f.bytes() >> 20, state.elapsedSeconds());
-        }
         state.clearTransient();
         state.stored(f.bytes());
         for (Factor p : parents) {

@@ -156,6 +156,11 @@ public final class ExactSolver {
      */
     public Optional<int[]> maximize(CompiledEvaluator evaluator, Metric metric, double[][] perChoice,
             List<Budget> budgets) {
+        return maximize(evaluator, metric, perChoice, budgets, Ordering.SEQUENTIAL);
+    }
+
+    private Optional<int[]> maximize(CompiledEvaluator evaluator, Metric metric, double[][] perChoice,
+            List<Budget> budgets, Ordering order) {
         if ((metric == null) == (perChoice == null)) {
             throw new IllegalArgumentException("maximize a metric or a score per choice, exactly one of them");
         }
@@ -171,7 +176,7 @@ public final class ExactSolver {
         double[] metrics = new double[Metric.COUNT];
         int[][] best = {null};
         double[] bestGain = {Double.NEGATIVE_INFINITY};
-        ExactSolver exact = new ExactSolver(0, maxBytes, maxFront, 0, false, threads, ordering, progress);
+        ExactSolver exact = new ExactSolver(0, maxBytes, maxFront, 0, false, threads, order, progress);
         exact.eliminate(evaluator, dims, perChoice, (root, fixed) -> {
             for (int e = 0; e < root.entries(); e++) {
                 System.arraycopy(fixed, 0, choices, 0, knobs);
@@ -251,7 +256,7 @@ public final class ExactSolver {
                 int[] fixed = outerChoices(sub, outer, radix);
                 Leaves leaves = Leaves.build(evaluator.terms(evaluator.planIndex(fixed)), dims, perChoice, outer,
                         fixed, radix);
-                EliminationOrder order = EliminationOrder.of(leaves.scopes(), radix, ordering);
+                EliminationOrder order = EliminationOrder.of(leaves.scopes(), radix, ordering, leaves.sequence());
                 if (sub == 0) {
                     state.totalWork = order.totalWork() * subproblems;
                 }

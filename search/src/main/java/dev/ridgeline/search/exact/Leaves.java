@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * fixed, and for the prune planner's importance, every scored knob's score. Terms over the same knobs, or over a subset of another term's knobs, are folded together, so
  * that elimination starts from as few factors as possible.
  */
-record Leaves(List<Factor> factors) {
+record Leaves(List<Factor> factors, int[] sequence) {
 
     List<int[]> scopes() {
         return factors.stream().map(f -> f.scope).toList();
@@ -70,7 +70,29 @@ record Leaves(List<Factor> factors) {
                         }));
             }
         }
-        return new Leaves(fold(raw, dims, radix));
+        return new Leaves(fold(raw, dims, radix), sequence(raw, radix.length));
+    }
+
+    /**
+     * The knobs in the order a dynamic programme along the network drops them: walking the terms in the
+     * network's order (the layers, then the steps), a knob is done at the last term that reads it; knobs done
+     * at the same term in the order they were first read.
+     */
+    private static int[] sequence(List<Term> raw, int knobs) {
+        int[] first = new int[knobs];
+        int[] last = new int[knobs];
+        java.util.Arrays.fill(first, -1);
+        for (int t = 0; t < raw.size(); t++) {
+            for (int k : raw.get(t).scope) {
+                if (first[k] < 0) {
+                    first[k] = t;
+                }
+                last[k] = t;
+            }
+        }
+        return java.util.stream.IntStream.range(0, knobs).filter(k -> first[k] >= 0).boxed()
+                .sorted(Comparator.comparingInt((Integer k) -> last[k]).thenComparingInt(k -> first[k]))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** One term's vector at every assignment of its free knobs. */
