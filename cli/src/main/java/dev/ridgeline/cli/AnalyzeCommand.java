@@ -63,9 +63,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " instead of failing; their arithmetic is then in no total.")
     boolean allowUncounted;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
-            description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Batch size (default: the model's own: 1, or an .onnx file's static batch).")
+    Integer batch;
 
     @Option(names = "--convention", paramLabel = "NAME", defaultValue = "macs",
             completionCandidates = ConventionNames.class,

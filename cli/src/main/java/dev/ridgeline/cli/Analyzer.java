@@ -29,13 +29,17 @@ final class Analyzer {
         return analyze(modelSpec, sample, batch, convention, elementBytes, false);
     }
 
-    /** @param allowUncounted keep the ops of an ONNX file that cannot be counted, listed, instead of failing */
-    static CostReport analyze(String modelSpec, SampleShape sample, int batch, Convention convention,
+    /**
+     * @param batch          the batch, or null for the model's own (1, or an ONNX file's static batch)
+     * @param allowUncounted keep the ops of an ONNX file that cannot be counted, listed, instead of failing
+     */
+    static CostReport analyze(String modelSpec, SampleShape sample, Integer batch, Convention convention,
                               int elementBytes, boolean allowUncounted) {
         // an ONNX file is read at the sample shape: its shape computations are folded at import
         Model model = ModelLoader.load(modelSpec, Optional.ofNullable(sample).map(s -> Shape.of(s.dims())),
                 allowUncounted);
-        return analyze(model, sample, batch, convention, elementBytes);
+        return analyze(model, sample, batch != null ? batch : model.inputs().get(0).shape().batch(), convention,
+                elementBytes);
     }
 
     static CostReport analyze(Model model, SampleShape sample, int batch, Convention convention) {

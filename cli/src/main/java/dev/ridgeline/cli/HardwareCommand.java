@@ -71,14 +71,30 @@ final class HardwareCommand implements Callable<Integer> {
 
     @Command(name = "calibrate",
             mixinStandardHelpOptions = true,
-            description = "Fit a device profile of this CPU: run a stratified set of layer stacks and small networks in"
+            description = {"Fit a device profile of this CPU: run a stratified set of layer stacks and small networks in"
                     + " ONNX Runtime, fit the attainable FP32 rate, bandwidth and per-kernel overhead (least squares on"
                     + " log time ratio), and write the profile with a residuals file beside it. Needs"
                     + " ridgeline-measure.jar.",
-            footerHeading = "%nExample:%n",
-            footer = "  java -jar cli/target/ridgeline-measure.jar hardware calibrate --out my-cpu.yaml --threads 2")
-    int calibrate(@Option(names = "--out", paramLabel = "FILE.yaml", required = true,
-                          description = "The device file to write (FILE.residuals.csv goes beside it).") Path out,
+                "With --from: fit a device's runtime constants (compute and memory efficiency, time per kernel and per"
+                    + " inference) to whole-model figures in a CSV (model, input, batch, precision, milliseconds,"
+                    + " source), print the fit, each figure's leave-one-out error and the runtime block to paste into"
+                    + " the device file."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  java -jar cli/target/ridgeline-measure.jar hardware calibrate --out my-cpu.yaml --threads 2",
+                "  ridgeline hardware calibrate --from reference/published/latency.csv --hardware t4:tensorrt"})
+    int calibrate(@Option(names = "--out", paramLabel = "FILE.yaml",
+                          description = "The device file to write (FILE.residuals.csv goes beside it); required"
+                                  + " without --from.") Path out,
+                  @Option(names = "--from", paramLabel = "FILE.csv",
+                          description = "Published or measured whole-model figures to fit instead of running"
+                                  + " benchmarks; rows whose device and runtime columns name another device are"
+                                  + " skipped.") Path from,
+                  @Option(names = "--hardware", paramLabel = "NAME[:RUNTIME]|FILE",
+                          description = "With --from: the device (and runtime) whose constants to fit.")
+                  String hardware,
+                  @Option(names = "--split", paramLabel = "all|fit", defaultValue = "all",
+                          description = "With --from: fit every matching row (all, the default) or only the rows"
+                                  + " whose split column says fit.") String split,
                   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
                           description = "Intra-op threads (default: ${DEFAULT-VALUE}).") int threads,
                   @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
@@ -87,6 +103,12 @@ final class HardwareCommand implements Callable<Integer> {
                           description = "Jobs whose spaces give 8 random designs at 160x160 to the fit (default:"
                                   + " the MobileNetV2 and ResNet-18 example jobs).") List<String> jobs) {
         return guarded(() -> {
+            if (from != null) {
+                PublishedCalibration.run(from, hardware, split, out, spec.commandLine().getOut());
+                return Failures.OK;
+            }
+            dev.ridgeline.core.BadInputException.check(out != null, "hardware calibrate needs --out FILE.yaml (the"
+                    + " device file to write), or --from FILE.csv to fit published figures");
             CalibrationCommands.calibrate(out, threads, runs, jobs == null ? CalibrationCommands.DEFAULT_JOBS : jobs,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
             return Failures.OK;

@@ -66,6 +66,20 @@ class AnalyzeOnnxTest {
     }
 
     @Test
+    void aStaticBatchOtherThanOneIsTheDefaultBatch(@TempDir Path dir) throws Exception {
+        ModelProto.Builder m = ModelProto.parseFrom(Files.readAllBytes(Path.of(file()))).toBuilder();
+        m.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder()
+                .getDimBuilder(0).setDimValue(3);
+        Path onnx = dir.resolve("mobilenet_v2_batch3.onnx");
+        Files.write(onnx, m.build().toByteArray());
+        JsonNode root = AnalyzeCommandTest.analyzeJson(onnx.toString(), "--format", "json");
+        assertEquals(3, root.get("batch").asInt());
+        assertEquals(3 * 300_774_272L, root.get("totals").get("macs").asLong());
+        JsonNode one = AnalyzeCommandTest.analyzeJson(onnx.toString(), "--batch", "1", "--format", "json");
+        assertEquals(300_774_272L, one.get("totals").get("macs").asLong(), "--batch still sets it");
+    }
+
+    @Test
     void aDynamicInputWithoutInputSaysWhatToPass(@TempDir Path dir) throws Exception {
         Run run = Run.of("analyze", dynamic(dir).toString()).assertCleanBadInput();
         assertTrue(run.err().contains("input 'input.1' has dynamic dimensions (batch x 3 x height x width)"),
@@ -88,25 +102,25 @@ class AnalyzeOnnxTest {
 
     @Test
     void uncountedOpsFailUnlessAllowedAndThenAreListed(@TempDir Path dir) throws Exception {
-        // the export with its first ReLU6 swapped for an op Ridgeline has no rule for
+        // the export with its first ReLU6 swapped for an op Ridgeline has no rule for (LpNormalization)
         ModelProto.Builder m = ModelProto.parseFrom(Files.readAllBytes(Path.of(file()))).toBuilder();
         var nodes = m.getGraphBuilder().getNodeBuilderList();
         var clip = nodes.stream().filter(n -> n.getOpType().equals("Clip")).findFirst().orElseThrow();
-        clip.setOpType("Softplus");
+        clip.setOpType("LpNormalization");
         clip.clearInput();
         clip.addInput("/features/features.0/features.0.0/Conv_output_0");
         Path onnx = dir.resolve("softplus.onnx");
         Files.write(onnx, m.build().toByteArray());
 
         Run refused = Run.of("analyze", onnx.toString()).assertCleanBadInput();
-        assertTrue(refused.err().contains("Ridgeline cannot count Softplus (1 node"), refused.err());
+        assertTrue(refused.err().contains("Ridgeline cannot count LpNormalization (1 node"), refused.err());
         assertTrue(refused.err().contains("--allow-uncounted"), refused.err());
 
         JsonNode root = AnalyzeCommandTest.analyzeJson(onnx.toString(), "--allow-uncounted", "--format", "json");
-        assertEquals(1, root.get("uncounted").get("Softplus").asInt());
+        assertEquals(1, root.get("uncounted").get("LpNormalization").asInt());
         assertEquals(300_774_272L, root.get("totals").get("macs").asLong());
         Run table = Run.of("analyze", onnx.toString(), "--allow-uncounted");
-        assertTrue(table.out().contains("uncounted (no counting rule; their arithmetic is in no total): Softplus (1)"),
+        assertTrue(table.out().contains("uncounted (no counting rule; their arithmetic is in no total): LpNormalization (1)"),
                 table.out());
     }
 }

@@ -43,9 +43,9 @@ class HardwareCommandTest {
         String out = run.out();
         assertTrue(out.startsWith("NVIDIA H100 SXM5 80GB  |  id h100-sxm  |  gpu\n"), out);
         assertTrue(out.contains("source: NVIDIA H100 Tensor Core GPU datasheet"), out);
-        assertTrue(out.matches("(?s).*\\nfp16 +989 TFLOPS +133\\.8 TFLOPS +matrix +229\\.6 ops/byte +datasheet\\n.*"),
+        assertTrue(out.matches("(?s).*\\nfp16 +989 TFLOPS +133\\.8 TFLOPS +matrix +240\\.1 ops/byte +datasheet\\n.*"),
                 out);
-        assertTrue(out.matches("(?s).*\\nint8 +1979 TOPS +- +matrix +459\\.5 ops/byte +datasheet\\n.*"), out);
+        assertTrue(out.matches("(?s).*\\nint8 +1979 TOPS +- +matrix +480\\.4 ops/byte +datasheet\\n.*"), out);
         for (String figure : List.of("bandwidth", "memory", "on-chip buffer", "compute efficiency",
                 "memory efficiency", "layer overhead")) {
             assertTrue(out.contains("\n" + figure + "  "), figure + ":\n" + out);

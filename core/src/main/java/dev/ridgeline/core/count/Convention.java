@@ -4,6 +4,7 @@ import dev.ridgeline.core.op.Activation;
 import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.Conv2d;
 import dev.ridgeline.core.op.Elementwise;
+import dev.ridgeline.core.op.GroupNorm;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.LayerNorm;
 import dev.ridgeline.core.op.Linear;
@@ -60,8 +61,10 @@ public enum Convention {
                 case CONV2D, CONV_TRANSPOSE2D, LINEAR, MATMUL -> f.macs();
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
-                case UPSAMPLE -> f.outElements() * (bilinear(f) ? 4 : 1);
+                case UPSAMPLE -> bicubic(f) ? NOT_COUNTED : f.outElements() * (bilinear(f) ? 4 : 1);
                 case LAYER_NORM -> f.inElements() * (((LayerNorm) f.op()).affine() ? 5 : 4);
+                // aten::group_norm and aten::instance_norm have the same norm_flop_counter
+                case GROUP_NORM -> f.inElements() * (((GroupNorm) f.op()).affine() ? 5 : 4);
                 default -> arithmeticFree(f);
             };
         }
@@ -85,13 +88,19 @@ public enum Convention {
                 case MATMUL -> f.macs();
                 case BATCH_NORM -> f.inElements() * (((BatchNorm) f.op()).affine() ? 2 : 1);
                 case ACTIVATION -> switch (((Activation) f.op()).function()) {
-                    case RELU, RELU6, GELU, LEAKY_RELU -> f.outElements();
-                    case HARDSWISH, HARDSIGMOID, SIGMOID, SILU, TANH, CLIP, SQRT -> NOT_COUNTED;
+                    // nn.ELU has ptflops' ReLU hook too
+                    case RELU, RELU6, GELU, LEAKY_RELU, ELU -> f.outElements();
+                    default -> NOT_COUNTED;
                 };
                 case MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL -> f.inElements();
                 // the hook counts output[0]: one sample
                 case UPSAMPLE -> f.outElements() / f.output().batch();
                 case LAYER_NORM -> ((LayerNorm) f.op()).axis() == LayerNorm.Axis.LAST ? f.inElements() : NOT_COUNTED;
+                // nn.GroupNorm and nn.InstanceNorm2d have the BN hook
+                case GROUP_NORM -> f.inElements() * (((GroupNorm) f.op()).affine() ? 2 : 1);
+                // nn.PReLU has the ReLU hook
+                case ELEMENTWISE -> ((Elementwise) f.op()).function() == Elementwise.Function.PRELU ? f.outElements()
+                        : NOT_COUNTED;
                 default -> arithmeticFree(f);
             };
         }
@@ -121,7 +130,7 @@ public enum Convention {
                             * ((double) f.input().width() / f.output().width());
                     yield (long) ((kernel + 1) * f.outElements());
                 }
-                case UPSAMPLE -> f.outElements() * (bilinear(f) ? 11 : 1);
+                case UPSAMPLE -> bicubic(f) ? NOT_COUNTED : f.outElements() * (bilinear(f) ? 11 : 1);
                 // count_softmax: F exps, F - 1 adds and F divides per row of F features
                 case SOFTMAX -> {
                     long features = f.input().dim(((Softmax) f.op()).axis());
@@ -129,6 +138,9 @@ public enum Convention {
                 }
                 case LAYER_NORM -> ((LayerNorm) f.op()).axis() == LayerNorm.Axis.LAST
                         ? f.inElements() * (((LayerNorm) f.op()).affine() ? 4 : 2) : NOT_COUNTED;
+                // nn.InstanceNorm2d has count_normalization; nn.GroupNorm no hook
+                case GROUP_NORM -> ((GroupNorm) f.op()).instance()
+                        ? f.inElements() * (((GroupNorm) f.op()).affine() ? 4 : 2) : NOT_COUNTED;
                 default -> arithmeticFree(f);
             };
         }
@@ -144,7 +156,7 @@ public enum Convention {
         public long flops(LayerFacts f) {
             return switch (f.op().kind()) {
                 case CONV2D, CONV_TRANSPOSE2D -> f.params() * f.outPositions();
-                case LINEAR, BATCH_NORM, LAYER_NORM -> f.params() * f.output().batch();
+                case LINEAR, BATCH_NORM, LAYER_NORM, GROUP_NORM -> f.params() * f.output().batch();
                 default -> arithmeticFree(f);
             };
         }
@@ -182,22 +194,28 @@ public enum Convention {
                 case LINEAR -> f.macs() + (((Linear) f.op()).bias() ? f.outElements() : 0);
                 case MATMUL -> f.macs();
                 case BATCH_NORM -> 31 * f.outElements();
-                case ACTIVATION -> f.outElements() * switch (((Activation) f.op()).function()) {
-                    case RELU -> 1;
-                    case RELU6 -> 2;
-                    case SIGMOID -> 32;
-                    case HARDSIGMOID -> 4;
-                    case HARDSWISH -> 5;
-                    case SILU -> 33;
-                    case GELU -> 7;
-                    case TANH -> 76;
-                    case LEAKY_RELU, CLIP -> 2;
-                    case SQRT -> 24;
-                };
-                case ELEMENTWISE -> f.outElements() * switch (((Elementwise) f.op()).function()) {
-                    case ADD, SUB, MUL -> 1;
-                    case DIV -> 4;
-                    case POW -> 32;
+                case ACTIVATION -> {
+                    long perElement = switch (((Activation) f.op()).function()) {
+                        case RELU -> 1;
+                        case RELU6 -> 2;
+                        case SIGMOID -> 32;
+                        case HARDSIGMOID -> 4;
+                        case HARDSWISH -> 5;
+                        case SILU -> 33;
+                        case GELU -> 7;
+                        case TANH -> 76;
+                        case LEAKY_RELU, CLIP -> 2;
+                        case SQRT -> 24;
+                        // the functions read only from ONNX files: Ridgeline does not reproduce onnx-tool's figure
+                        default -> NOT_COUNTED;
+                    };
+                    yield perElement == NOT_COUNTED ? NOT_COUNTED : perElement * f.outElements();
+                }
+                case ELEMENTWISE -> switch (((Elementwise) f.op()).function()) {
+                    case ADD, SUB, MUL -> f.outElements();
+                    case DIV -> 4 * f.outElements();
+                    case POW -> 32 * f.outElements();
+                    default -> NOT_COUNTED;
                 };
                 case SOFTMAX -> 36 * f.outElements();
                 case LAYER_NORM -> 7 * f.inElements() + 29 * (f.inElements() / ((LayerNorm) f.op()).features());
@@ -209,7 +227,7 @@ public enum Convention {
                 case ADAPTIVE_AVG_POOL -> f.outElements()
                         * ((long) (f.input().height() / f.output().height()) * (f.input().width() / f.output().width()));
                 case GLOBAL_AVG_POOL -> f.inElements() + 4 * f.outElements();
-                case UPSAMPLE -> bilinear(f) ? 4 * f.outElements() : 0;
+                case UPSAMPLE -> bicubic(f) ? NOT_COUNTED : bilinear(f) ? 4 * f.outElements() : 0;
                 default -> arithmeticFree(f);
             };
         }
@@ -256,6 +274,11 @@ public enum Convention {
         return ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR;
     }
 
+    /** Bicubic resizing comes only from ONNX files; no tool's figure for it is reproduced but ptflops'. */
+    private static boolean bicubic(LayerFacts f) {
+        return ((Upsample) f.op()).mode() == Upsample.Mode.BICUBIC;
+    }
+
     /**
      * 0 for ops that do no arithmetic (views, copies, layout changes); {@link #NOT_COUNTED} for anything else,
      * ops imported uncounted included.
@@ -263,7 +286,7 @@ public enum Convention {
     private static long arithmeticFree(LayerFacts f) {
         return switch (f.op().kind()) {
             case FLATTEN, IDENTITY, DROPOUT, CONCAT, CHANNEL_SHUFFLE, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE,
-                    PAD, SPLIT, STOCHASTIC_DEPTH -> 0;
+                    PAD, SPLIT, STOCHASTIC_DEPTH, TILE -> 0;
             default -> NOT_COUNTED;
         };
     }

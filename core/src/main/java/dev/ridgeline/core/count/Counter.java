@@ -1,5 +1,6 @@
 package dev.ridgeline.core.count;
 
+import dev.ridgeline.core.graph.LayerPrecision;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.graph.Node;
 import dev.ridgeline.core.graph.Shape;
@@ -15,7 +16,8 @@ public final class Counter {
     }
 
     /**
-     * @param elementBytes bytes per element for weights and activations (4 for FP32)
+     * @param elementBytes bytes per element for weights and activations (4 for FP32); a layer whose precision
+     *                     the model fixes (an INT8 layer of a quantized file) moves its own format's bytes
      */
     public static CostReport count(ShapedModel shaped, Convention convention, int elementBytes) {
         if (elementBytes < 1) {
@@ -32,6 +34,7 @@ public final class Counter {
         long readBytes = 0;
         long writeBytes = 0;
         long featureMaps = 0;
+        long weightBytes = 0;
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             List<Shape> in = shaped.inputShapes(i);
@@ -43,8 +46,11 @@ public final class Counter {
                 notCounted.merge(node.op().type(), 1, Integer::sum);
                 flops = 0;
             }
-            Cost cost = layerCost(facts, flops, elementBytes);
-            layers.add(new LayerCost(node, in, out, cost, counted));
+            var precision = model.precisionOf(node.name());
+            Cost cost = layerCost(facts, flops, precision.map(LayerPrecision::elementBytes).orElse(elementBytes));
+            layers.add(new LayerCost(node, in, out, cost, counted, precision));
+            weightBytes = Math.addExact(weightBytes, Math.multiplyExact(cost.params(),
+                    precision.map(LayerPrecision::elementBytes).orElse(elementBytes)));
             params = Math.addExact(params, cost.params());
             macs = Math.addExact(macs, cost.macs());
             flopsTotal = Math.addExact(flopsTotal, cost.flops());
@@ -56,7 +62,6 @@ public final class Counter {
             }
         }
         Cost totals = new Cost(params, macs, flopsTotal, activations, readBytes, writeBytes);
-        long weightBytes = Math.multiplyExact(params, elementBytes);
         return new CostReport(model.name(), shaped.inputShapes(), shaped.batch(), convention, elementBytes, layers,
                 totals, weightBytes, Liveness.peakBytes(shaped, elementBytes), featureMaps, notCounted,
                 model.storedParams());

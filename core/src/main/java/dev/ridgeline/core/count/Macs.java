@@ -33,7 +33,7 @@ public final class Macs {
             case MATMUL -> Math.multiplyExact(output.numel(), inputs.get(0).dim(-1));
             case BATCH_NORM, ACTIVATION, MAX_POOL, AVG_POOL, ADAPTIVE_AVG_POOL, GLOBAL_AVG_POOL, ADD, MUL, CONCAT,
                     FLATTEN, CHANNEL_SHUFFLE, UPSAMPLE, DROPOUT, IDENTITY, ELEMENTWISE, SOFTMAX, REDUCE_MEAN, RESHAPE,
-                    TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD, SPLIT, LAYER_NORM, SCALE, STOCHASTIC_DEPTH,
+                    TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD, SPLIT, LAYER_NORM, SCALE, STOCHASTIC_DEPTH, GROUP_NORM, REDUCE, TILE,
                     UNCOUNTED -> 0L;
         };
     }

@@ -109,6 +109,11 @@ final class Evaluator {
                 Object v = args.get(0);
                 return v instanceof Long ? v : (long) Math.rint((Double) v);
             }
+            case "ceil" -> {
+                arity(c, 1, 1, "one value");
+                Object v = args.get(0);
+                return v instanceof Long ? v : (long) Math.ceil((Double) v);
+            }
             case "make_divisible" -> {
                 arity(c, 2, 3, "a value, a divisor and an optional minimum");
                 Object d = args.get(1);

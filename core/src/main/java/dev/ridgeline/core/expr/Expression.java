@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * An arithmetic expression of a model file's block parameters: whole numbers and decimals, {@code $name}s,
  * {@code + - * //} (floor division, as Python's), parentheses, {@code min}, {@code max}, {@code round}
- * (half to even, as Python's) and {@code make_divisible(v, divisor[, min])} (torchvision's rounding of
+ * (half to even, as Python's), {@code ceil} (up to the next whole number) and {@code make_divisible(v, divisor[, min])} (torchvision's rounding of
  * channel counts), comparisons, {@code and}, {@code or}, {@code not}. Whole numbers stay exact 64-bit
  * integers (an overflow is an error); a decimal operand makes the result a decimal.
  */

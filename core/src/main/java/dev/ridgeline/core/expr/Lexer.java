@@ -64,7 +64,7 @@ final class Lexer {
                 String symbol = symbolAt(text, i);
                 if (symbol == null) {
                     throw new ExpressionException(i, "unexpected character '" + ch
-                            + "'; expressions use numbers, $names, + - * // ( ), min, max, round, make_divisible"
+                            + "'; expressions use numbers, $names, + - * // ( ), min, max, round, ceil, make_divisible"
                             + " and comparisons");
                 }
                 out.add(new Token(Token.Kind.SYMBOL, symbol, i));

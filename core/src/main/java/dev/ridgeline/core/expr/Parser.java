@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** A recursive-descent parser: or, and, not, comparisons, + -, * //, unary minus, calls and parentheses. */
 final class Parser {
-    static final Set<String> FUNCTIONS = Set.of("min", "max", "round", "make_divisible");
+    static final Set<String> FUNCTIONS = Set.of("min", "max", "round", "ceil", "make_divisible");
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
     private final List<Token> tokens;

@@ -22,7 +22,7 @@ sealed interface Term {
     record Binary(String op, Term left, Term right, int offset) implements Term {
     }
 
-    /** min, max, round or make_divisible. */
+    /** min, max, round, ceil or make_divisible. */
     record Call(String function, List<Term> args, int offset) implements Term {
         public Call {
             args = List.copyOf(args);

@@ -29,12 +29,14 @@ public final class Model {
     private final Map<String, Integer> indexByName;
     private final int[][] inputRefs;
     private final OptionalLong storedParams;
+    private final Map<String, LayerPrecision> precisions;
 
     private Model(String name, String description, List<ModelInput> inputs, List<Node> nodes, List<String> outputs,
-                  OptionalLong storedParams) {
+                  OptionalLong storedParams, Map<String, LayerPrecision> precisions) {
         this.name = name;
         this.description = description;
         this.storedParams = storedParams;
+        this.precisions = Map.copyOf(precisions);
         this.inputs = List.copyOf(inputs);
         this.nodes = List.copyOf(nodes);
         this.outputs = List.copyOf(outputs);
@@ -95,6 +97,16 @@ public final class Model {
         return storedParams;
     }
 
+    /** The precision a layer runs in when the model fixes it (a quantized file's INT8 layers); empty otherwise. */
+    public Optional<LayerPrecision> precisionOf(String nodeName) {
+        return Optional.ofNullable(precisions.get(nodeName));
+    }
+
+    /** Every layer whose precision the model fixes, by node name. */
+    public Map<String, LayerPrecision> precisions() {
+        return precisions;
+    }
+
     /** Nodes in topological order: every node comes after the nodes it reads. */
     public List<Node> nodes() {
         return nodes;
@@ -132,6 +144,7 @@ public final class Model {
         private final List<Node> nodes = new ArrayList<>();
         private final List<String> outputs = new ArrayList<>();
         private OptionalLong storedParams = OptionalLong.empty();
+        private final Map<String, LayerPrecision> precisions = new HashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -145,6 +158,12 @@ public final class Model {
         /** The weight elements the source file stores, shared tensors once (see {@link Model#storedParams()}). */
         public Builder storedParams(OptionalLong elements) {
             this.storedParams = elements;
+            return this;
+        }
+
+        /** Fixes the precision a node runs in (see {@link Model#precisionOf(String)}). */
+        public Builder precision(String nodeName, LayerPrecision precision) {
+            precisions.put(nodeName, precision);
             return this;
         }
 
@@ -204,7 +223,11 @@ public final class Model {
             for (String out : outs) {
                 BadInputException.check(byName.containsKey(out), "model '%s': output '%s' is not a node", name, out);
             }
-            return new Model(name, description, inputs, sorted, outs, storedParams);
+            for (String n : precisions.keySet()) {
+                BadInputException.check(byName.containsKey(n), "model '%s': a precision is set for '%s', which is not "
+                        + "a node", name, n);
+            }
+            return new Model(name, description, inputs, sorted, outs, storedParams, precisions);
         }
 
         /** Kahn's algorithm, keeping the given order among ready nodes; a leftover means a cycle. */

@@ -16,7 +16,10 @@ import java.util.Map;
 public record Elementwise(Function function, List<Integer> constantDims) implements Op {
     /** The binary functions. */
     public enum Function {
-        ADD("add"), SUB("sub"), MUL("mul"), DIV("div"), POW("pow");
+        ADD("add"), SUB("sub"), MUL("mul"), DIV("div"), POW("pow"),
+        /** The functions below come from imported ONNX files; comparisons and logic make boolean masks. */
+        MAX("max"), MIN("min"), MOD("mod"), PRELU("prelu"), EQUAL("equal"), LESS("less"), LESS_OR_EQUAL("less_equal"),
+        GREATER("greater"), GREATER_OR_EQUAL("greater_equal"), AND("and"), OR("or"), XOR("xor");
 
         private final String id;
 

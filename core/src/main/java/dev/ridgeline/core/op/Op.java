@@ -9,7 +9,7 @@ import java.util.Map;
 public sealed interface Op permits Conv2d, ConvTranspose2d, Linear, MatMul, BatchNorm, Activation, Pool2d,
         AdaptiveAvgPool, GlobalAvgPool, Add, Mul, Concat, Flatten, ChannelShuffle, Upsample, Dropout, Identity,
         Elementwise, Softmax, ReduceMean, Reshape, Transpose, Squeeze, Unsqueeze, Slice, Pad, Split, LayerNorm, Scale,
-        StochasticDepth, Uncounted {
+        StochasticDepth, GroupNorm, Reduce, Tile, Uncounted {
 
     OpKind kind();
 

@@ -33,6 +33,9 @@ public enum OpKind {
     LAYER_NORM("layer_norm"),
     SCALE("scale"),
     STOCHASTIC_DEPTH("stochastic_depth"),
+    GROUP_NORM("group_norm"),
+    REDUCE("reduce"),
+    TILE("tile"),
     UNCOUNTED("uncounted");
 
     private final String id;

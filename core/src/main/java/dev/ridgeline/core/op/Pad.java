@@ -6,10 +6,19 @@ import java.util.Map;
 
 /**
  * Pads every axis, in ONNX's order: the begin of each axis, then the end of each (negative crops); the
- * mode (constant, reflect, edge) fills the border. A copy, no arithmetic.
+ * mode (constant, reflect, edge) fills the border. A copy, no arithmetic. {@code learnedElements} is non-zero
+ * for an imported Concat of a computed tensor with a learned constant (a class token, say): the border is that
+ * constant, and its elements are parameters.
  */
-public record Pad(List<Integer> pads, String mode) implements Op {
+public record Pad(List<Integer> pads, String mode, long learnedElements) implements Op {
+    public Pad(List<Integer> pads, String mode) {
+        this(pads, mode, 0);
+    }
+
     public Pad {
+        if (learnedElements < 0) {
+            throw new IllegalArgumentException("learned elements must not be negative");
+        }
         pads = List.copyOf(pads);
         if (pads.isEmpty() || pads.size() % 2 != 0) {
             throw new IllegalArgumentException("pads need a begin and an end per axis, got " + pads);
@@ -42,10 +51,18 @@ public record Pad(List<Integer> pads, String mode) implements Op {
     }
 
     @Override
+    public long params() {
+        return learnedElements;
+    }
+
+    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("pads", pads);
         a.put("mode", mode);
+        if (learnedElements > 0) {
+            a.put("learned", learnedElements);
+        }
         return a;
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 public record Upsample(Mode mode, double scaleH, double scaleW, int sizeH, int sizeW) implements Op {
     /** The interpolation. */
     public enum Mode {
-        NEAREST, BILINEAR
+        NEAREST, BILINEAR,
+        /** 4 x 4 neighbours per output (ONNX Resize's cubic mode). */
+        BICUBIC
     }
 
     public Upsample {

@@ -97,12 +97,26 @@ final class LayoutShapes {
     }
 
     static Shape reduceMean(ReduceMean r, Shape x) {
-        boolean[] reduced = axes(r.axes(), x.rank(), x);
+        return reduce(r.axes(), r.keepDims(), x);
+    }
+
+    static Shape tile(dev.ridgeline.core.op.Tile t, Shape x) {
+        ShapeException.check(t.repeats().size() == x.rank(), "%d repeats for %s", t.repeats().size(), x);
+        ShapeException.check(t.repeats().get(0) == 1, "repeating the batch of %s", x);
+        int[] dims = x.toArray();
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = Math.multiplyExact(dims[i], t.repeats().get(i));
+        }
+        return Shape.of(dims);
+    }
+
+    static Shape reduce(List<Integer> axes, boolean keepDims, Shape x) {
+        boolean[] reduced = axes(axes, x.rank(), x);
         List<Integer> dims = new ArrayList<>();
         for (int i = 0; i < x.rank(); i++) {
             if (!reduced[i]) {
                 dims.add(x.dim(i));
-            } else if (r.keepDims()) {
+            } else if (keepDims) {
                 dims.add(1);
             }
         }

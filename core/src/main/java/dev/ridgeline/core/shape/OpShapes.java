@@ -2,12 +2,16 @@ package dev.ridgeline.core.shape;
 
 import dev.ridgeline.core.graph.Shape;
 import dev.ridgeline.core.op.Activation;
+import dev.ridgeline.core.op.GroupNorm;
+import dev.ridgeline.core.op.Reduce;
+import dev.ridgeline.core.op.Tile;
 import dev.ridgeline.core.op.AdaptiveAvgPool;
 import dev.ridgeline.core.op.Add;
 import dev.ridgeline.core.op.BatchNorm;
 import dev.ridgeline.core.op.ChannelShuffle;
 import dev.ridgeline.core.op.Concat;
 import dev.ridgeline.core.op.Conv2d;
+import dev.ridgeline.core.op.Depth;
 import dev.ridgeline.core.op.ConvTranspose2d;
 import dev.ridgeline.core.op.Dropout;
 import dev.ridgeline.core.op.Elementwise;
@@ -45,7 +49,7 @@ final class OpShapes {
     static Shape output(Op op, List<Shape> in) {
         Shape x = in.get(0);
         if (op instanceof Conv2d c) {
-            requireRank(x, 4);
+            requireRank(x, c.window());
             ShapeException.check(x.channels() == c.inChannels(), "expects %d input channels, got %d",
                     c.inChannels(), x.channels());
             ShapeException.check(c.inChannels() % c.groups() == 0,
@@ -53,9 +57,9 @@ final class OpShapes {
             ShapeException.check(c.outChannels() % c.groups() == 0,
                     "groups %d do not divide the %d output channels", c.groups(), c.outChannels());
             int[] hw = slide(x, c.window(), false);
-            return Shape.of(x.batch(), c.outChannels(), hw[0], hw[1]);
+            return spatial(x, c.window(), c.outChannels(), slideDepth(x, c.window(), false), hw);
         } else if (op instanceof ConvTranspose2d c) {
-            requireRank(x, 4);
+            requireRank(x, c.window());
             ShapeException.check(x.channels() == c.inChannels(), "expects %d input channels, got %d",
                     c.inChannels(), x.channels());
             ShapeException.check(c.inChannels() % c.groups() == 0 && c.outChannels() % c.groups() == 0,
@@ -75,7 +79,14 @@ final class OpShapes {
                         c.outputPaddingW());
             }
             ShapeException.check(h >= 1 && wd >= 1, "output size %dx%d is below 1 (padding too large)", h, wd);
-            return Shape.of(x.batch(), c.outChannels(), h, wd);
+            int d = 0;
+            if (w.is3d()) {
+                Depth depth = w.depth();
+                d = p.same() ? x.dim(2) * depth.stride() : OutputSize.transposed(x.dim(2), depth.kernel(),
+                        depth.stride(), depth.dilation(), depth.padFront(), depth.padBack(), 0);
+                ShapeException.check(d >= 1, "output depth %d is below 1 (padding too large)", d);
+            }
+            return spatial(x, w, c.outChannels(), d, new int[] {h, wd});
         } else if (op instanceof Linear l) {
             ShapeException.check(x.rank() >= 2, "needs a batch and a feature dimension, got rank %d", x.rank());
             ShapeException.check(x.dim(-1) == l.inFeatures(),
@@ -106,16 +117,17 @@ final class OpShapes {
                 || op instanceof StochasticDepth) {
             return x;
         } else if (op instanceof Pool2d p) {
-            requireRank(x, 4);
             Window w = p.window();
+            requireRank(x, w);
             Padding pad = w.padding();
             if (!pad.same()) {
                 ShapeException.check(2 * Math.max(pad.top(), pad.bottom()) <= w.kernelH()
-                                && 2 * Math.max(pad.left(), pad.right()) <= w.kernelW(),
+                                && 2 * Math.max(pad.left(), pad.right()) <= w.kernelW()
+                                && 2 * Math.max(w.depth().padFront(), w.depth().padBack()) <= w.depth().factor(),
                         "padding %s is more than half the %dx%d kernel", pad.describe(), w.kernelH(), w.kernelW());
             }
             int[] hw = slide(x, w, p.ceilMode());
-            return Shape.of(x.batch(), x.channels(), hw[0], hw[1]);
+            return spatial(x, w, x.channels(), slideDepth(x, w, p.ceilMode()), hw);
         } else if (op instanceof AdaptiveAvgPool a) {
             requireRank(x, 4);
             return Shape.of(x.batch(), x.channels(), a.outH(), a.outW());
@@ -179,10 +191,49 @@ final class OpShapes {
             return LayoutShapes.slice(s, x);
         } else if (op instanceof Pad p) {
             return LayoutShapes.pad(p, x);
+        } else if (op instanceof GroupNorm g) {
+            ShapeException.check(x.rank() >= 3, "needs an N x C x ... input, got rank %d", x.rank());
+            ShapeException.check(x.channels() == g.channels(), "expects %d channels, got %d", g.channels(),
+                    x.channels());
+            return x;
+        } else if (op instanceof Reduce r) {
+            return LayoutShapes.reduce(r.axes(), r.keepDims(), x);
+        } else if (op instanceof Tile t) {
+            return LayoutShapes.tile(t, x);
         } else if (op instanceof Uncounted u) {
             return LayoutShapes.uncounted(u, x);
         }
         throw new IllegalStateException("no shape rule for " + op.type());
+    }
+
+    /** N x C x H x W for a 2-D window, N x C x D x H x W for a 3-D one. */
+    private static void requireRank(Shape x, Window w) {
+        if (w.is3d()) {
+            ShapeException.check(x.rank() == 5, "a 3-D window needs an N x C x D x H x W input (rank 5), got rank %d",
+                    x.rank());
+        } else {
+            requireRank(x, 4);
+        }
+    }
+
+    private static Shape spatial(Shape x, Window w, int channels, int depth, int[] hw) {
+        return w.is3d() ? Shape.of(x.batch(), channels, depth, hw[0], hw[1])
+                : Shape.of(x.batch(), channels, hw[0], hw[1]);
+    }
+
+    /** Output depth of a 3-D window sliding over axis 2 (0 for a 2-D window). */
+    private static int slideDepth(Shape x, Window w, boolean ceilMode) {
+        if (!w.is3d()) {
+            return 0;
+        }
+        Depth d = w.depth();
+        int[] pads = w.padding().same() ? OutputSize.samePadding(x.dim(2), d.kernel(), d.stride(), d.dilation())
+                : new int[] {d.padFront(), d.padBack()};
+        int span = OutputSize.span(d.kernel(), d.dilation());
+        ShapeException.check(span <= x.dim(2) + pads[0] + pads[1],
+                "depth kernel %d (dilated extent %d) is larger than the padded input depth %d", d.kernel(), span,
+                x.dim(2) + pads[0] + pads[1]);
+        return OutputSize.sliding(x.dim(2), d.kernel(), d.stride(), d.dilation(), pads[0], pads[1], ceilMode);
     }
 
     private static void requireRank(Shape x, int rank) {

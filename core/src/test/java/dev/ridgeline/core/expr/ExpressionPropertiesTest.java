@@ -143,6 +143,14 @@ class ExpressionPropertiesTest {
     }
 
     @Example
+    void ceilRoundsUpAndKeepsWholeNumbers() {
+        assertEquals(12, whole("ceil(40 * 0.3)"));
+        assertEquals(3, whole("ceil(2.0001)"));
+        assertEquals(-2, whole("ceil(-2.5)"));
+        assertEquals(7, whole("ceil(7)"));
+    }
+
+    @Example
     void conditions() {
         Map<String, Object> p = Map.of("expand", 1, "se", true, "act", "relu");
         assertEquals(false, Expression.parse("$expand != 1").evaluateCondition(n -> Optional.ofNullable(p.get(n))));

@@ -24,12 +24,27 @@ import java.util.stream.Collectors;
  * @param fusion                how the device's usual runtime groups layers into kernels, unless a run says otherwise
  * @param computeEfficiencyByKind the compute efficiency of kernels of a {@link KernelClass}, where it differs from
  *                              {@code computeEfficiency} (a calibrated profile fits them)
+ * @param runtime               the runtime the figures above are taken under (its efficiencies and kernel overhead
+ *                              are the ones above), or null for a profile that names none
+ * @param runtimes              every runtime the device file describes, the default first
  */
 public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
                             double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
                             double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
                             double layerOverheadSeconds, String source, Fusion fusion,
-                            Map<KernelClass, Double> computeEfficiencyByKind) {
+                            Map<KernelClass, Double> computeEfficiencyByKind, RuntimeProfile runtime,
+                            List<RuntimeProfile> runtimes) {
+    /** A profile that names no runtime. */
+    public DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
+                         double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
+                         double onChipBufferBytes, double computeEfficiency, double memoryEfficiency,
+                         double layerOverheadSeconds, String source, Fusion fusion,
+                         Map<KernelClass, Double> computeEfficiencyByKind) {
+        this(id, name, deviceClass, peaks, bandwidthBytesPerSecond, bandwidthStatus, memoryCapacityBytes,
+                onChipBufferBytes, computeEfficiency, memoryEfficiency, layerOverheadSeconds, source, fusion,
+                computeEfficiencyByKind, null, List.of());
+    }
+
     /** A profile with one compute efficiency for every kind of kernel. */
     public DeviceProfile(String id, String name, DeviceClass deviceClass, Map<Precision, PrecisionPeak> peaks,
                          double bandwidthBytesPerSecond, FigureStatus bandwidthStatus, double memoryCapacityBytes,
@@ -70,6 +85,41 @@ public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map
             throw new IllegalArgumentException("overhead, memory and buffer sizes must not be negative");
         }
         peaks = Map.copyOf(new EnumMap<>(peaks));
+        runtimes = List.copyOf(runtimes);
+    }
+
+    /**
+     * The same chip under runtime {@code runtimeId}: that runtime's efficiencies, kernel overhead, inference
+     * overhead, occupancy and weight cache. An unknown id fails with the runtimes the device has.
+     */
+    public DeviceProfile withRuntime(String runtimeId) {
+        RuntimeProfile r = runtimes.stream().filter(x -> x.id().equals(runtimeId)).findFirst().orElseThrow(() ->
+                new BadInputException("device '" + id + "' (" + name + ") has no runtime '" + runtimeId + "'; "
+                        + (runtimes.isEmpty() ? "its file describes none (add a runtimes: section)"
+                        : "it has " + runtimes.stream().map(RuntimeProfile::id).collect(Collectors.joining(", ")))));
+        return withRuntime(r);
+    }
+
+    /** The same chip under runtime {@code r} (one of its own, or one fitted to it). */
+    public DeviceProfile withRuntime(RuntimeProfile r) {
+        return new DeviceProfile(id, name, deviceClass, peaks, bandwidthBytesPerSecond, bandwidthStatus,
+                memoryCapacityBytes, onChipBufferBytes, r.computeEfficiency(), r.memoryEfficiency(),
+                r.kernelOverheadSeconds(), source, fusion, r.computeEfficiencyByKind(), r, runtimes);
+    }
+
+    /** The runtime's id, or "" for a profile that names none. */
+    public String runtimeId() {
+        return runtime == null ? "" : runtime.id();
+    }
+
+    /** Fixed time per inference (host call, synchronisation), added once to a model's kernels; 0 without a runtime. */
+    public double inferenceOverheadSeconds() {
+        return runtime == null ? 0 : runtime.inferenceOverheadSeconds();
+    }
+
+    /** How kernels are tiled over the chip ({@link Occupancy#NONE} without a runtime). */
+    public Occupancy occupancy() {
+        return runtime == null ? Occupancy.NONE : runtime.occupancy();
     }
 
     /** The compute efficiency of kernels of a kind: its own where the profile gives one, else the common one. */

@@ -5,7 +5,9 @@ import dev.ridgeline.core.io.yaml.YamlMap;
 import dev.ridgeline.core.io.yaml.YamlNode;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,12 @@ import java.util.stream.Collectors;
  * layerOverheadSeconds: 3.0e-6                # default 0
  * fusion: engine                              # none (default) or engine: how its runtime groups layers
  * calibration: {...}                          # written by ridgeline hardware calibrate (read by validate)
+ * runtime: tensorrt                           # the default runtime (the first of runtimes when absent)
+ * runtimes:                                   # the chip under each runtime: --hardware ID:RUNTIME picks one
+ *   tensorrt: {name: ..., source: ..., efficiency: {compute: 0.8, memory: 0.9, computeByKind: {...}},
+ *              kernelOverheadSeconds: 8.0e-6, inferenceOverheadSeconds: 1.0e-4,
+ *              tiles: {pixels: 64, channels: 64, concurrent: 40},
+ *              weightCache: {bytes: 8.0e6, streamBytesPerSecond: 0.5e9}}   # chips that keep weights on chip
  * precisions:                                 # absent precisions are unsupported
  *   fp16: {matrixOpsPerSecond: 989.0e12, vectorOpsPerSecond: 133.8e12, use: matrix, status: datasheet, note: ...}
  * </pre>
@@ -38,7 +46,9 @@ public final class DeviceYamlReader {
     static final double DEFAULT_MEMORY_EFFICIENCY = 0.9;
 
     private static final Set<String> TOP = Set.of("id", "name", "class", "source", "status", "memory", "efficiency",
-            "layerOverheadSeconds", "fusion", "precisions", "notes", "calibration");
+            "layerOverheadSeconds", "fusion", "precisions", "notes", "calibration", "runtime", "runtimes");
+    private static final Set<String> RUNTIME = Set.of("name", "source", "efficiency", "kernelOverheadSeconds",
+            "inferenceOverheadSeconds", "tiles", "weightCache", "note");
     private static final Set<String> MEMORY = Set.of("bandwidthBytesPerSecond", "bandwidthStatus", "capacityBytes",
             "onChipBufferBytes", "note");
     private static final Set<String> PEAK = Set.of("matrixOpsPerSecond", "vectorOpsPerSecond", "use", "status", "note");
@@ -112,11 +122,78 @@ public final class DeviceYamlReader {
             throw precisions.node().error("precisions is empty: give the peak of at least one of %s",
                     Precision.knownIds());
         }
+        List<RuntimeProfile> runtimes = new ArrayList<>();
+        if (top.has("runtimes")) {
+            YamlMap rs = top.require("runtimes", what).asMap("runtimes");
+            for (String r : rs.fields()) {
+                runtimes.add(readRuntime(rs.require(r, "runtimes"), r, computeEfficiency, memoryEfficiency, byKind,
+                        overhead));
+            }
+        }
+        String defaultRuntime = top.text("runtime", what).orElse(runtimes.isEmpty() ? "" : runtimes.get(0).id());
+        if (!defaultRuntime.isEmpty() && runtimes.stream().noneMatch(r -> r.id().equals(defaultRuntime))) {
+            throw top.require("runtime", what).error("runtime '%s' is not one of the runtimes this file describes (%s)",
+                    defaultRuntime, runtimes.isEmpty() ? "none: add a runtimes: section"
+                            : String.join(", ", runtimes.stream().map(RuntimeProfile::id).toList()));
+        }
+        runtimes.sort((a, b) -> Boolean.compare(!a.id().equals(defaultRuntime), !b.id().equals(defaultRuntime)));
+        DeviceProfile profile;
         try {
-            return new DeviceProfile(id, name, deviceClass, peaks, bandwidth, bandwidthStatus, capacity, onChip,
-                    computeEfficiency, memoryEfficiency, overhead, source, fusion, byKind);
+            profile = new DeviceProfile(id, name, deviceClass, peaks, bandwidth, bandwidthStatus, capacity, onChip,
+                    computeEfficiency, memoryEfficiency, overhead, source, fusion, byKind, null, runtimes);
         } catch (IllegalArgumentException e) {
             throw root.error("%s", e.getMessage());
+        }
+        return defaultRuntime.isEmpty() ? profile : profile.withRuntime(defaultRuntime);
+    }
+
+    /** One runtime; a field it leaves out takes the device's top-level figure (efficiency, overhead per kernel). */
+    private static RuntimeProfile readRuntime(YamlNode node, String id, double compute, double memory,
+                                              Map<KernelClass, Double> byKind, double overhead) {
+        String what = "runtime " + id;
+        YamlMap r = node.asMap(what).allowOnly(what, RUNTIME);
+        double c = compute;
+        double m = memory;
+        Map<KernelClass, Double> kinds = new EnumMap<>(KernelClass.class);
+        kinds.putAll(byKind);
+        if (r.has("efficiency")) {
+            YamlMap eff = r.require("efficiency", what).asMap("efficiency")
+                    .allowOnly("efficiency", Set.of("compute", "memory", "computeByKind"));
+            c = fraction(eff, "compute", compute);
+            m = fraction(eff, "memory", memory);
+            if (eff.has("computeByKind")) {
+                YamlMap ks = eff.require("computeByKind", "efficiency").asMap("computeByKind");
+                for (String k : ks.fields()) {
+                    KernelClass kind = KernelClass.byId(k).orElseThrow(() -> ks.key(k).error(
+                            "unknown kernel kind '%s' in efficiency.computeByKind; kinds: %s", k,
+                            KernelClass.knownIds()));
+                    kinds.put(kind, fraction(ks, k, c));
+                }
+            }
+        }
+        double kernel = r.has("kernelOverheadSeconds") ? nonNegative(r, "kernelOverheadSeconds", what) : overhead;
+        double inference = nonNegative(r, "inferenceOverheadSeconds", what);
+        Occupancy occupancy = Occupancy.NONE;
+        if (r.has("tiles")) {
+            YamlMap t = r.require("tiles", what).asMap(what + " tiles")
+                    .allowOnly(what + " tiles", Set.of("pixels", "channels", "concurrent"));
+            occupancy = new Occupancy(t.require("pixels", "tiles").asPositiveInt("field 'pixels' of tiles"),
+                    t.require("channels", "tiles").asPositiveInt("field 'channels' of tiles"),
+                    t.require("concurrent", "tiles").asPositiveInt("field 'concurrent' of tiles"));
+        }
+        double cache = 0;
+        double stream = 0;
+        if (r.has("weightCache")) {
+            YamlMap w = r.require("weightCache", what).asMap(what + " weightCache")
+                    .allowOnly(what + " weightCache", Set.of("bytes", "streamBytesPerSecond"));
+            cache = positive(w.require("bytes", "weightCache"), "weightCache", "bytes");
+            stream = positive(w.require("streamBytesPerSecond", "weightCache"), "weightCache", "streamBytesPerSecond");
+        }
+        try {
+            return new RuntimeProfile(id, r.text("name", what).orElse(id), c, m, kinds, kernel, inference, occupancy,
+                    cache, stream, r.text("source", what).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw node.error("%s", e.getMessage());
         }
     }
 

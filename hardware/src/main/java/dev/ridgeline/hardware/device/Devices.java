@@ -35,8 +35,20 @@ public final class Devices {
                 new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
     }
 
-    /** A device file (.yaml/.yml or a path) or a preset id. */
+    /**
+     * A device file (.yaml/.yml or a path) or a preset id, under its default runtime; {@code NAME:RUNTIME} (say
+     * {@code t4:ncnn-vulkan}) names another runtime the device describes.
+     */
     public static DeviceProfile resolve(String spec) {
+        int colon = spec.lastIndexOf(':');
+        if (colon > 0 && colon < spec.length() - 1 && spec.indexOf('/', colon) < 0 && spec.indexOf('\\', colon) < 0
+                && !Files.exists(Path.of(spec))) {
+            return device(spec.substring(0, colon)).withRuntime(spec.substring(colon + 1));
+        }
+        return device(spec);
+    }
+
+    private static DeviceProfile device(String spec) {
         String lower = spec.toLowerCase(Locale.ROOT);
         Path path = Path.of(spec);
         if (Files.isRegularFile(path) || lower.endsWith(".yaml") || lower.endsWith(".yml") || spec.contains("/")) {

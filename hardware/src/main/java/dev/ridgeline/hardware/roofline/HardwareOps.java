@@ -18,18 +18,21 @@ import dev.ridgeline.core.op.Upsample;
  *   <li>activations per element: relu 1, relu6 2, hardsigmoid 4 (mul, add, two clamps), hardswish 5
  *       (hardsigmoid and a mul), sigmoid 4 (negate, exp, add, divide), silu 5 (sigmoid and a mul),
  *       gelu 8 (the tanh approximation), tanh 5 (exp, two adds, a divide, a mul), leaky relu 2 (compare,
- *       mul), clip 2, sqrt 1;</li>
+ *       mul), clip 2, sqrt 1; exp, log, abs, neg, reciprocal, floor, ceil, round, sign and not 1; softplus
+ *       (exp, add, log) and softsign (abs, add, divide) 3; elu 4 (exp, subtract, mul, select); selu and celu 5;
+ *       erf 8 (a polynomial approximation); mish 9 (softplus, tanh, mul);</li>
  *   <li>element-wise sub, div and the ops with a constant operand: 1 per output element, pow 3 (log, mul,
  *       exp); softmax 5 per element (max, subtract, exp, sum, divide); reduce-mean 1 add per input and a
  *       divide per output;</li>
  *   <li>max pooling: kernel area - 1 compares per output; average pooling: kernel area (adds and a divide)
  *       per output; adaptive and global average pooling: 1 add per input and a divide per output;</li>
- *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), nearest 0;</li>
+ *   <li>add and mul: 1 per output element; bilinear upsampling 7 per output (4 mul, 3 add), bicubic 31 (16 mul, 15 add), nearest 0;</li>
  *   <li>layer norm: 5 per element (an add for the mean, a subtract, a multiply-add for the variance, a
  *       multiply by the reciprocal deviation), 2 more if affine, and 4 per normalized row (two divides, the
- *       epsilon add, a square root); a per-channel scale 1 per element;</li>
+ *       epsilon add, a square root); group and instance norm the same, 4 per group of each sample; a
+ *       per-channel scale 1 per element; the other reductions (sum, max, ...) 1 per input and 1 per output;</li>
  *   <li>concat, flatten, channel shuffle, dropout, stochastic depth, identity, reshape, transpose, squeeze,
- *       unsqueeze, slice, split and pad: 0 (memory only); an op imported uncounted: 0, and reports list it.</li>
+ *       unsqueeze, slice, split, pad and tile: 0 (memory only); an op imported uncounted: 0, and reports list it.</li>
  * </ul>
  */
 public final class HardwareOps {
@@ -52,7 +55,12 @@ public final class HardwareOps {
                 case GELU -> 8;
                 case TANH -> 5;
                 case LEAKY_RELU, CLIP -> 2;
-                case SQRT -> 1;
+                case SQRT, EXP, LOG, ABS, NEG, RECIPROCAL, FLOOR, CEIL, ROUND, SIGN, NOT -> 1;
+                case SOFTPLUS, SOFTSIGN -> 3;
+                case ELU -> 4;
+                case SELU, CELU -> 5;
+                case ERF -> 8;
+                case MISH -> 9;
             };
             case ELEMENTWISE -> out * (((Elementwise) f.op()).function() == Elementwise.Function.POW ? 3 : 1);
             case SOFTMAX -> 5 * out;
@@ -65,9 +73,18 @@ public final class HardwareOps {
                 LayerNorm l = (LayerNorm) f.op();
                 yield f.inElements() * (l.affine() ? 7 : 5) + 4 * (f.inElements() / l.features());
             }
-            case UPSAMPLE -> ((Upsample) f.op()).mode() == Upsample.Mode.BILINEAR ? 7 * out : 0;
+            case GROUP_NORM -> {
+                dev.ridgeline.core.op.GroupNorm g = (dev.ridgeline.core.op.GroupNorm) f.op();
+                yield f.inElements() * (g.affine() ? 7 : 5) + 4L * f.input().batch() * g.groups();
+            }
+            case REDUCE -> f.inElements() + out;
+            case UPSAMPLE -> switch (((Upsample) f.op()).mode()) {
+                case NEAREST -> 0;
+                case BILINEAR -> 7 * out;
+                case BICUBIC -> 31 * out;
+            };
             case CONCAT, FLATTEN, CHANNEL_SHUFFLE, DROPOUT, IDENTITY, RESHAPE, TRANSPOSE, SQUEEZE, UNSQUEEZE, SLICE, PAD,
-                    SPLIT, STOCHASTIC_DEPTH, UNCOUNTED -> 0;
+                    SPLIT, STOCHASTIC_DEPTH, TILE, UNCOUNTED -> 0;
         };
     }
 }

@@ -13,16 +13,18 @@ import java.util.List;
  * @param peakOpsPerSecond      the peak of the engine used, at this precision
  * @param fusion                how layers were grouped into kernels
  * @param memoryRequiredBytes   weights plus peak live activations at this precision
+ * @param inferenceOverheadSeconds the runtime's fixed time per inference, part of {@link #totalSeconds}
  */
 public record LatencyReport(DeviceProfile device, Precision precision, Engine engine, int batch,
                             double peakOpsPerSecond, boolean onChipReuse, Fusion fusion, List<LayerTiming> layers,
-                            long memoryRequiredBytes) {
+                            long memoryRequiredBytes, double inferenceOverheadSeconds) {
     public LatencyReport {
         layers = List.copyOf(layers);
     }
 
+    /** The layers' seconds plus the inference overhead. */
     public double totalSeconds() {
-        double total = 0;
+        double total = inferenceOverheadSeconds;
         for (LayerTiming t : layers) {
             total += t.seconds();
         }

@@ -18,14 +18,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PresetsTest {
     private static final List<String> EXPECTED_IDS = List.of("a100-sxm-80gb", "apple-m1-gpu", "coral-edge-tpu",
             "h100-pcie", "h100-sxm", "hi3519av100", "jetson-agx-orin-64gb", "jetson-nano", "jetson-orin-nano-8gb",
-            "raspberry-pi-5", "rtx-4090", "t4", "v100-sxm2", "xeon-8480");
+            "jetson-orin-nano-8gb-super", "raspberry-pi-5", "rtx-4090", "t4", "v100-sxm2", "xeon-8480");
 
     static List<String> ids() {
         return EXPECTED_IDS;
     }
 
     @Test
-    void thePresetsAreExactlyTheFourteenDevicesOfTheReferenceTable() {
+    void thePresetsAreExactlyTheFifteenDevicesOfTheReferenceTable() {
         assertEquals(EXPECTED_IDS, Devices.presetIds());
     }
 
@@ -85,7 +85,7 @@ class PresetsTest {
         "rtx-4090,             int8, matrix, 661e12",
         "jetson-agx-orin-64gb, fp32, vector, 5.3e12",
         "jetson-agx-orin-64gb, fp16, matrix, 42.5e12",
-        "jetson-agx-orin-64gb, int8, matrix, 137e12",
+        "jetson-agx-orin-64gb, int8, matrix, 85e12",
         "jetson-orin-nano-8gb, fp32, vector, 1.28e12",
         "jetson-orin-nano-8gb, fp16, matrix, 10e12",
         "jetson-orin-nano-8gb, int8, matrix, 20e12",
@@ -95,9 +95,12 @@ class PresetsTest {
         "apple-m1-gpu,         fp16, vector, 2.6e12",
         "raspberry-pi-5,       fp32, vector, 0.154e12",
         "raspberry-pi-5,       fp64, vector, 0.077e12",
+        "raspberry-pi-5,       fp16, vector, 0.307e12",
+        "raspberry-pi-5,       int8, vector, 0.614e12",
+        "jetson-orin-nano-8gb-super, int8, matrix, 33.5e12",
         "coral-edge-tpu,       int8, matrix, 4e12",
-        "xeon-8480,            fp64, vector, 3.6e12",
-        "xeon-8480,            fp32, vector, 7.2e12",
+        "xeon-8480,            fp64, vector, 5.4e12",
+        "xeon-8480,            fp32, vector, 10.8e12",
         "xeon-8480,            bf16, matrix, 115e12",
         "xeon-8480,            int8, matrix, 229e12",
         "hi3519av100,          int8, matrix, 1.7e12",
@@ -122,7 +125,7 @@ class PresetsTest {
         "jetson-nano,          25.6e9",
         "apple-m1-gpu,         68.25e9",
         "raspberry-pi-5,       17.1e9",
-        "coral-edge-tpu,       0.5e9",
+        "jetson-orin-nano-8gb-super, 102e9",
         "xeon-8480,            307.2e9",
     })
     void bandwidthsMatchTheReferenceTable(String id, double expected) {
@@ -184,6 +187,9 @@ class PresetsTest {
         assertEquals("int8", coral.supported());
         assertEquals(0.0, coral.memoryCapacityBytes(), "no device DRAM: no fit check");
         assertEquals(8.0e6, coral.onChipBufferBytes());
+        assertEquals("edgetpu", coral.runtimeId());
+        assertEquals(8.0e6, coral.runtime().weightCacheBytes(), "weights that fit the 8 MB SRAM stay on chip");
+        assertEquals(0.5e9, coral.runtime().weightStreamBytesPerSecond(), "the rest stream over USB 3");
         BadInputException e = assertThrows(BadInputException.class, () -> coral.require(Precision.FP32));
         assertTrue(e.getMessage().contains("does not support fp32"), e.getMessage());
         assertTrue(e.getMessage().contains("it supports int8"), e.getMessage());
@@ -196,7 +202,7 @@ class PresetsTest {
         assertFalse(Devices.preset("jetson-nano").peak(Precision.INT8).isPresent());
         assertFalse(Devices.preset("t4").peak(Precision.BF16).isPresent(), "Turing has no BF16");
         assertFalse(Devices.preset("xeon-8480").peak(Precision.FP16).isPresent());
-        assertEquals("fp64, fp32", Devices.preset("raspberry-pi-5").supported());
+        assertEquals("fp64, fp32, fp16, int8", Devices.preset("raspberry-pi-5").supported());
         assertEquals("fp32, fp16, int8", Devices.preset("jetson-orin-nano-8gb").supported());
         assertEquals("fp64, fp32, fp16", Devices.preset("jetson-nano").supported());
     }
@@ -216,5 +222,42 @@ class PresetsTest {
     /** Within 1%: the table rounds (e.g. "~229" for 229.4, "17.1" for 17.07). */
     private static void assertClose(double expected, double actual, String what) {
         assertTrue(Math.abs(actual - expected) <= 0.01 * expected, what + ": expected ~" + expected + ", got " + actual);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void everyPresetNamesItsDefaultRuntimeAndWhereEachRuntimesConstantsComeFrom(String id) {
+        DeviceProfile device = Devices.preset(id);
+        assertFalse(device.runtimes().isEmpty(), id + " names no runtime");
+        assertEquals(device.runtimes().get(0).id(), device.runtimeId(), "the default runtime comes first");
+        for (RuntimeProfile r : device.runtimes()) {
+            assertTrue(r.source().length() > 30, id + ":" + r.id() + " does not say where its constants come from");
+            DeviceProfile under = Devices.resolve(id + ":" + r.id());
+            assertEquals(r, under.runtime());
+            assertEquals(r.computeEfficiency(), under.computeEfficiency());
+            assertEquals(r.kernelOverheadSeconds(), under.layerOverheadSeconds());
+        }
+    }
+
+    @Test
+    void aJetsonRunsTensorRtByDefaultAndNcnnThroughVulkanWhenNamed() {
+        DeviceProfile trt = Devices.resolve("jetson-agx-orin-64gb");
+        DeviceProfile vulkan = Devices.resolve("jetson-agx-orin-64gb:ncnn-vulkan");
+        assertEquals("tensorrt", trt.runtimeId());
+        assertEquals("ncnn-vulkan", vulkan.runtimeId());
+        assertTrue(vulkan.computeEfficiency() < trt.computeEfficiency());
+        assertEquals(trt.peaks(), vulkan.peaks(), "one chip: the peaks stay");
+        assertEquals("ncnn-vulkan", Devices.resolve("configs/hardware/jetson-nano.yaml:ncnn-vulkan").runtimeId(),
+                "a device file takes a runtime the same way");
+        BadInputException e = assertThrows(BadInputException.class, () -> Devices.resolve("t4:openvino"));
+        assertTrue(e.getMessage().contains("has no runtime 'openvino'; it has tensorrt"), e.getMessage());
+    }
+
+    @Test
+    void theOrinNanoPresetsNameTheirPowerMode() {
+        assertTrue(Devices.preset("jetson-orin-nano-8gb").name().contains("original"));
+        assertTrue(Devices.preset("jetson-orin-nano-8gb-super").name().contains("Super"));
+        assertTrue(Devices.preset("jetson-orin-nano-8gb-super").require(Precision.INT8).opsPerSecond()
+                > Devices.preset("jetson-orin-nano-8gb").require(Precision.INT8).opsPerSecond());
     }
 }

@@ -42,4 +42,19 @@ class ModernOpsTimingTest {
         assertEquals(0, time(new Split(1, List.of(32, 32), 1)).bytes());
         assertEquals(0, time(new StochasticDepth(0.1, StochasticDepth.Mode.ROW)).bytes());
     }
+
+    @Test
+    void threeDimensionalWindowsCostTheirKernelVolume() {
+        // a 2x2x2 max pool, stride 2, over 1 x 3 x 4 x 4 x 4: 24 outputs, 7 comparisons each
+        dev.ridgeline.core.op.Window cube = new dev.ridgeline.core.op.Window(2, 2, 2, 2, 1, 1,
+                dev.ridgeline.core.op.Padding.NONE, new dev.ridgeline.core.op.Depth(2, 2, 1, 0, 0));
+        Shape volume = Shape.of(1, 3, 4, 4, 4);
+        LayerTiming pool = Layers.timeOne(Layers.single(volume, new dev.ridgeline.core.op.Pool2d(true, cube, false,
+                true)), 1, Devices.preset("h100-sxm"), Precision.FP16);
+        assertEquals(24L * 7, pool.ops());
+        // a 3 -> 2 channel conv of that window, no bias: 2 per MAC, 16 outputs x 3 x 8 MACs
+        LayerTiming conv = Layers.timeOne(Layers.single(volume, new dev.ridgeline.core.op.Conv2d(3, 2, cube, 1, false)),
+                1, Devices.preset("h100-sxm"), Precision.FP16);
+        assertEquals(2L * 16 * 3 * 8, conv.ops());
+    }
 }

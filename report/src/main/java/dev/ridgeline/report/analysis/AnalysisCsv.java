@@ -72,7 +72,9 @@ public final class AnalysisCsv {
                         Long.toString(c.params()), Long.toString(c.macs()), Long.toString(c.flops()),
                         Long.toString(c.activations()), Long.toString(c.readBytes()), Long.toString(c.writeBytes()),
                         Quantities.fraction(c.flops(), totalFlops)));
-                row.addAll(setup);
+                // a layer whose precision the model fixes (a quantized file's INT8 layer) carries its own
+                row.addAll(layer.precision().isEmpty() ? setup
+                        : List.of(setup.get(0), layer.precision().get().id(), setup.get(2)));
                 if (latency.isPresent()) {
                     LayerTiming timing = timings.get(i);
                     row.add(Csv.seconds(timing.seconds()));

@@ -78,6 +78,16 @@ public final class AnalysisTable {
                     "not counted by the %s convention (FLOPs shown as -): %s", convention.id(),
                     notCounted(report.notCounted())), LINE_WIDTH, "  "));
         }
+        Map<String, Long> fixed = report.layers().stream().filter(l -> l.precision().isPresent())
+                .collect(java.util.stream.Collectors.groupingBy(l -> l.precision().orElseThrow().id(),
+                        java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        if (!fixed.isEmpty()) {
+            text.append('\n').append(TextTable.wrap(String.format(Locale.ROOT, "precision fixed by the model: %s; "
+                    + "their bytes (and latency) are at that precision, the other layers' at %d bytes per element",
+                    fixed.entrySet().stream().map(e -> e.getValue() + " layers " + e.getKey())
+                            .collect(java.util.stream.Collectors.joining(", ")), report.elementBytes()),
+                    LINE_WIDTH, "  "));
+        }
         Map<String, Integer> uncounted = UncountedOps.of(report);
         if (!uncounted.isEmpty()) {
             text.append('\n').append(TextTable.wrap(String.format(Locale.ROOT,

@@ -45,10 +45,19 @@ public final class LatencySummary {
         table.row("memory required", memory(latency));
         table.row("ridge point", DeviceUnits.opsPerByte(ridge) + "; layers below it are memory-bound");
 
-        String note = String.format(Locale.ROOT, "roofline: each layer takes max(ops / (%s x peak), bytes / (%s x "
-                        + "bandwidth)) + %s overhead; on-chip reuse %s; fusion %s. Figures: %s.",
-                device.computeEfficiency(), device.memoryEfficiency(),
-                Quantities.seconds(device.layerOverheadSeconds()), latency.onChipReuse() ? "on" : "off",
+        var runtime = device.runtime();
+        String fill = runtime != null && !runtime.occupancy().equals(dev.ridgeline.hardware.device.Occupancy.NONE)
+                ? " x fill" : "";
+        String perInference = runtime == null ? "" : String.format(Locale.ROOT, ", plus %s per inference",
+                Quantities.seconds(runtime.inferenceOverheadSeconds()));
+        String streamed = runtime != null && runtime.cachesWeights() ? String.format(Locale.ROOT, " (weights beyond"
+                + " the first %s stream in at %s)", Quantities.bytes(Math.round(runtime.weightCacheBytes())),
+                DeviceUnits.bandwidth(runtime.weightStreamBytesPerSecond())) : "";
+        String under = runtime == null ? "" : " under " + runtime.id();
+        String note = String.format(Locale.ROOT, "roofline%s: each layer takes max(ops / (%s%s x peak), bytes / (%s x "
+                        + "bandwidth)%s) + %s overhead%s; on-chip reuse %s; fusion %s. Figures: %s.",
+                under, device.computeEfficiency(), fill, device.memoryEfficiency(), streamed,
+                Quantities.seconds(device.layerOverheadSeconds()), perInference, latency.onChipReuse() ? "on" : "off",
                 latency.fusion() == Fusion.ENGINE ? "engine (BN folded, activations and adds run in their producer)"
                         : "none", device.source());
         return table.render() + '\n' + TextTable.wrap(note, AnalysisTable.LINE_WIDTH, "  ");

@@ -83,7 +83,36 @@ public final class DeviceSheet {
                 "fixed time per layer that runs (launch, scheduling)");
         table.row("fusion", device.fusion().id(), "-", device.fusion() == dev.ridgeline.hardware.device.Fusion.ENGINE
                 ? "BN folded, activations and adds run in their producer's kernel" : "every layer its own kernel");
-        return table.render();
+        var r = device.runtime();
+        if (r != null) {
+            table.row("runtime", r.id(), "-", r.name() + " (the efficiencies and overhead above are its own)");
+            table.row("inference overhead", Quantities.seconds(r.inferenceOverheadSeconds()), "-",
+                    "fixed time per inference (host call, synchronisation)");
+            if (!r.occupancy().equals(dev.ridgeline.hardware.device.Occupancy.NONE)) {
+                table.row("tiles", r.occupancy().tilePixels() + " x " + r.occupancy().tileChannels() + ", "
+                        + r.occupancy().concurrentTiles() + " at once", "-",
+                        "output tiles (positions x channels): a layer that fills fewer attains less compute");
+            }
+            if (r.cachesWeights()) {
+                table.row("weight cache", DeviceUnits.buffer(r.weightCacheBytes()), "-",
+                        "weights kept on chip; the rest stream in at " + DeviceUnits.bandwidth(
+                                r.weightStreamBytesPerSecond()) + " on every inference");
+            }
+        }
+        return table.render() + runtimes(device);
+    }
+
+    private static String runtimes(DeviceProfile device) {
+        if (device.runtimes().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nruntimes (--hardware " + device.id() + ":RUNTIME):\n");
+        for (var r : device.runtimes()) {
+            out.append("  ").append(TextTable.wrap(String.format(Locale.ROOT, "%s%s: %s; source: %s", r.id(),
+                    r.id().equals(device.runtimeId()) ? " (this one)" : "", r.name(), r.source()), LINE_WIDTH - 2,
+                    "    "));
+        }
+        return out.toString();
     }
 
     private static String ops(OptionalDouble peak, Precision precision) {

@@ -51,9 +51,13 @@ class LatencyJsonTest {
                 "hardwareName", "hardwareSource", "engine", "onChipReuse", "fusion", "ridgeOpsPerByte",
                 "throughputPerSecond",
                 "memoryBoundShare", "utilization", "totalOps", "totalBytes", "memoryRequiredBytes",
-                "memoryCapacityBytes", "fitsInMemory", "layers"), AnalysisJsonTest.fieldNames(latency));
+                "memoryCapacityBytes", "fitsInMemory", "runtime", "inferenceOverheadSeconds",
+                "weightStreamBytesPerSecond", "layers"), AnalysisJsonTest.fieldNames(latency));
         assertEquals(List.of("name", "ops", "bytes", "computeSeconds", "memorySeconds", "seconds", "bound",
-                "arithmeticIntensity"), AnalysisJsonTest.fieldNames(latency.get("layers").get(0)));
+                "arithmeticIntensity", "computeEfficiency", "computeFill", "streamedWeightBytes"),
+                AnalysisJsonTest.fieldNames(latency.get("layers").get(0)));
+        assertEquals("tensorrt", latency.get("runtime").asText());
+        assertEquals(5.06e-5, latency.get("inferenceOverheadSeconds").asDouble());
         assertEquals("h100-sxm", latency.get("hardware").asText());
         assertEquals("NVIDIA H100 SXM5 80GB", latency.get("hardwareName").asText());
         assertEquals("NVIDIA H100 Tensor Core GPU datasheet", latency.get("hardwareSource").asText());
@@ -125,7 +129,8 @@ class LatencyJsonTest {
     /** Recomputes every layer's times and the total from the latency object's own figures. */
     static void assertRecomputable(JsonNode root) {
         JsonNode latency = root.get("latency");
-        double computeRate = latency.get("computeEfficiency").asDouble() * latency.get("peakOpsPerSecond").asDouble();
+        double peak = latency.get("peakOpsPerSecond").asDouble();
+        JsonNode streamRate = latency.get("weightStreamBytesPerSecond");
         double memoryRate = latency.get("memoryEfficiency").asDouble()
                 * latency.get("bandwidthBytesPerSecond").asDouble();
         double overhead = latency.get("layerOverheadSeconds").asDouble();
@@ -146,8 +151,9 @@ class LatencyJsonTest {
                 continue;
             }
             running++;
-            double compute = ops / computeRate;
-            double memory = bytes / memoryRate;
+            double compute = ops / (t.get("computeEfficiency").asDouble() * t.get("computeFill").asDouble() * peak);
+            long streamed = t.get("streamedWeightBytes").asLong();
+            double memory = bytes / memoryRate + (streamed == 0 ? 0 : streamed / streamRate.asDouble());
             assertEquals(compute, t.get("computeSeconds").asDouble(), 1e-12 * compute, name);
             assertEquals(memory, t.get("memorySeconds").asDouble(), 1e-12 * memory, name);
             double expected = Math.max(compute, memory) + overhead;
@@ -155,6 +161,7 @@ class LatencyJsonTest {
             assertEquals(compute > memory ? "compute" : "memory", t.get("bound").asText(), name);
         }
         assertTrue(running > 0);
+        total += latency.get("inferenceOverheadSeconds").asDouble();
         assertEquals(total, latency.get("totalSeconds").asDouble(), 1e-12 * total);
     }
 

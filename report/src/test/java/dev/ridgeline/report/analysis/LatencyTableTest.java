@@ -67,7 +67,9 @@ class LatencyTableTest {
         assertTrue(text.contains("fp16 on the matrix engine: 989 TFLOPS peak, 3350 GB/s"), text);
         assertTrue(text.matches("(?s).*\\nmemory required +\\S+ MiB \\(weights and peak activations\\) of 80 GB:"
                 + " fits\\n.*"), text);
-        assertTrue(text.contains("ridge point           229.6 ops/byte"), text);
+        assertTrue(text.contains("ridge point           240.1 ops/byte"), text);
+        assertTrue(text.contains("roofline under tensorrt: each layer takes max(ops / (0.736 x fill x peak)"), text);
+        assertTrue(text.contains("plus 50.6 us per inference"), text);
         text.lines().forEach(line -> assertTrue(line.length() <= 120, line.length() + ": " + line));
     }
 

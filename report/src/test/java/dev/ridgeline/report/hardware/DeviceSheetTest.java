@@ -39,12 +39,12 @@ class DeviceSheetTest {
         String text = DeviceSheet.render(Devices.preset("h100-sxm"));
         assertTrue(text.startsWith("NVIDIA H100 SXM5 80GB  |  id h100-sxm  |  gpu\n"), text);
         assertTrue(text.contains("source: NVIDIA H100 Tensor Core GPU datasheet"), text);
-        // ridge = 0.7 x peak / (0.9 x 3.35 TB/s)
-        assertTrue(text.matches("(?s).*\\nfp64 +67 TFLOPS +34 TFLOPS +matrix +15\\.6 ops/byte +datasheet\\n.*"), text);
-        assertTrue(text.matches("(?s).*\\nfp32 +- +67 TFLOPS +vector +15\\.6 ops/byte +datasheet\\n.*"), text);
-        assertTrue(text.matches("(?s).*\\nfp16 +989 TFLOPS +133\\.8 TFLOPS +matrix +229\\.6 ops/byte +datasheet\\n.*"),
+        // ridge = 0.736 x peak / (0.905 x 3.35 TB/s): the TensorRT runtime's efficiencies
+        assertTrue(text.matches("(?s).*\\nfp64 +67 TFLOPS +34 TFLOPS +matrix +16\\.3 ops/byte +datasheet\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\nfp32 +- +67 TFLOPS +vector +16\\.3 ops/byte +datasheet\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\nfp16 +989 TFLOPS +133\\.8 TFLOPS +matrix +240\\.1 ops/byte +datasheet\\n.*"),
                 text);
-        assertTrue(text.matches("(?s).*\\nint8 +1979 TOPS +- +matrix +459\\.5 ops/byte +datasheet\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\nint8 +1979 TOPS +- +matrix +480\\.4 ops/byte +datasheet\\n.*"), text);
         assertTrue(text.contains("  int8: 3958 TOPS with 2:4 sparsity\n"), "the notes: " + text);
         assertTrue(text.matches("(?s).*\\nfusion +engine +- +BN folded.*"), text);
     }
@@ -55,9 +55,14 @@ class DeviceSheetTest {
         assertTrue(text.matches("(?s).*\\nbandwidth +3350 GB/s +datasheet .*"), text);
         assertTrue(text.matches("(?s).*\\nmemory +80 GB .*"), text);
         assertTrue(text.matches("(?s).*\\non-chip buffer +50 MB .*"), text);
-        assertTrue(text.matches("(?s).*\\ncompute efficiency +0\\.70 .*"), text);
-        assertTrue(text.matches("(?s).*\\nmemory efficiency +0\\.90 .*"), text);
-        assertTrue(text.matches("(?s).*\\nlayer overhead +3\\.00 us .*"), text);
+        assertTrue(text.matches("(?s).*\\ncompute efficiency +0\\.74 .*"), text);
+        assertTrue(text.matches("(?s).*\\nmemory efficiency +0\\.91 .*"), text);
+        assertTrue(text.matches("(?s).*\\nlayer overhead +5\\.34 us .*"), text);
+        assertTrue(text.matches("(?s).*\\nruntime +tensorrt +- +TensorRT .*"), text);
+        assertTrue(text.matches("(?s).*\\ninference overhead +50\\.6 us .*"), text);
+        assertTrue(text.matches("(?s).*\\ntiles +64 x 64, 132 at once .*"), text);
+        assertTrue(text.contains("\nruntimes (--hardware h100-sxm:RUNTIME):\n  tensorrt (this one): TensorRT; source:"),
+                text);
     }
 
     @Test

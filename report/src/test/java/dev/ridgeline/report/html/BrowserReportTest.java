@@ -126,7 +126,8 @@ class BrowserReportTest {
         }
         List<String> pareto = Files.readAllLines(sweep.resolve("pareto.csv"));
         List<List<List<String>>> front = tables.get("pareto.csv");
-        assertEquals(pareto.size() - 1, front.size(), "every design of the front");
+        assertEquals(Math.min(pareto.size() - 1, SweepSection.FRONT_ROWS), front.size(),
+                "every design of the front, up to the page's limit");
         for (int r = 0; r < front.size(); r++) {
             assertEquals(pareto.get(r + 1), String.join(",", front.get(r).stream().map(c -> c.get(0)).toList()));
         }

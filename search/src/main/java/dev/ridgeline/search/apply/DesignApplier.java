@@ -78,6 +78,18 @@ public final class DesignApplier {
             }
         }
         base.outputs().forEach(o -> out.output(renamed.getOrDefault(o, o)));
+        Model built = out.build();
+        if (base.precisions().isEmpty()) {
+            return built;
+        }
+        // a layer keeps the precision its base layer runs in (a quantized file's INT8 layers), parts of a split too
+        base.precisions().forEach((name, precision) -> {
+            for (String part : List.of(name, name + ".depthwise", name + ".depthwise_bn", name + ".depthwise_act")) {
+                if (built.node(part).isPresent()) {
+                    out.precision(part, precision);
+                }
+            }
+        });
         return out.build();
     }
 

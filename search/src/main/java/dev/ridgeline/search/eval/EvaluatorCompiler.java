@@ -86,6 +86,13 @@ public final class EvaluatorCompiler {
     }
 
     public static CompiledEvaluator compile(ResolvedSpace resolved, MeasureSetup setup) {
+        if (setup.device() != null && setup.device().runtime() != null && setup.device().runtime().cachesWeights()) {
+            throw new BadInputException("device '" + setup.device().id() + "' under runtime '"
+                    + setup.device().runtimeId() + "' keeps the first " + Math.round(
+                    setup.device().runtime().weightCacheBytes()) + " bytes of weights on chip, so a layer's time"
+                    + " depends on the weights of every layer before it and cannot be compiled layer by layer; time"
+                    + " single designs with ridgeline analyze --hardware " + setup.device().id());
+        }
         return new EvaluatorCompiler(resolved, setup).run();
     }
 
@@ -287,7 +294,9 @@ public final class EvaluatorCompiler {
             f[Table.PARAMS] = l.cost().params();
             f[Table.MACS] = l.cost().macs();
             f[Table.FLOPS] = l.cost().flops();
-            f[Table.SECONDS] = latency == null ? 0 : latency.layers().get(i).seconds();
+            // the runtime's time per inference is a constant term: the first layer's table carries it
+            f[Table.SECONDS] = latency == null ? 0 : latency.layers().get(i).seconds()
+                    + (i == 0 ? latency.inferenceOverheadSeconds() : 0);
             f[Table.OUTPUT_BYTES] = l.node().op().aliasesInput() ? 0
                     : (double) l.outputShape().numel() * setup.precision().bytes();
             figures.put(l.node().name(), f);

@@ -260,6 +260,7 @@ public final class JobReader {
                     .input(in.name(), Shape.of(dims));
             model.nodes().forEach(b::add);
             model.outputs().forEach(b::output);
+            model.precisions().forEach(b::precision);
             return located(n, b::build);
         };
     }

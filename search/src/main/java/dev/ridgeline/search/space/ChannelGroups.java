@@ -175,7 +175,9 @@ public final class ChannelGroups {
                     yield p.rank() >= 2 && p.begin(0) == 0 && p.end(0) == 0 && p.begin(1) == 0 && p.end(1) == 0
                             ? in : fixedFrom(n);
                 }
-                case UNCOUNTED -> fixedFrom(n);
+                case REDUCE -> spares(((dev.ridgeline.core.op.Reduce) op).axes(), inputRank(n)) ? in : fixedFrom(n);
+                // a group count must divide the channels; a tile may repeat them
+                case GROUP_NORM, TILE, UNCOUNTED -> fixedFrom(n);
             };
         }
 

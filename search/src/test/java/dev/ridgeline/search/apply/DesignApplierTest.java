@@ -64,4 +64,24 @@ class DesignApplierTest {
         assertTrue(applied.node("stage3.0.project_bn").isPresent(), "the projection's BN follows the standard conv");
         ShapeInference.infer(applied, 1);
     }
+
+    @org.junit.jupiter.api.Test
+    void everyPointKeepsThePrecisionItsBaseLayersRunIn() {
+        Model zoo = Zoo.load("mobilenet_v2");
+        Model.Builder b = Model.builder(zoo.name());
+        zoo.inputs().forEach(b::input);
+        zoo.nodes().forEach(b::add);
+        zoo.outputs().forEach(b::output);
+        zoo.nodes().stream().filter(n -> n.op() instanceof Conv2d)
+                .forEach(n -> b.precision(n.name(), dev.ridgeline.core.graph.LayerPrecision.INT8));
+        Model base = b.build();
+        ResolvedSpace space = SpaceBuilder.build(base, Spaces.mobilenetExample());
+        int[] choices = new int[space.space().knobCount()];
+        Model applied = new DesignApplier(space).apply(choices);
+        applied.nodes().stream().filter(n -> n.op() instanceof Conv2d).forEach(n -> assertEquals(
+                java.util.Optional.of(dev.ridgeline.core.graph.LayerPrecision.INT8), applied.precisionOf(n.name()),
+                n.name()));
+        assertTrue(applied.nodes().stream().anyMatch(n -> n.name().endsWith(".depthwise")),
+                "the point splits a conv into a separable pair, whose parts keep its precision");
+    }
 }

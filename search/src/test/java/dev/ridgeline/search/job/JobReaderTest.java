@@ -41,7 +41,7 @@ class JobReaderTest {
         Job job = JobReader.read(Path.of("configs/jobs/mobilenet_v2_orin_nano.yaml"));
         assertEquals("jetson-orin-nano-8gb", job.setup().device().id());
         assertEquals(2, job.budgets().size());
-        assertEquals(new Budget(Metric.LATENCY_SECONDS, 0.002, Double.NaN), job.budgets().get(0));
+        assertEquals(new Budget(Metric.LATENCY_SECONDS, 0.003, Double.NaN), job.budgets().get(0));
         assertEquals(Metric.MACS, job.objectives().get(1).metric());
         assertEquals(Goal.MAX, job.objectives().get(1).goal());
         var space = SpaceBuilder.build(job.model(), job.space()).space();

@@ -33,7 +33,9 @@ import java.util.Set;
  * inputs*: {input name: one sample's shape}, only for a model with more than one input,
  * provenance*: {tool, version, modelSource, modelSha256},
  * layers: [{name, op, inputs, outputShape (batch first), params, macs, flops, activations*, readBytes,
- *           writeBytes, counted*, labels*, then the op's attributes under their own names}],
+ *           writeBytes, counted*, precision* (only for a layer whose precision the model fixes, such as "int8"
+ *           in a quantized ONNX file; its bytes are at that precision), labels*, then the op's attributes
+ *           under their own names}],
  * latency: only when the model was timed on a device, see {@link LatencyJson}
  * </pre>
  * Fields marked * are additions to the contract. {@code counted} is false for a layer whose flops the
@@ -134,6 +136,7 @@ public final class AnalysisJson {
         node.put("readBytes", c.readBytes());
         node.put("writeBytes", c.writeBytes());
         node.put("counted", layer.countedByConvention());
+        layer.precision().ifPresent(p -> node.put("precision", p.id()));
         ArrayNode labels = node.putArray("labels");
         layer.node().labels().forEach(labels::add);
         layer.node().op().attributes().forEach((name, value) ->

@@ -16,11 +16,16 @@ import java.util.Locale;
  * memoryEfficiency, layerOverheadSeconds, totalSeconds,
  * hardwareName*, hardwareSource*, engine*, onChipReuse*, ridgeOpsPerByte*, throughputPerSecond*, memoryBoundShare*,
  * utilization*, totalOps*, totalBytes*, memoryRequiredBytes*, memoryCapacityBytes*, fitsInMemory*,
- * layers: [{name, ops, bytes, computeSeconds, memorySeconds, seconds, bound, arithmeticIntensity*}]
+ * runtime*, inferenceOverheadSeconds*, weightStreamBytesPerSecond*,
+ * layers: [{name, ops, bytes, computeSeconds, memorySeconds, seconds, bound, arithmeticIntensity*,
+ *           computeEfficiency*, computeFill*, streamedWeightBytes*}]
  * </pre>
  * Fields marked * are additions. Every parameter of the model is here, so each layer's seconds can be recomputed
- * from this object alone: max(ops / (computeEfficiency x peakOpsPerSecond), bytes / (memoryEfficiency x
- * bandwidthBytesPerSecond)) + layerOverheadSeconds for a layer that computes or moves anything, else 0.
+ * from this object alone: max(ops / (layer computeEfficiency x computeFill x peakOpsPerSecond), bytes /
+ * (memoryEfficiency x bandwidthBytesPerSecond) + streamedWeightBytes / weightStreamBytesPerSecond) +
+ * layerOverheadSeconds for a layer that computes or moves anything, else 0; totalSeconds is the layers' sum plus
+ * inferenceOverheadSeconds. {@code runtime} is "" and the overhead 0 for a device file that names no runtime;
+ * {@code weightStreamBytesPerSecond} is null unless the runtime keeps weights on chip.
  * Seconds and rates are JSON doubles, counts JSON integers. {@code arithmeticIntensity} is null for a layer
  * that moves no bytes; {@code memoryCapacityBytes} and {@code fitsInMemory} are null when the device uses the
  * host's memory; a rate over a total of zero seconds is null.
@@ -66,9 +71,22 @@ public final class LatencyJson {
             root.putNull("fitsInMemory");
         }
 
+        root.put("runtime", device.runtimeId());
+        root.put("inferenceOverheadSeconds", latency.inferenceOverheadSeconds());
+        if (device.runtime() != null && device.runtime().cachesWeights()) {
+            root.put("weightStreamBytesPerSecond", device.runtime().weightStreamBytesPerSecond());
+        } else {
+            root.putNull("weightStreamBytesPerSecond");
+        }
+
         ArrayNode layers = root.putArray("layers");
-        for (LayerTiming t : latency.layers()) {
-            layers.add(layer(t));
+        for (int i = 0; i < latency.layers().size(); i++) {
+            LayerTiming t = latency.layers().get(i);
+            ObjectNode node = layer(t);
+            putRate(node, "computeEfficiency", t.computeEfficiency());
+            node.put("computeFill", t.computeFill());
+            node.put("streamedWeightBytes", t.streamedWeightBytes());
+            layers.add(node);
         }
         return root;
     }

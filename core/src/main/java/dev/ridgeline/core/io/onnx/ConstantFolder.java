@@ -18,25 +18,55 @@ final class ConstantFolder {
     private ConstantFolder() {
     }
 
+    /**
+     * Whether the op's result is a learned tensor: ops that generate values (a fill, a range, a shape, an
+     * expanded scalar) make none; the rest keep their inputs' (a transposed or dequantized weight is a weight).
+     */
+    static boolean keepsLearned(String op, List<Tensor> in) {
+        return switch (op) {
+            case "ConstantOfShape", "Range", "Shape", "Size", "EyeLike", "RandomNormalLike", "RandomUniformLike" -> false;
+            case "Expand", "Tile" -> in.get(0) != null && in.get(0).learned() && in.get(0).numel() > 1;
+            default -> in.stream().anyMatch(t -> t != null && t.learned());
+        };
+    }
+
     /** The outputs of the op on these constants, or empty when the op is not one this folder evaluates. */
     static Optional<List<Tensor>> fold(String op, Attributes a, List<Tensor> in, int opset, String what) {
+        return fold(op, a, in, opset, what, 1);
+    }
+
+    /** As above, for a node of {@code outputs} outputs (a Split without sizes makes that many parts). */
+    static Optional<List<Tensor>> fold(String op, Attributes a, List<Tensor> in, int opset, String what, int outputs) {
         Tensor x = in.isEmpty() ? null : in.get(0);
+        if (op.equals("Split")) {
+            return Optional.of(LayoutFolds.split(x, a, in, what, outputs));
+        }
         Tensor out = switch (op) {
             case "Identity", "Dropout" -> x;
             // weights of a quantized export: their dimensions are what counting needs
-            case "DequantizeLinear", "QuantizeLinear" -> Tensor.shapeOnly(x.dims(), op.equals("DequantizeLinear"));
+            case "DequantizeLinear" -> x.isReal() ? Tensor.shapeOnly(x.dims(), true) : Tensor.dequantized(x.dims());
+            case "QuantizeLinear" -> Tensor.shapeOnly(x.dims(), false);
             case "Cast" -> cast(x, (int) a.integer("to", DataType.FLOAT_VALUE));
+            case "CastLike" -> in.get(1).isReal() ? Tensor.ofReals(x.dims(), x.doubles())
+                    : Tensor.ofInts(x.dims(), x.longs());
+            case "Tile" -> LayoutFolds.tile(x, in.get(1).longs(), what);
+            case "Sum" -> binary(in, Math::addExact, Double::sum);
+            case "And" -> compare(in, (p, q) -> p != 0 && q != 0);
+            case "Or" -> compare(in, (p, q) -> p != 0 || q != 0);
+            case "Xor" -> compare(in, (p, q) -> (p != 0) != (q != 0));
+            case "Sign" -> unary(x, Math::signum, x.isReal());
+            case "Round" -> unary(x, Math::rint, x.isReal());
             case "ConstantOfShape" -> constantOfShape(x, a, what);
             case "Shape" -> Shapes.shapeOf(x.dims(), a, what);
             case "Size" -> Tensor.scalar(x.numel());
-            case "Gather" -> gather(x, in.get(1), a.integer("axis", 0), what);
-            case "Concat" -> concat(in, a.integer("axis", 0), what);
+            case "Gather" -> LayoutFolds.gather(x, in.get(1), a.integer("axis", 0), what);
+            case "Concat" -> LayoutFolds.concat(in, a.integer("axis", 0), what);
             case "Unsqueeze" -> x.withDims(Shapes.unsqueezed(x.dims(), Shapes.axes(a, in), what));
             case "Squeeze" -> x.withDims(Shapes.squeezed(x.dims(), Shapes.axes(a, in), what));
             case "Reshape" -> x.withDims(Shapes.reshaped(x.dims(), in.get(1).longs(), what));
             case "Flatten" -> x.withDims(Shapes.flattened(x.dims(), a.integer("axis", 1), what));
-            case "Transpose" -> transpose(x, a);
-            case "Slice" -> slice(x, Shapes.SliceSpec.of(a, in, opset, x.rank(), what));
+            case "Transpose" -> LayoutFolds.transpose(x, a);
+            case "Slice" -> LayoutFolds.slice(x, Shapes.SliceSpec.of(a, in, opset, x.rank(), what));
             case "Expand" -> {
                 long[] dims = Indexing.broadcast(x.dims(), in.get(1).longs());
                 yield x.select(dims, Indexing.broadcastSource(dims, x.dims()));
@@ -98,119 +128,6 @@ final class ConstantFolder {
         long[] v = new long[n];
         Arrays.fill(v, value.intAt(0));
         return Tensor.ofInts(dims, v);
-    }
-
-    private static Tensor gather(Tensor data, Tensor indices, long axisAttr, String what) {
-        int axis = Indexing.axis(axisAttr, data.rank(), what);
-        long[] d = data.dims();
-        long[] idx = indices.longs();
-        List<Long> outDims = new ArrayList<>();
-        for (int i = 0; i < axis; i++) {
-            outDims.add(d[i]);
-        }
-        for (long k : indices.dims()) {
-            outDims.add(k);
-        }
-        for (int i = axis + 1; i < d.length; i++) {
-            outDims.add(d[i]);
-        }
-        long outer = 1;
-        for (int i = 0; i < axis; i++) {
-            outer *= d[i];
-        }
-        long inner = 1;
-        for (int i = axis + 1; i < d.length; i++) {
-            inner *= d[i];
-        }
-        int[] src = new int[Math.toIntExact(outer * idx.length * inner)];
-        int k = 0;
-        for (long o = 0; o < outer; o++) {
-            for (long j : idx) {
-                long at = j < 0 ? j + d[axis] : j;
-                BadInputException.check(at >= 0 && at < d[axis], "%s: index %d is out of range for size %d", what,
-                        j, d[axis]);
-                for (long r = 0; r < inner; r++) {
-                    src[k++] = (int) ((o * d[axis] + at) * inner + r);
-                }
-            }
-        }
-        return data.select(outDims.stream().mapToLong(Long::longValue).toArray(), src);
-    }
-
-    private static Tensor concat(List<Tensor> in, long axisAttr, String what) {
-        Tensor first = in.get(0);
-        int axis = Indexing.axis(axisAttr, first.rank(), what);
-        long[] dims = first.dims();
-        dims[axis] = 0;
-        boolean real = false;
-        for (Tensor t : in) {
-            dims[axis] += t.dim(axis);
-            real |= t.isReal();
-        }
-        long outer = 1;
-        for (int i = 0; i < axis; i++) {
-            outer *= dims[i];
-        }
-        int n = Indexing.count(dims);
-        double[] reals = new double[n];
-        long[] ints = new long[n];
-        int k = 0;
-        for (long o = 0; o < outer; o++) {
-            for (Tensor t : in) {
-                long block = t.numel() / outer;
-                for (long r = 0; r < block; r++) {
-                    int i = (int) (o * block + r);
-                    reals[k] = t.realAt(i);
-                    ints[k++] = t.intAt(i);
-                }
-            }
-        }
-        return real ? Tensor.ofReals(dims, reals) : Tensor.ofInts(dims, ints);
-    }
-
-    private static Tensor transpose(Tensor x, Attributes a) {
-        int rank = x.rank();
-        long[] perm = a.integers("perm").orElseGet(() -> {
-            long[] p = new long[rank];
-            for (int i = 0; i < rank; i++) {
-                p[i] = rank - 1 - i;
-            }
-            return p;
-        });
-        long[] in = x.dims();
-        long[] strides = Indexing.strides(in);
-        long[] out = new long[rank];
-        for (int i = 0; i < rank; i++) {
-            out[i] = in[(int) perm[i]];
-        }
-        int[] src = new int[Indexing.count(out)];
-        long[] index = new long[rank];
-        for (int k = 0; k < src.length; k++) {
-            long flat = 0;
-            for (int i = 0; i < rank; i++) {
-                flat += index[i] * strides[(int) perm[i]];
-            }
-            src[k] = (int) flat;
-            Indexing.increment(index, out);
-        }
-        return x.select(out, src);
-    }
-
-    private static Tensor slice(Tensor x, Shapes.SliceSpec s) {
-        long[] in = x.dims();
-        long[] strides = Indexing.strides(in);
-        long[] out = s.outputDims(in);
-        int[] src = new int[Indexing.count(out)];
-        long[] index = new long[in.length];
-        for (int k = 0; k < src.length; k++) {
-            long flat = 0;
-            for (int i = 0; i < in.length; i++) {
-                flat += (s.start(i, in[i]) + index[i] * s.step(i)) * strides[i];
-            }
-            src[k] = (int) flat;
-            Indexing.increment(index, out);
-        }
-        return x.select(out, src);
     }
 
     private static Tensor range(Tensor start, Tensor limit, Tensor delta) {

@@ -17,6 +17,8 @@ final class ImportGraph {
     private final Model.Builder builder;
     private final int importBatch;
     private final Set<String> names = new HashSet<>();
+    private final java.util.Map<String, Node> nodes = new java.util.HashMap<>();
+    private final java.util.List<String> order = new java.util.ArrayList<>();
 
     ImportGraph(Model.Builder builder, int importBatch) {
         this.builder = builder;
@@ -39,7 +41,28 @@ final class ImportGraph {
         Node node = new Node(name, op, from.stream().map(Value::node).toList(), stage(sourceName));
         Shape shape = ShapeInference.outputShape(node, from.stream().map(Value::shape).toList());
         builder.add(node);
+        nodes.put(name, node);
+        order.add(name);
         return Value.computed(name, shape);
+    }
+
+    /** How many IR nodes have been added so far. */
+    int added() {
+        return order.size();
+    }
+
+    /** The names of the IR nodes added after the first {@code from}. */
+    List<String> addedSince(int from) {
+        return List.copyOf(order.subList(from, order.size()));
+    }
+
+    /** An IR node added so far, or null for a model input. */
+    Node node(String name) {
+        return nodes.get(name);
+    }
+
+    void precision(String node, dev.ridgeline.core.graph.LayerPrecision precision) {
+        builder.precision(node, precision);
     }
 
     void output(String node) {

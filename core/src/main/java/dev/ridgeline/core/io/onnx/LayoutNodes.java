@@ -36,6 +36,47 @@ final class LayoutNodes {
                 longs(r.axes())))).addAttribute(OnnxWriter.integer("keepdims", r.keepDims() ? 1 : 0));
     }
 
+    /**
+     * Instance normalization as InstanceNormalization (scale 1, bias 0 per channel); a group norm of fewer groups
+     * has no opset-20 form with a scale per channel, so the writer refuses it.
+     */
+    static void instanceNorm(OnnxWriter w, Node node) {
+        dev.ridgeline.core.op.GroupNorm g = (dev.ridgeline.core.op.GroupNorm) node.op();
+        if (!g.instance() || !g.affine()) {
+            throw new dev.ridgeline.core.BadInputException("layer " + node.describe() + ": the ONNX writer writes "
+                    + "instance normalization (as many groups as channels, affine) only");
+        }
+        long[] c = {g.channels()};
+        w.node(node.name(), "InstanceNormalization", List.of(node.inputs().get(0),
+                w.initializer(node.name() + ".weight", c, WeightFill.Role.ONE, 1),
+                w.initializer(node.name() + ".bias", c, WeightFill.Role.ZERO, 1)));
+    }
+
+    /** ReduceSum, ReduceMax, ... with the axes as input (opset 18+); ArgMax and ArgMin with their axis. */
+    static void reduce(OnnxWriter w, Node node) {
+        dev.ridgeline.core.op.Reduce r = (dev.ridgeline.core.op.Reduce) node.op();
+        String type = switch (r.function()) {
+            case SUM -> "ReduceSum";
+            case MAX -> "ReduceMax";
+            case MIN -> "ReduceMin";
+            case PROD -> "ReduceProd";
+            case L1 -> "ReduceL1";
+            case L2 -> "ReduceL2";
+            case SUM_SQUARE -> "ReduceSumSquare";
+            case LOG_SUM -> "ReduceLogSum";
+            case LOG_SUM_EXP -> "ReduceLogSumExp";
+            case ARG_MAX -> "ArgMax";
+            case ARG_MIN -> "ArgMin";
+        };
+        boolean arg = r.function() == dev.ridgeline.core.op.Reduce.Function.ARG_MAX
+                || r.function() == dev.ridgeline.core.op.Reduce.Function.ARG_MIN;
+        var n = arg ? w.node(node.name(), type, List.of(node.inputs().get(0)))
+                .addAttribute(OnnxWriter.integer("axis", r.axes().get(0)))
+                : w.node(node.name(), type, List.of(node.inputs().get(0), w.longs(node.name() + ".axes",
+                        longs(r.axes()))));
+        n.addAttribute(OnnxWriter.integer("keepdims", r.keepDims() ? 1 : 0));
+    }
+
     static void slice(OnnxWriter w, Node node) {
         Slice s = (Slice) node.op();
         String name = node.name();
@@ -48,6 +89,10 @@ final class LayoutNodes {
 
     static void pad(OnnxWriter w, Node node) {
         Pad p = (Pad) node.op();
+        if (p.learnedElements() > 0) {
+            throw new dev.ridgeline.core.BadInputException("layer " + node.describe() + ": the ONNX writer cannot "
+                    + "write a concatenation with a learned constant (read from an ONNX file)");
+        }
         w.node(node.name(), "Pad", List.of(node.inputs().get(0), w.longs(node.name() + ".pads", longs(p.pads()))))
                 .addAttribute(OnnxWriter.text("mode", p.mode()));
     }
@@ -67,7 +112,7 @@ final class LayoutNodes {
                     .addAttribute(OnnxWriter.text("coordinate_transformation_mode", "asymmetric"))
                     .addAttribute(OnnxWriter.text("nearest_mode", "floor"));
         } else {
-            n.addAttribute(OnnxWriter.text("mode", "linear"));
+            n.addAttribute(OnnxWriter.text("mode", u.mode() == Upsample.Mode.BICUBIC ? "cubic" : "linear"));
         }
     }
 
@@ -83,6 +128,18 @@ final class LayoutNodes {
             case MUL -> "Mul";
             case DIV -> "Div";
             case POW -> "Pow";
+            case MAX -> "Max";
+            case MIN -> "Min";
+            case MOD -> "Mod";
+            case PRELU -> "PRelu";
+            case EQUAL -> "Equal";
+            case LESS -> "Less";
+            case LESS_OR_EQUAL -> "LessOrEqual";
+            case GREATER -> "Greater";
+            case GREATER_OR_EQUAL -> "GreaterOrEqual";
+            case AND -> "And";
+            case OR -> "Or";
+            case XOR -> "Xor";
         };
         if (!e.hasConstant()) {
             w.node(node.name(), type, node.inputs());

@@ -25,12 +25,69 @@ final class LayoutOps {
     private LayoutOps() {
     }
 
+    /**
+     * Concat; a constant part that is a fill (ConstantOfShape's zeros, an expanded scalar: padding, as Barracuda
+     * writes a channel pad) becomes a pad of its computed neighbour, so it is neither a layer nor parameters.
+     */
     static Value concat(NodeContext c) {
-        List<Value> parts = c.inputs();
-        if (parts.stream().anyMatch(v -> v == null || v.isConstant())) {
-            throw new Unsupported("it joins computed tensors with constants");
+        List<Value> parts = c.inputs().stream().filter(v -> v != null).toList();
+        long axisAttr = c.attributes().integer("axis", 0);
+        if (parts.stream().noneMatch(Value::isConstant)) {
+            int rank = parts.get(0).shape().rank();
+            if (Indexing.axis(axisAttr, rank, c.what()) == 0) {
+                return BatchAxis.concat(c, parts);
+            }
+            return c.emit(new Concat(Math.toIntExact(axisAttr)), parts.toArray(Value[]::new));
         }
-        return c.emit(new Concat(Math.toIntExact(c.attributes().integer("axis", 0))), parts.toArray(Value[]::new));
+        Value first = parts.stream().filter(v -> !v.isConstant()).findFirst().orElseThrow();
+        int rank = first.shape().rank();
+        int axis = Indexing.axis(axisAttr, rank, c.what());
+        List<Value> computed = new ArrayList<>();
+        List<int[]> pads = new ArrayList<>();
+        List<long[]> learned = new ArrayList<>();
+        long learnedBefore = 0;
+        int before = 0;
+        for (Value v : parts) {
+            if (!v.isConstant()) {
+                computed.add(v);
+                pads.add(new int[] {before, 0});
+                learned.add(new long[] {learnedBefore});
+                before = 0;
+                learnedBefore = 0;
+                continue;
+            }
+            Tensor t = v.constant();
+            // a fill (ConstantOfShape's zeros) is padding; a learned tensor (a class token) its parameters too
+            long params = t.learned() || !t.uniform() ? t.numel() : 0;
+            BadInputException.check(t.rank() == rank, "%s: a part of rank %d joined to a rank-%d tensor", c.what(),
+                    t.rank(), rank);
+            int size = Math.toIntExact(t.dim(axis));
+            if (computed.isEmpty()) {
+                before += size;
+                learnedBefore += params;
+            } else {
+                pads.get(pads.size() - 1)[1] += size;
+                learned.get(learned.size() - 1)[0] += params;
+            }
+        }
+        List<Value> padded = new ArrayList<>();
+        for (int k = 0; k < computed.size(); k++) {
+            int[] p = pads.get(k);
+            if (p[0] == 0 && p[1] == 0) {
+                padded.add(computed.get(k));
+                continue;
+            }
+            Integer[] list = new Integer[2 * rank];
+            Arrays.fill(list, 0);
+            list[axis] = p[0];
+            list[rank + axis] = p[1];
+            Pad pad = new Pad(Arrays.asList(list), "constant", learned.get(k)[0]);
+            padded.add(computed.size() == 1 ? c.emit(pad, computed.get(k)) : c.emitPart("pad" + k, pad, computed.get(k)));
+        }
+        if (padded.size() == 1) {
+            return padded.get(0);
+        }
+        return axis == 0 ? BatchAxis.concat(c, padded) : c.emit(new Concat(axis), padded.toArray(Value[]::new));
     }
 
     /** One {@link Split} part per output, named NAME:k. */
@@ -59,6 +116,9 @@ final class LayoutOps {
                 c.what(), Arrays.toString(sizes));
         if (outputs == 1) {
             return List.of(c.emit(new dev.ridgeline.core.op.Identity(), x));
+        }
+        if (axis == 0) {
+            return BatchAxis.split(c, x, sizes);
         }
         List<Integer> parts = Arrays.stream(sizes).mapToObj(n -> Math.toIntExact(n)).toList();
         List<Value> out = new ArrayList<>();
@@ -146,6 +206,13 @@ final class LayoutOps {
             BadInputException.check(axes.length > 0, "%s: %s has no size-1 axis to squeeze", c.what(), x.shape());
         }
         List<Integer> list = Arrays.stream(axes).mapToInt(Math::toIntExact).boxed().toList();
+        int outRank = insert ? rank + axes.length : rank;
+        if (Arrays.stream(axes).anyMatch(a -> a == 0 || a == -outRank)) {
+            // axis 0 is the batch in the IR: a reshape to the graph's own dimensions
+            long[] in = longs(x.shape());
+            long[] out = insert ? Shapes.unsqueezed(in, axes, c.what()) : Shapes.squeezed(in, axes, c.what());
+            return BatchAxis.reshape(c, null, x, Arrays.stream(out).mapToInt(Math::toIntExact).boxed().toList());
+        }
         return c.emit(insert ? new Unsqueeze(list) : new Squeeze(list), x);
     }
 
@@ -169,6 +236,7 @@ final class LayoutOps {
         Upsample.Mode mode = switch (modeText) {
             case "nearest" -> Upsample.Mode.NEAREST;
             case "linear", "bilinear" -> Upsample.Mode.BILINEAR;
+            case "cubic", "bicubic" -> Upsample.Mode.BICUBIC;
             default -> throw new Unsupported("mode '" + modeText + "' (Ridgeline counts nearest and linear)");
         };
         Shape s = x.shape();

@@ -118,6 +118,11 @@ final class NodeContext {
         return out;
     }
 
+    /** The same node reading other inputs: a quantized op seen as its float op (weights where the float op has them). */
+    NodeContext withInputs(List<Value> reordered) {
+        return new NodeContext(proto, name, reordered, opset, graph);
+    }
+
     /** Adds the IR node for this ONNX node, reading the given computed values. */
     Value emit(Op op, Value... from) {
         return graph.emit(name, name, op, List.of(from));

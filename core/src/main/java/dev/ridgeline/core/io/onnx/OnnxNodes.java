@@ -35,8 +35,8 @@ final class OnnxNodes {
                 Conv2d c = (Conv2d) node.op();
                 Window win = c.window();
                 long fanIn = (long) c.inChannels() / c.groups() * win.kernelArea();
-                String weight = w.initializer(name + ".weight", new long[] {c.outChannels(),
-                        c.inChannels() / c.groups(), win.kernelH(), win.kernelW()}, WeightFill.Role.WEIGHT, fanIn);
+                String weight = w.initializer(name + ".weight", kernelDims(c.outChannels(),
+                        c.inChannels() / c.groups(), win), WeightFill.Role.WEIGHT, fanIn);
                 List<String> args = c.bias() ? List.of(inputs.get(0), weight, w.initializer(name + ".bias",
                         new long[] {c.outChannels()}, WeightFill.Role.ZERO, 1)) : List.of(inputs.get(0), weight);
                 window(w.node(name, "Conv", args), win, true).addAttribute(OnnxWriter.integer("group", c.groups()));
@@ -45,13 +45,15 @@ final class OnnxNodes {
                 ConvTranspose2d c = (ConvTranspose2d) node.op();
                 Window win = c.window();
                 long fanIn = (long) c.inChannels() / c.groups() * win.kernelArea();
-                String weight = w.initializer(name + ".weight", new long[] {c.inChannels(),
-                        c.outChannels() / c.groups(), win.kernelH(), win.kernelW()}, WeightFill.Role.WEIGHT, fanIn);
+                String weight = w.initializer(name + ".weight", kernelDims(c.inChannels(),
+                        c.outChannels() / c.groups(), win), WeightFill.Role.WEIGHT, fanIn);
                 List<String> args = c.bias() ? List.of(inputs.get(0), weight, w.initializer(name + ".bias",
                         new long[] {c.outChannels()}, WeightFill.Role.ZERO, 1)) : List.of(inputs.get(0), weight);
                 window(w.node(name, "ConvTranspose", args), win, true)
                         .addAttribute(OnnxWriter.integer("group", c.groups()))
-                        .addAttribute(OnnxWriter.ints("output_padding", c.outputPaddingH(), c.outputPaddingW()));
+                        .addAttribute(win.is3d() ? OnnxWriter.ints("output_padding", 0, c.outputPaddingH(),
+                                c.outputPaddingW()) : OnnxWriter.ints("output_padding", c.outputPaddingH(),
+                                c.outputPaddingW()));
             }
             case LINEAR -> {
                 Linear l = (Linear) node.op();
@@ -132,6 +134,11 @@ final class OnnxNodes {
             case ELEMENTWISE -> LayoutNodes.elementwise(w, node);
             case CHANNEL_SHUFFLE -> CompositeNodes.channelShuffle(w, node, in.get(0));
             case LAYER_NORM -> CompositeNodes.layerNorm(w, node, in.get(0));
+            case GROUP_NORM -> LayoutNodes.instanceNorm(w, node);
+            case REDUCE -> LayoutNodes.reduce(w, node);
+            case TILE -> w.node(name, "Tile", List.of(inputs.get(0), w.longs(name + ".repeats",
+                    ((dev.ridgeline.core.op.Tile) node.op()).repeats().stream().mapToLong(Integer::longValue)
+                            .toArray())));
             default -> throw unsupported(node, "its op");
         }
     }
@@ -162,18 +169,32 @@ final class OnnxNodes {
     /** kernel_shape, strides, pads (or auto_pad SAME_UPPER) and, for convs and max pooling, dilations. */
     private static ai.onnx.proto.OnnxMl.NodeProto.Builder window(ai.onnx.proto.OnnxMl.NodeProto.Builder n, Window w,
                                                                  boolean dilations) {
-        n.addAttribute(OnnxWriter.ints("kernel_shape", w.kernelH(), w.kernelW()))
-                .addAttribute(OnnxWriter.ints("strides", w.strideH(), w.strideW()));
+        var d = w.depth();
+        if (w.is3d()) {
+            n.addAttribute(OnnxWriter.ints("kernel_shape", d.kernel(), w.kernelH(), w.kernelW()))
+                    .addAttribute(OnnxWriter.ints("strides", d.stride(), w.strideH(), w.strideW()));
+        } else {
+            n.addAttribute(OnnxWriter.ints("kernel_shape", w.kernelH(), w.kernelW()))
+                    .addAttribute(OnnxWriter.ints("strides", w.strideH(), w.strideW()));
+        }
         if (w.padding().same()) {
             n.addAttribute(OnnxWriter.text("auto_pad", "SAME_UPPER"));
         } else {
             var p = w.padding();
-            n.addAttribute(OnnxWriter.ints("pads", p.top(), p.left(), p.bottom(), p.right()));
+            n.addAttribute(w.is3d() ? OnnxWriter.ints("pads", d.padFront(), p.top(), p.left(), d.padBack(), p.bottom(),
+                    p.right()) : OnnxWriter.ints("pads", p.top(), p.left(), p.bottom(), p.right()));
         }
         if (dilations) {
-            n.addAttribute(OnnxWriter.ints("dilations", w.dilationH(), w.dilationW()));
+            n.addAttribute(w.is3d() ? OnnxWriter.ints("dilations", d.dilation(), w.dilationH(), w.dilationW())
+                    : OnnxWriter.ints("dilations", w.dilationH(), w.dilationW()));
         }
         return n;
+    }
+
+    /** A convolution's weight dimensions: the two channel counts, then kD (3-D only), kH, kW. */
+    private static long[] kernelDims(int first, int second, Window w) {
+        return w.is3d() ? new long[] {first, second, w.depth().kernel(), w.kernelH(), w.kernelW()}
+                : new long[] {first, second, w.kernelH(), w.kernelW()};
     }
 
     private static BadInputException unsupported(Node node, String what) {

@@ -39,6 +39,8 @@ public final class OnnxReader {
     private final Map<String, String> unavailable = new HashMap<>();
     private final Map<String, long[]> declared = new HashMap<>();
     private final Uncounting uncounting = new Uncounting();
+    private final Set<String> int8Nodes = new java.util.LinkedHashSet<>();
+    private Set<String> integerWeights = Set.of();
     private ImportGraph ir;
 
     private OnnxReader(String source, ModelProto proto, boolean allowUncounted) {
@@ -92,27 +94,61 @@ public final class OnnxReader {
 
     /** Reads a model already parsed; {@code source} names it in messages. */
     static Model read(ModelProto proto, String source, String name, Optional<Shape> sample, boolean allowUncounted) {
+        return load(proto, source, name, sample, allowUncounted).model();
+    }
+
+    /** Reads a model already parsed, with the dimensions of each graph output as read (for conformance tests). */
+    static Imported load(ModelProto proto, String source, String name, Optional<Shape> sample, boolean allowUncounted) {
         BadInputException.check(proto.hasGraph() && proto.getGraph().getNodeCount() > 0,
                 "%s: not an ONNX model: it has no graph of nodes; give a .onnx file exported from a framework "
                         + "(torch.onnx.export, tf2onnx) or a .yaml model", source);
-        return new OnnxReader(source, proto, allowUncounted).run(proto, name, sample);
+        OnnxReader reader = new OnnxReader(source, proto, allowUncounted);
+        Model model = reader.run(proto, name, sample);
+        return new Imported(model, reader.outputDims);
     }
+
+    /**
+     * A graph whose every output folds to a constant (a Shape of the input, say): no network to count, though
+     * each output's dimensions are known.
+     */
+    static final class ConstantGraph extends BadInputException {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<String, long[]> outputDims;
+
+        ConstantGraph(String message, Map<String, long[]> outputDims) {
+            super(message);
+            this.outputDims = Map.copyOf(outputDims);
+        }
+
+        Map<String, long[]> outputDims() {
+            return outputDims;
+        }
+    }
+
+    /** A read model and each graph output's dimensions, batch first, by the output's name in the file. */
+    record Imported(Model model, Map<String, long[]> outputDims) {
+    }
+
+    private final Map<String, long[]> outputDims = new LinkedHashMap<>();
 
     private Model run(ModelProto proto, String name, Optional<Shape> sample) {
         graph.getValueInfoList().forEach(this::declare);
         graph.getOutputList().forEach(this::declare);
         Set<String> initializers = new HashSet<>();
         long storedWeights = 0;
+        Set<String> scales = QuantizedOps.scaleTensors(graph);
+        integerWeights = QuantizedOps.integerWeights(graph);
         for (TensorProto t : graph.getInitializerList()) {
-            Tensor tensor = Tensor.of(t, t.getName());
+            Tensor tensor = readerOf(t.getName(), () -> Tensor.of(t, t.getName()));
             values.put(t.getName(), Value.of(tensor));
             initializers.add(t.getName());
-            storedWeights += tensor.isReal() ? tensor.numel() : 0;
+            boolean weight = tensor.isReal() ? !scales.contains(t.getName()) : integerWeights.contains(t.getName());
+            storedWeights += weight ? tensor.numel() : 0;
         }
         List<ValueInfoProto> inputs = graph.getInputList().stream().filter(i -> !initializers.contains(i.getName()))
                 .toList();
         BadInputException.check(!inputs.isEmpty(), "%s: the graph has no input", source);
-        Inputs resolved = Inputs.resolve(source, inputs, sample);
+        Inputs resolved = readerOf(inputs.get(0).getName(), () -> Inputs.resolve(source, inputs, sample));
         Model.Builder builder = Model.builder(name).description(describe(proto));
         ir = new ImportGraph(builder, resolved.batch());
         resolved.shapes().forEach((input, shape) -> values.put(input, ir.input(input, shape)));
@@ -121,7 +157,12 @@ public final class OnnxReader {
             try {
                 storedWeights += visit(n, i);
             } catch (BadInputException e) {
-                throw e.getMessage().startsWith(source) ? e : new BadInputException(source + ": " + e.getMessage(), e);
+                String what = "node '" + (n.getName().isEmpty() ? n.getOutputCount() > 0 ? n.getOutput(0) : n.getOpType()
+                        : n.getName()) + "' (" + n.getOpType() + ")";
+                String message = e.getMessage().startsWith(source) ? e.getMessage().substring(source.length() + 2)
+                        : e.getMessage();
+                throw new BadInputException(source + ": " + (message.contains("(" + n.getOpType() + ")") ? ""
+                        : what + ": ") + message, e);
             } catch (ArithmeticException e) {
                 throw new BadInputException(source + ": node '" + (n.getName().isEmpty() ? n.getOpType() : n.getName())
                         + "' (" + n.getOpType() + "): a size does not fit (" + e.getMessage() + ")", e);
@@ -131,12 +172,30 @@ public final class OnnxReader {
         Set<String> outputs = new HashSet<>();
         for (ValueInfoProto out : graph.getOutputList()) {
             Value v = values.get(out.getName());
+            if (v == null) {
+                String from = unavailable.get(out.getName());
+                throw new BadInputException(source + ": graph output '" + out.getName() + "' is " + (from == null
+                        ? "computed by no node (the file is damaged)" : from + ", which Ridgeline does not model"
+                        + " (an auxiliary output such as a normalization's statistics or pooling indices); remove it"
+                        + " from the graph's outputs"));
+            }
+            outputDims.put(out.getName(), v.isConstant() ? v.constant().dims()
+                    : java.util.Arrays.stream(v.shape().toArray()).asLongStream().toArray());
+            if (!v.isConstant() && resolved.shapes().containsKey(v.node())) {
+                // a model input passed through (a QuantizeLinear of it, say): a copy, so that the output is a layer
+                v = ir.emit(out.getName(), out.getName(), new dev.ridgeline.core.op.Identity(), List.of(v));
+            }
             if (v != null && !v.isConstant() && !resolved.shapes().containsKey(v.node()) && outputs.add(v.node())) {
                 ir.output(v.node());
             }
         }
-        BadInputException.check(!outputs.isEmpty(), "%s: no graph output is computed from the inputs", source);
+        if (outputs.isEmpty()) {
+            throw new ConstantGraph(source + ": no graph output is computed from the inputs: " + graph.getOutputList()
+                    .stream().map(o -> "'" + o.getName() + "' is a constant" + producer(o.getName()))
+                    .collect(Collectors.joining("; ")), outputDims);
+        }
         builder.storedParams(java.util.OptionalLong.of(storedWeights));
+        int8Nodes.forEach(node -> ir.precision(node, dev.ridgeline.core.graph.LayerPrecision.INT8));
         return ir.build();
     }
 
@@ -152,7 +211,8 @@ public final class OnnxReader {
         if (standard && type.equals("Constant")) {
             Tensor t = Constants.of(n, name);
             values.put(n.getOutput(0), Value.of(t));
-            return t.isReal() && t.numel() > 1 ? t.numel() : 0;
+            boolean weight = t.isReal() || integerWeights.contains(n.getOutput(0));
+            return weight && t.numel() > 1 ? t.numel() : 0;
         }
         Attributes attributes = new Attributes(n, name);
         String what = "node '" + name + "' (" + type + ")";
@@ -163,13 +223,28 @@ public final class OnnxReader {
             values.put(n.getOutput(0), Value.of(t));
             return 0;
         }
+        if (standard && (type.equals("QuantizeLinear") || type.equals("DequantizeLinear")) && in.get(0) != null
+                && !in.get(0).isConstant()) {
+            // a QDQ pair is no layer: the data passes through, marked as INT8 for the layer that reads it
+            if (type.equals("QuantizeLinear")) {
+                promoteFusedActivation(in.get(0));
+            }
+            values.put(n.getOutput(0), in.get(0).asInt8());
+            return 0;
+        }
         boolean allConstant = in.stream().allMatch(v -> v == null || v.isConstant());
         if (standard && allConstant && !in.isEmpty()) {
             List<Tensor> constants = in.stream().map(v -> v == null ? null : v.constant()).toList();
-            Optional<List<Tensor>> folded = ConstantFolder.fold(type, attributes, constants, opset, what);
+            Optional<List<Tensor>> folded = ConstantFolder.fold(type, attributes, constants, opset, what,
+                    n.getOutputCount());
             if (folded.isPresent()) {
-                for (int k = 0; k < folded.get().size() && k < n.getOutputCount(); k++) {
-                    values.put(n.getOutput(k), Value.of(folded.get().get(k)));
+                boolean learned = ConstantFolder.keepsLearned(type, constants);
+                for (int k = 0; k < n.getOutputCount(); k++) {
+                    if (k < folded.get().size()) {
+                        values.put(n.getOutput(k), Value.of(folded.get().get(k).learned(learned)));
+                    } else {
+                        unavailable.put(n.getOutput(k), what + " output " + k);
+                    }
                 }
                 return 0;
             }
@@ -183,7 +258,14 @@ public final class OnnxReader {
             if (allConstant) {
                 throw new Unsupported("it computes from constants only, in a way Ridgeline cannot evaluate");
             }
+            int before = ir.added();
             out = OpMapper.map(c);
+            if (runsInt8(type, in)) {
+                int8Nodes.addAll(ir.addedSince(before));
+                if (type.startsWith("QLinear")) {
+                    out = out.stream().map(v -> v == null ? null : v.asInt8()).toList();
+                }
+            }
         } catch (Unsupported u) {
             out = List.of(uncounting.keep(c, u, n.getOutputCount() > 0 ? declared.get(n.getOutput(0)) : null));
         } catch (IllegalArgumentException e) {
@@ -202,6 +284,51 @@ public final class OnnxReader {
             }
         }
         return 0;
+    }
+
+    /**
+     * True when a node runs at INT8: a quantized op (QLinearConv, ConvInteger, ...), or a float op whose computed
+     * inputs all come through DequantizeLinear of INT8 data and whose weights are all dequantized integers.
+     */
+    private static boolean runsInt8(String type, List<Value> in) {
+        if (QuantizedOps.AS_FLOAT.containsKey(type)) {
+            return true;
+        }
+        List<Value> computed = in.stream().filter(v -> v != null && !v.isConstant()).toList();
+        boolean weightsInt8 = in.stream().filter(v -> v != null && v.isConstant()).map(Value::constant)
+                .filter(t -> t.learned() && t.isReal() && t.numel() > 1).allMatch(Tensor::isDequantized);
+        return !computed.isEmpty() && computed.stream().allMatch(Value::int8) && weightsInt8;
+    }
+
+    /**
+     * An activation quantized right after an INT8 layer (the quantizer's Conv + ReLU, with no QDQ pair between
+     * them) runs at INT8 with it.
+     */
+    private void promoteFusedActivation(Value quantized) {
+        dev.ridgeline.core.graph.Node producer = ir.node(quantized.node());
+        if (producer != null && !int8Nodes.contains(producer.name())
+                && producer.op() instanceof dev.ridgeline.core.op.Activation
+                && producer.inputs().stream().allMatch(int8Nodes::contains)) {
+            int8Nodes.add(producer.name());
+        }
+    }
+
+    /** Runs a step that reads a tensor, naming the nodes that read it in any error. */
+    private <T> T readerOf(String tensor, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (BadInputException e) {
+            String readers = graph.getNodeList().stream().filter(n -> n.getInputList().contains(tensor))
+                    .map(n -> "node '" + n.getName() + "' (" + n.getOpType() + ")").distinct()
+                    .collect(Collectors.joining(", "));
+            throw readers.isEmpty() ? e : new BadInputException(e.getMessage() + " (read by " + readers + ")", e);
+        }
+    }
+
+    /** ", folded from node 'NAME' (Type)" for a tensor a node makes; empty for an initializer. */
+    private String producer(String tensor) {
+        return graph.getNodeList().stream().filter(n -> n.getOutputList().contains(tensor)).findFirst()
+                .map(n -> ", folded from node '" + n.getName() + "' (" + n.getOpType() + ")").orElse("");
     }
 
     private Value lookup(String tensor, String node, String type) {
@@ -233,46 +360,5 @@ public final class OnnxReader {
     private String describe(ModelProto proto) {
         String producer = (proto.getProducerName() + " " + proto.getProducerVersion()).trim();
         return "ONNX, opset " + opset + (producer.isEmpty() ? "" : ", exported by " + producer);
-    }
-
-    /** Ops that could not be counted: kept when allowed and their output shape is known, listed either way. */
-    private static final class Uncounting {
-        private final Map<String, List<String>> nodesByType = new LinkedHashMap<>();
-        private final Map<String, String> reasonByType = new HashMap<>();
-
-        Value keep(NodeContext c, Unsupported u, long[] declaredShape) {
-            nodesByType.computeIfAbsent(c.type(), k -> new ArrayList<>()).add(c.name());
-            reasonByType.putIfAbsent(c.type(), u.getMessage());
-            List<Value> computed = c.inputs().stream().filter(v -> v != null && !v.isConstant()).toList();
-            long params = c.constants().stream().mapToLong(Tensor::numel).filter(e -> e > 1).sum();
-            List<Integer> sample = null;
-            if (OpMapper.SHAPE_PRESERVING.contains(c.type())) {
-                sample = List.of();
-            } else if (declaredShape != null && declaredShape.length >= 2) {
-                sample = java.util.Arrays.stream(declaredShape, 1, declaredShape.length).mapToInt(Math::toIntExact)
-                        .boxed().toList();
-            }
-            if (computed.isEmpty() || sample == null) {
-                throw new BadInputException(c.what() + " cannot be counted (" + u.getMessage() + "), and its output "
-                        + "shape cannot be inferred, so it cannot be skipped either; " + summary()
-                        + ". Replace the op before export, or run ONNX shape inference on the file so that its "
-                        + "output shapes are recorded, then pass --allow-uncounted");
-            }
-            return c.emit(new Uncounted(c.type(), sample, params), computed.toArray(Value[]::new));
-        }
-
-        void check(String source, boolean allowed) {
-            if (!nodesByType.isEmpty() && !allowed) {
-                throw new BadInputException(source + ": " + summary() + ". Pass --allow-uncounted to count the rest "
-                        + "of the network and list these ops as uncounted (JSON: \"uncounted\")");
-            }
-        }
-
-        private String summary() {
-            return "Ridgeline cannot count " + nodesByType.entrySet().stream().map(e -> e.getKey() + " ("
-                    + e.getValue().size() + (e.getValue().size() == 1 ? " node" : " nodes") + ", e.g. '"
-                    + e.getValue().get(0) + "': " + reasonByType.get(e.getKey()) + ")")
-                    .collect(Collectors.joining(", "));
-        }
     }
 }

@@ -3,15 +3,14 @@ package dev.ridgeline.core.io.onnx;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.op.Activation;
 import dev.ridgeline.core.op.ActivationKind;
-import dev.ridgeline.core.op.Add;
 import dev.ridgeline.core.op.Dropout;
-import dev.ridgeline.core.op.Elementwise;
 import dev.ridgeline.core.op.GlobalAvgPool;
 import dev.ridgeline.core.op.Identity;
 import dev.ridgeline.core.op.LayerNorm;
-import dev.ridgeline.core.op.Mul;
-import dev.ridgeline.core.op.Scale;
+import dev.ridgeline.core.op.Reshape;
+import dev.ridgeline.core.op.Slice;
 import dev.ridgeline.core.op.Softmax;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -35,6 +34,12 @@ final class OpMapper {
     static List<Value> map(NodeContext c) {
         return switch (c.type()) {
             case "Split" -> LayoutOps.split(c);
+            // MaxPool's Indices output: computed with the maxima, of their shape (a view, no arithmetic of its own)
+            case "MaxPool" -> c.hasOutput(1) ? withIndices(c) : List.of(single(c));
+            // the mask output of inference-mode dropout keeps every element: a copy of the input's shape
+            case "Dropout" -> c.hasOutput(1) ? List.of(single(c), c.emitPart("mask", new Identity(), c.data(0)))
+                    : List.of(single(c));
+            case "LayerNormalization" -> layerNorm(c);
             default -> List.of(single(c));
         };
     }
@@ -46,7 +51,6 @@ final class OpMapper {
             case "Gemm" -> WeightedOps.gemm(c);
             case "MatMul" -> WeightedOps.matMul(c);
             case "BatchNormalization" -> WeightedOps.batchNorm(c);
-            case "LayerNormalization" -> layerNorm(c);
             case "MaxPool" -> WeightedOps.pool(c, true);
             case "AveragePool" -> WeightedOps.pool(c, false);
             case "GlobalAveragePool" -> {
@@ -55,12 +59,6 @@ final class OpMapper {
                 }
                 yield c.emit(new GlobalAvgPool(), c.data(0));
             }
-            case "Relu" -> activation(c, ActivationKind.RELU);
-            case "Sigmoid" -> activation(c, ActivationKind.SIGMOID);
-            case "HardSigmoid" -> activation(c, ActivationKind.HARDSIGMOID);
-            case "HardSwish" -> activation(c, ActivationKind.HARDSWISH);
-            case "Tanh" -> activation(c, ActivationKind.TANH);
-            case "Sqrt" -> activation(c, ActivationKind.SQRT);
             case "Gelu" -> {
                 if (!"none".equals(c.attributes().text("approximate", "none"))
                         && !"tanh".equals(c.attributes().text("approximate", "none"))) {
@@ -72,11 +70,6 @@ final class OpMapper {
             case "Clip" -> clip(c);
             case "Softmax" -> c.emit(new Softmax(Math.toIntExact(c.attributes().integer("axis",
                     c.opset() >= 13 ? -1 : 1))), c.data(0));
-            case "Add" -> binary(c, Elementwise.Function.ADD);
-            case "Sub" -> binary(c, Elementwise.Function.SUB);
-            case "Mul" -> binary(c, Elementwise.Function.MUL);
-            case "Div" -> binary(c, Elementwise.Function.DIV);
-            case "Pow" -> binary(c, Elementwise.Function.POW);
             case "ReduceMean" -> LayoutOps.reduceMean(c);
             case "Concat" -> LayoutOps.concat(c);
             case "Slice" -> LayoutOps.slice(c);
@@ -87,10 +80,36 @@ final class OpMapper {
             case "Unsqueeze" -> LayoutOps.squeeze(c, true);
             case "Resize", "Upsample" -> LayoutOps.resize(c);
             case "Pad" -> LayoutOps.pad(c);
-            case "Identity", "Cast" -> c.emit(new Identity(), c.data(0));
+            case "Identity", "Cast", "CastLike" -> c.emit(new Identity(), c.data(0));
             case "Dropout" -> c.emit(new Dropout(dropoutRatio(c)), c.data(0));
-            default -> throw new Unsupported("Ridgeline has no counting rule for it");
+            case "QLinearConv", "ConvInteger", "QLinearMatMul", "MatMulInteger" -> QuantizedOps.asFloat(c);
+            case "InstanceNormalization" -> RegionOps.groupNorm(c, true);
+            case "GroupNormalization" -> RegionOps.groupNorm(c, false);
+            case "GlobalMaxPool" -> RegionOps.globalMaxPool(c);
+            case "Tile" -> RegionOps.tile(c);
+            case "Expand" -> RegionOps.expand(c);
+            case "DepthToSpace" -> RegionOps.depthSpace(c, true);
+            case "SpaceToDepth" -> RegionOps.depthSpace(c, false);
+            case "Gather" -> RegionOps.gather(c);
+            case "Einsum" -> EinsumOps.einsum(c);
+            default -> {
+                if (PointwiseOps.UNARY.containsKey(c.type())) {
+                    yield PointwiseOps.unary(c);
+                } else if (PointwiseOps.BINARY.containsKey(c.type())) {
+                    yield PointwiseOps.binary(c);
+                } else if (PointwiseOps.VARIADIC.containsKey(c.type())) {
+                    yield PointwiseOps.variadic(c);
+                } else if (RegionOps.REDUCTIONS.containsKey(c.type())) {
+                    yield RegionOps.reduce(c);
+                }
+                throw new Unsupported("Ridgeline has no counting rule for it");
+            }
         };
+    }
+
+    private static List<Value> withIndices(NodeContext c) {
+        Value pooled = single(c);
+        return List.of(pooled, c.emitPart("indices", new Identity(), pooled));
     }
 
     private static Value activation(NodeContext c, ActivationKind kind) {
@@ -121,54 +140,69 @@ final class OpMapper {
         return c.emit(op, c.data(0));
     }
 
-    /** Of two computed tensors, or of one and a constant (a literal, a per-channel scale or bias). */
-    private static Value binary(NodeContext c, Elementwise.Function f) {
-        Value a = c.required(0, "A");
-        Value b = c.required(1, "B");
-        if (!a.isConstant() && !b.isConstant()) {
-            return switch (f) {
-                case ADD -> c.emit(new Add(), a, b);
-                case MUL -> c.emit(new Mul(), a, b);
-                default -> c.emit(Elementwise.of(f), a, b);
-            };
-        }
-        Value data = a.isConstant() ? b : a;
-        Tensor constant = a.isConstant() ? a.constant() : b.constant();
-        if (f == Elementwise.Function.MUL && perChannel(constant.dimList(), data.shape())) {
-            return c.emit(new Scale(data.shape().channels()), data);
-        }
-        return c.emit(Elementwise.withConstant(f, constant.dimList()), data);
-    }
-
-    /** A C x 1 x 1 (or 1 x C x 1 x 1) constant against an N x C x H x W tensor: a learned per-channel scale. */
-    private static boolean perChannel(List<Integer> dims, dev.ridgeline.core.graph.Shape data) {
-        if (data.rank() != 4 || data.channels() < 2) {
-            return false;
-        }
-        List<Integer> tail = dims.size() == 4 && dims.get(0) == 1 ? dims.subList(1, 4) : dims;
-        return tail.equals(List.of(data.channels(), 1, 1));
-    }
-
     /**
      * LayerNormalization over the last axis (opset 17; exporters write PyTorch's LayerNorm so, and
-     * LayerNorm2d as a Transpose on either side). Normalizing several axes at once is not supported.
+     * LayerNorm2d as a Transpose on either side); over several axes a reshape to their product on either side.
+     * Its optional Mean and InvStdDev outputs (the input's shape with the normalized axes 1) are the statistics
+     * the layer norm computes anyway: each reads as a {@code slice} of one element per normalized row
+     * (NAME:mean, NAME:inv_std_dev), no arithmetic of its own, its elements written.
      */
-    private static Value layerNorm(NodeContext c) {
+    private static List<Value> layerNorm(NodeContext c) {
         Value x = c.data(0);
         int rank = x.shape().rank();
         int axis = Indexing.axis(c.attributes().integer("axis", -1), rank, c.what());
-        if (axis != rank - 1) {
-            throw new Unsupported("a normalization over axes " + axis + ".." + (rank - 1)
-                    + " (Ridgeline counts layer norms over the last axis)");
-        }
         Tensor scale = c.constant(1, "scale");
         if (c.optionalConstant(2, "bias") == null) {
             throw new Unsupported("a layer norm without a bias");
         }
-        int features = x.shape().dim(axis);
-        BadInputException.check(scale.numel() == features, "%s: a scale of %d elements for %d features", c.what(),
-                scale.numel(), features);
-        return c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), x);
+        long normalized = 1;
+        for (int i = axis; i < rank; i++) {
+            normalized *= x.shape().dim(i);
+        }
+        int features = Math.toIntExact(normalized);
+        if (scale.numel() != features) {
+            throw new Unsupported("a scale of " + scale.numel() + " elements broadcast over " + features
+                    + " normalized ones");
+        }
+        if (axis == rank - 1) {
+            Value norm = c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), x);
+            return withStatistics(c, norm, x, null);
+        }
+        // several axes: the same arithmetic as one axis of their product (NAME:rows, NAME, NAME:back)
+        List<Integer> rows = new ArrayList<>();
+        List<Integer> back = new ArrayList<>();
+        List<Integer> statistic = new ArrayList<>();
+        for (int i = 0; i < rank; i++) {
+            int d = i == 0 && axis > 0 ? 0 : x.shape().dim(i);
+            if (i < axis) {
+                rows.add(d);
+            }
+            back.add(d);
+            statistic.add(i < axis ? d : 1);
+        }
+        if (axis == 0) {
+            rows.add(1);
+        }
+        rows.add(features);
+        Value flat = c.emitPart("rows", new Reshape(rows), x);
+        Value norm = c.emit(new LayerNorm(features, LayerNorm.Axis.LAST, true), flat);
+        return withStatistics(c, c.emitPart("back", new Reshape(back), norm), flat, statistic);
+    }
+
+    /** The output, then Mean and InvStdDev when the node has them: one element per row of {@code rows}. */
+    private static List<Value> withStatistics(NodeContext c, Value out, Value rows, List<Integer> shape) {
+        List<Value> outputs = new ArrayList<>(List.of(out));
+        String[] names = {"mean", "inv_std_dev"};
+        for (int k = 1; k <= 2; k++) {
+            if (!c.hasOutput(k)) {
+                outputs.add(null);
+                continue;
+            }
+            int last = rows.shape().rank() - 1;
+            Value one = c.emitPart(names[k - 1], Slice.of(last, 0, 1), rows);
+            outputs.add(shape == null ? one : c.emitPart(names[k - 1] + ":back", new Reshape(shape), one));
+        }
+        return outputs;
     }
 
     private static double dropoutRatio(NodeContext c) {

@@ -19,43 +19,86 @@ final class Tensor {
     private final long[] dims;
     private final boolean real;
     private final TensorProto source;
+    private final boolean learned;
+    private boolean dequantized;
     private long[] ints;
     private double[] reals;
 
-    private Tensor(String name, long[] dims, boolean real, TensorProto source, long[] ints, double[] reals) {
+    private Tensor(String name, long[] dims, boolean real, TensorProto source, long[] ints, double[] reals,
+                   boolean learned) {
         this.name = name;
         this.dims = dims;
         this.real = real;
         this.source = source;
         this.ints = ints;
         this.reals = reals;
+        this.learned = learned;
+    }
+
+    /**
+     * True for values stored in the file (initializers, Constant nodes) and what is computed from them alone;
+     * false for values a shape computation generates (ConstantOfShape's fill, Range, a Shape, an expanded
+     * scalar), which are not learned parameters.
+     */
+    boolean learned() {
+        return learned;
+    }
+
+    /** The same tensor, marked as learned or generated. */
+    Tensor learned(boolean value) {
+        if (value == learned) {
+            return this;
+        }
+        Tensor t = new Tensor(name, dims, real, source, ints, reals, value);
+        t.dequantized = dequantized;
+        return t;
+    }
+
+    /** True when every element has the same value (a fill); decodes the values. */
+    boolean uniform() {
+        int n = Math.toIntExact(numel());
+        for (int i = 1; i < n; i++) {
+            if (realAt(i) != realAt(0) && !(Double.isNaN(realAt(i)) && Double.isNaN(realAt(0)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Tensor of(TensorProto proto, String name) {
         int type = proto.getDataType();
-        BadInputException.check(type != DataType.STRING_VALUE && type != DataType.COMPLEX64_VALUE
-                && type != DataType.COMPLEX128_VALUE, "tensor '%s' holds %s elements; Ridgeline reads numbers only",
-                name, DataType.forNumber(type));
         long[] dims = proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
         for (long d : dims) {
             BadInputException.check(d >= 0, "tensor '%s' has a negative dimension in %s", name, Arrays.toString(dims));
         }
         boolean real = type == DataType.FLOAT_VALUE || type == DataType.DOUBLE_VALUE
                 || type == DataType.FLOAT16_VALUE || type == DataType.BFLOAT16_VALUE;
-        return new Tensor(name, dims, real, proto, null, null);
+        return new Tensor(name, dims, real, proto, null, null, true);
     }
 
     static Tensor ofInts(long[] dims, long[] values) {
-        return new Tensor("", dims.clone(), false, null, values, null);
+        return new Tensor("", dims.clone(), false, null, values, null, false);
     }
 
     static Tensor ofReals(long[] dims, double[] values) {
-        return new Tensor("", dims.clone(), true, null, null, values);
+        return new Tensor("", dims.clone(), true, null, null, values, false);
     }
 
     /** A constant whose dimensions are known but whose values Ridgeline does not compute (dequantized weights). */
     static Tensor shapeOnly(long[] dims, boolean real) {
-        return new Tensor("", dims.clone(), real, null, null, null);
+        return new Tensor("", dims.clone(), real, null, null, null, true);
+    }
+
+    /** The real tensor a DequantizeLinear makes of stored integer weights: its layer's weights are INT8. */
+    static Tensor dequantized(long[] dims) {
+        Tensor t = new Tensor("", dims.clone(), true, null, null, null, true);
+        t.dequantized = true;
+        return t;
+    }
+
+    /** True for weights stored as integers and dequantized in the graph (a QDQ model's INT8 weights). */
+    boolean isDequantized() {
+        return dequantized;
     }
 
     static Tensor scalar(long value) {
@@ -160,6 +203,9 @@ final class Tensor {
                         + "them to fold a shape computation; re-export with the data inside the file", name);
         int n = Math.toIntExact(numel());
         int type = source.getDataType();
+        BadInputException.check(type != DataType.STRING_VALUE && type != DataType.COMPLEX64_VALUE
+                && type != DataType.COMPLEX128_VALUE, "tensor '%s' holds %s elements; Ridgeline reads numbers only",
+                name, DataType.forNumber(type));
         if (!source.getRawData().isEmpty()) {
             ByteBuffer b = source.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             int width = width(type);

@@ -63,7 +63,8 @@ final class BuiltinBlocks {
     private static void convBnAct(YamlMap f, String what, Scope s, int stride) {
         int in = s.lastShape().channels();
         boolean depthwise = f.boolOr("depthwise", what, false);
-        int out = depthwise ? f.channelsOr("out", what, in) : f.requireChannels("out", what);
+        // out defaults to the channels entering, as for a depthwise conv
+        int out = f.channelsOr("out", what, in);
         int groups = f.positiveIntOr("groups", what, depthwise ? in : 1);
         Units.conv(s, "conv", out, f.positiveIntOr("kernel", what, 3), stride, groups, f.boolOr("bias", what, false));
         if (f.boolOr("bn", what, true)) {

@@ -178,12 +178,12 @@ public final class ModelYamlWriter {
         Op op = n.op();
         if (op instanceof Conv2d c) {
             f.put("in", c.inChannels()).put("out", c.outChannels());
-            window(f, c.window(), true);
+            window(n, f, c.window(), true);
             f.putIf(c.groups() != 1, "groups", c.groups()).putIf(!c.bias(), "bias", false);
             return "conv";
         } else if (op instanceof ConvTranspose2d c) {
             f.put("in", c.inChannels()).put("out", c.outChannels());
-            window(f, c.window(), true);
+            window(n, f, c.window(), true);
             f.putIf(c.outputPaddingH() != 0 || c.outputPaddingW() != 0, "output_padding",
                     List.of(c.outputPaddingH(), c.outputPaddingW()).toString());
             f.putIf(c.groups() != 1, "groups", c.groups()).putIf(!c.bias(), "bias", false);
@@ -268,14 +268,19 @@ public final class ModelYamlWriter {
                     n.describe(), p.max() ? "a max pool that excludes padding from a count it does not make"
                             : "an average pool with dilation"));
         }
-        window(f, w, false);
+        window(n, f, w, false);
         f.putIf(p.ceilMode(), "ceil_mode", true);
         f.putIf(!p.max() && !p.countIncludePad(), "count_include_pad", false);
         return p.max() ? "maxpool" : "avgpool";
     }
 
     /** kernel, then stride, padding and dilation where they differ from the reader's defaults. */
-    private static void window(Fields f, Window w, boolean convolution) {
+    private static void window(Node n, Fields f, Window w, boolean convolution) {
+        if (w.is3d()) {
+            throw new BadInputException(String.format("layer %s cannot be written as a model file: a 3-D %s (depth"
+                    + " kernel %d); the format's conv, conv_transpose and pooling layers are 2-D (it comes from an ONNX"
+                    + " import; analyze the .onnx file itself)", n.describe(), n.op().type(), w.depth().kernel()));
+        }
         f.put("kernel", pair(w.kernelH(), w.kernelW()));
         boolean defaultStride = convolution ? w.strideH() == 1 && w.strideW() == 1
                 : w.strideH() == w.kernelH() && w.strideW() == w.kernelW();

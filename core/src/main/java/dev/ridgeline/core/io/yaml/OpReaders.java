@@ -72,7 +72,7 @@ final class OpReaders {
         register("bn", Set.of("affine", "eps", "channels"), bn);
         register("batchnorm", Set.of("affine", "eps", "channels"), bn);
         for (ActivationKind k : ActivationKind.values()) {
-            if (k != ActivationKind.LEAKY_RELU && k != ActivationKind.CLIP) {
+            if (k != ActivationKind.LEAKY_RELU && k != ActivationKind.CLIP && k.inModelFormat()) {
                 register(k.id(), Set.of("inplace"), (f, what, in) -> new Activation(k, f.boolOr("inplace", what, false)));
             }
         }

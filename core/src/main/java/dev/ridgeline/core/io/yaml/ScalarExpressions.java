@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class ScalarExpressions {
     private static final Pattern BARE_NAME = Pattern.compile("\\$\\w");
-    private static final Pattern CALL = Pattern.compile("^\\s*(min|max|round|make_divisible)\\s*\\(.*");
+    private static final Pattern CALL = Pattern.compile("^\\s*(min|max|round|ceil|make_divisible)\\s*\\(.*");
     private static final Pattern ARITHMETIC = Pattern.compile(".*[-+*/()].*");
 
     private ScalarExpressions() {

@@ -48,7 +48,7 @@ final class Units {
         if (kind.isEmpty()) {
             StringBuilder known = new StringBuilder("none");
             for (ActivationKind k : ActivationKind.values()) {
-                if (k == ActivationKind.CLIP) {
+                if (k == ActivationKind.CLIP || !k.inModelFormat()) {
                     continue; // a clip needs bounds: it is a layer of its own
                 }
                 known.append(", ").append(k.id());

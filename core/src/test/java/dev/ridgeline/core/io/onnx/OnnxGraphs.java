@@ -59,6 +59,12 @@ final class OnnxGraphs {
         return this;
     }
 
+    /** Any initializer, such as an INT8 weight of a quantized graph. */
+    OnnxGraphs initializer(TensorProto tensor) {
+        graph.addInitializer(tensor);
+        return this;
+    }
+
     OnnxGraphs int64s(String name, long... values) {
         graph.addInitializer(ints(name, values));
         return this;

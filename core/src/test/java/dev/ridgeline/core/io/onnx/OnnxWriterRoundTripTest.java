@@ -104,6 +104,10 @@ class OnnxWriterRoundTripTest {
                 .add(new Node("softmax", new Softmax(-1), List.of("product")))
                 .add(new Node("drop", new Dropout(0.2), List.of("softmax")))
                 .add(new Node("same", new Identity(), List.of("drop")))
+                .add(new Node("inorm", new dev.ridgeline.core.op.GroupNorm(8, 8, true), List.of("input")))
+                .add(new Node("rsum", new dev.ridgeline.core.op.Reduce(dev.ridgeline.core.op.Reduce.Function.SUM,
+                        List.of(2, 3), true), List.of("inorm")))
+                .add(new Node("tile", new dev.ridgeline.core.op.Tile(List.of(1, 1, 2, 2)), List.of("rsum")))
                 .build();
     }
 

@@ -31,7 +31,7 @@ class ModelFormatDocTest {
             Counter.count(ShapeInference.infer(model, 1), Convention.MACS, 4);
             models.add(model);
         }
-        assertEquals(7, models.size(), "examples found");
+        assertEquals(8, models.size(), "examples found");
         Model fire = models.get(1);
         // squeeze 96 -> 16, expand 16 -> 64 (1x1) and 16 -> 64 (3x3), each with bias
         assertEquals(96 * 16 + 16 + 16 * 64 + 64 + 16 * 64 * 9 + 64,
@@ -51,16 +51,27 @@ class ModelFormatDocTest {
         assertTrue(bneck.node("features.2.expand.conv").isPresent());
         assertTrue(bneck.node("features.2.residual").isEmpty(), "stride 2 and 16 -> 24: no residual");
 
+        // nested blocks, when, make_divisible and ceil outside blocks, conv_bn_act's default out
+        Model nested = models.get(4);
+        assertEquals(16 * 64 + 128 + 64 * 32 * 9 + 64 + 32 * 24 * 9 + 48 + 24 * 24 * 9 + 48 + 24 * 40 + 40 + 40 * 12 + 12,
+                params(nested));
+        assertTrue(nested.node("s1.wide.expand.conv").isPresent());
+        assertTrue(nested.node("s1.narrow.expand.conv").isEmpty(), "expand 1: left out");
+        assertTrue(nested.node("never").isEmpty());
+        assertEquals(24, ShapeInference.infer(nested, 1).shapeOf("s1.keep.conv").channels(), "out defaults to in");
+        assertEquals(40, ShapeInference.infer(nested, 1).shapeOf("head").channels(), "make_divisible(37.5, 8)");
+        assertEquals(12, ShapeInference.infer(nested, 1).shapeOf("reduce").channels(), "ceil(40 * 0.3)");
+
         // 3x3 convs 3 -> 16 (stride 1), 16 -> 32 and 32 -> 64 (stride 2) with BN; fc 64 -> 10
-        Model repeated = models.get(4);
+        Model repeated = models.get(5);
         assertEquals(3 * 16 * 9 + 32 + 16 * 32 * 9 + 64 + 32 * 64 * 9 + 128 + 64 * 10 + 10, params(repeated));
         assertEquals(dev.ridgeline.core.graph.Shape.of(1, 64, 8, 8),
                 ShapeInference.infer(repeated, 1).shapeOf("stage.2.relu"));
 
-        assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_PARAMS, params(models.get(5)));
+        assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_PARAMS, params(models.get(6)));
         assertEquals(dev.ridgeline.core.count.ModernBlocks.SHUFFLE_MACS,
-                Counter.count(ShapeInference.infer(models.get(5), 1), Convention.MACS, 4).totals().macs());
-        assertEquals(dev.ridgeline.core.count.ModernBlocks.CONVNEXT_PARAMS, params(models.get(6)));
+                Counter.count(ShapeInference.infer(models.get(6), 1), Convention.MACS, 4).totals().macs());
+        assertEquals(dev.ridgeline.core.count.ModernBlocks.CONVNEXT_PARAMS, params(models.get(7)));
     }
 
     private static long params(Model m) {
