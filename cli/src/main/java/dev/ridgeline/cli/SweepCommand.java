@@ -130,6 +130,13 @@ final class SweepCommand implements Callable<Integer> {
                         + " had no --all-points)");
             }
         }
+        if (result.statistics().get("limitReached") instanceof String limit) {
+            stderr.println(String.format(java.util.Locale.ROOT, "ridgeline: the exact strategy reached its %s limit "
+                    + "and coarsened its front: every exact front point lies within a factor %s of a returned one "
+                    + "(provenEpsilon %s)", limit, 1 + (double) result.statistics().get("provenEpsilon"),
+                    result.statistics().get("provenEpsilon")));
+            stderr.flush();
+        }
         stdout.println();
         stdout.print(SweepSummary.render(result));
         stdout.println();

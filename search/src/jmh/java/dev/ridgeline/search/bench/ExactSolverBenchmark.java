@@ -3,6 +3,7 @@ package dev.ridgeline.search.bench;
 import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.exact.ExactSolver;
+import dev.ridgeline.search.exact.Ordering;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.space.SpaceBuilder;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The exact solver, tables already compiled: the 172 M-point benchmark space that exhaustive sweeps in
- * seconds (mid-size), and the per-layer ResNet-50 space of 1.9e22 points. Run from the project root:
+ * seconds (mid-size), the per-layer ResNet-50 space of 1.9e22 points and the per-layer EfficientNet-B0
+ * space of 3.0e30 networks (two objectives), each with two elimination orders. Run from the project root:
  * ./bench.sh search ExactSolverBenchmark (the job files are read relative to it).
  */
 @State(Scope.Benchmark)
@@ -32,8 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgs = "-Xmx2g")
 public class ExactSolverBenchmark {
-    @Param({"configs/bench/mobilenet_v2_full.yaml", "configs/bench/resnet50_per_layer_exact.yaml"})
+    @Param({"configs/bench/mobilenet_v2_full.yaml", "configs/bench/resnet50_per_layer_exact.yaml",
+        "configs/bench/efficientnet_b0_per_layer_exact.yaml"})
     public String job;
+
+    /** How the next knob to eliminate is chosen (issue 23 measures min-fill against today's min-weight). */
+    @Param({"MIN_WEIGHT", "MIN_FILL"})
+    public String ordering;
 
     private Job parsed;
     private CompiledEvaluator evaluator;
@@ -47,6 +54,7 @@ public class ExactSolverBenchmark {
 
     @Benchmark
     public int solve() {
-        return ExactSolver.withDefaults().solve(evaluator, parsed.objectives(), parsed.budgets()).front().size();
+        return ExactSolver.withDefaults().withOrdering(Ordering.valueOf(ordering))
+                .solve(evaluator, parsed.objectives(), parsed.budgets()).front().size();
     }
 }

@@ -4,15 +4,16 @@ import java.util.Arrays;
 
 /**
  * A growable buffer of partial cost vectors being combined, each with the choice of the knob being
- * eliminated and its entry in each parent factor (-1 until that parent is added), and the filter that
- * keeps only the non-dominated ones. Reused across assignments: its arrays only grow.
+ * eliminated, its entry in each parent factor (-1 until that parent is added) and its error: the factor
+ * within which it is known to stand for every vector it replaced (1 when it replaced none or only ones it
+ * dominates). {@link #filter} keeps only the entries no other one prunes. Reused across assignments: its
+ * arrays only grow, and filtering allocates nothing once they have.
  */
 final class Candidates {
     private final int dims;
     private final Dimensions dimensions;
-    /** Per dimension: 1 + the slack one filter pass may lose (1 where results must be exact). */
-    private final double[] grow;
-    private final boolean exact;
+    /** Per dimension: whether a pruning pass may trade a little of it (objectives without a budget). */
+    private final boolean[] slack;
     private final boolean planar;
     /**
      * Per dimension: a kept vector whose value lies in [sureMin, sureMax] meets that budget whatever is added
@@ -23,36 +24,41 @@ final class Candidates {
     final double[] sureMin;
     private final int[] scratchA;
     private final int[] scratchB;
+    private final DominanceIndex index;
     int parentCount;
     Factor[] parents;
     int knob;
     int size;
     double[] vec = new double[0];
+    double[] err = new double[0];
     int[] choice = new int[0];
     int[] parent = new int[0];
     private double[] vec2 = new double[0];
+    private double[] err2 = new double[0];
     private int[] choice2 = new int[0];
     private int[] parent2 = new int[0];
     private int[] order = new int[0];
     private int[] sortTmp = new int[0];
     private int[] kept = new int[0];
+    private int[] runs = new int[1];
+    /** The entries whose designs {@link #scratchA} and {@link #scratchB} hold, -1 for none. */
+    private int tracedA = -1;
+    private int tracedB = -1;
+    /** The error bound of the running filter, and the error factor each slack dimension may add for it. */
+    private double allowed = 1;
 
-    Candidates(Dimensions dimensions, double[] grow, int knobCount) {
+    Candidates(Dimensions dimensions, int knobCount) {
         this.dimensions = dimensions;
         this.dims = dimensions.count();
-        this.grow = grow;
-        boolean anySlack = false;
-        for (double g : grow) {
-            anySlack |= g > 1;
-        }
-        this.exact = !anySlack;
+        this.slack = dimensions.slack();
         this.planar = dimensions.planar();
         this.scratchA = new int[knobCount];
         this.sureMax = new double[dims];
         this.sureMin = new double[dims];
-        java.util.Arrays.fill(sureMax, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
+        Arrays.fill(sureMax, Double.NEGATIVE_INFINITY);
+        Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
         this.scratchB = new int[knobCount];
+        this.index = planar ? null : new DominanceIndex(dimensions);
     }
 
     void reset(Factor[] parents, int knob) {
@@ -68,15 +74,17 @@ final class Candidates {
 
     /** Bytes held by this buffer's arrays. */
     long bytes() {
-        return (vec.length + vec2.length) * 8L + (choice.length + choice2.length + parent.length + parent2.length
-                + order.length + sortTmp.length + kept.length) * 4L;
+        return (vec.length + vec2.length + err.length + err2.length) * 8L + (choice.length + choice2.length
+                + parent.length + parent2.length + order.length + sortTmp.length + kept.length + runs.length) * 4L
+                + (index == null ? 0 : index.bytes());
     }
 
-    /** Appends an entry with unset parents and returns its slot. */
+    /** Appends an entry with unset parents and error 1 and returns its slot. */
     int append(int x) {
         if (size == choice.length) {
             int cap = Math.max(16, size * 2);
             vec = Arrays.copyOf(vec, cap * dims);
+            err = Arrays.copyOf(err, cap);
             choice = Arrays.copyOf(choice, cap);
             parent = Arrays.copyOf(parent, cap * parentCount);
         } else if (parent.length < (size + 1) * parentCount) {
@@ -84,6 +92,7 @@ final class Candidates {
         }
         int s = size++;
         choice[s] = x;
+        err[s] = 1;
         Arrays.fill(parent, s * parentCount, (s + 1) * parentCount, -1);
         return s;
     }
@@ -93,32 +102,57 @@ final class Candidates {
         int s = append(other.choice[i]);
         System.arraycopy(other.vec, i * dims, vec, s * dims, dims);
         System.arraycopy(other.parent, i * parentCount, parent, s * parentCount, parentCount);
+        err[s] = other.err[i];
         return s;
     }
 
-    /** Keeps only the entries no other entry dominates (ties: the smaller design), sorted best first. */
-    void filter() {
+    /**
+     * Keeps only the entries no other entry prunes, sorted best first. An entry prunes another when it is
+     * no worse anywhere and better somewhere (or equal and the smaller design), or, where slack is allowed,
+     * when it is within a factor that keeps the pruned entry's error, times that factor, at most
+     * {@code allowedError}; the pruner's error grows to cover it.
+     */
+    void filter(double allowedError) {
         if (size <= 1) {
             return;
         }
+        this.allowed = allowedError;
+        tracedA = -1;
+        tracedB = -1;
         sort();
         int keptCount = planar ? sweepPlanar() : sweepGeneral();
         compact(keptCount);
+        tracedA = -1;
+        tracedB = -1;
     }
 
     private int sweepPlanar() {
-        int s1 = dimensions.sense()[1];
-        double g1 = grow[1];
+        boolean lower = dimensions.sense()[1] == Dimensions.LOWER;
+        boolean slack1 = slack[1] && allowed > 1;
         int keptCount = 0;
         double best = 0;
+        int bestEntry = -1;
         for (int r = 0; r < size; r++) {
             int c = order[r];
             double v = vec[c * dims + 1];
-            if (keptCount > 0 && (s1 == Dimensions.LOWER ? best <= v * g1 : best * g1 >= v)) {
-                continue;
+            if (keptCount > 0) {
+                // the kept entry with the best second value is no worse in the first (sorted) and best in the second
+                if (lower ? best <= v : best >= v) {
+                    err[bestEntry] = Math.max(err[bestEntry], err[c]);
+                    continue;
+                }
+                if (slack1) {
+                    double ratio = lower ? best / v : v / best;
+                    double e = err[c] * ratio;
+                    if (e <= allowed) {
+                        err[bestEntry] = Math.max(err[bestEntry], e);
+                        continue;
+                    }
+                }
             }
-            if (keptCount == 0 || (s1 == Dimensions.LOWER ? v < best : v > best)) {
+            if (keptCount == 0 || (lower ? v < best : v > best)) {
                 best = v;
+                bestEntry = c;
             }
             ensureKept(keptCount + 1);
             kept[keptCount++] = c;
@@ -127,19 +161,22 @@ final class Candidates {
     }
 
     private int sweepGeneral() {
+        index.start();
         int keptCount = 0;
         int lastPruner = -1;
         for (int r = 0; r < size; r++) {
             int c = order[r];
             // the entry that pruned the previous candidate often prunes this one too
-            boolean dominated = lastPruner >= 0 && prunes(kept[lastPruner], c);
-            for (int q = keptCount - 1; q >= 0 && !dominated; q--) {
-                if (prunes(kept[q], c)) {
-                    dominated = true;
-                    lastPruner = q;
+            boolean pruned = lastPruner >= 0 && prunes(lastPruner, c);
+            if (!pruned) {
+                int k = index.findPruner(this, c, Math.max(1, allowed / err[c]));
+                if (k >= 0) {
+                    pruned = true;
+                    lastPruner = k;
                 }
             }
-            if (!dominated) {
+            if (!pruned) {
+                index.add(this, c);
                 ensureKept(keptCount + 1);
                 kept[keptCount++] = c;
             }
@@ -147,11 +184,29 @@ final class Candidates {
         return keptCount;
     }
 
-    /** Whether kept entry k makes c unnecessary: no worse anywhere (within slack) and better or first. */
-    private boolean prunes(int k, int c) {
+    /** Whether entry k surely meets the budget of dimension d (only for budgeted dimensions that are not objectives). */
+    boolean sure(int k, int d) {
+        double a = vec[k * dims + d];
+        return !dimensions.objective()[d] && a <= sureMax[d] && a >= sureMin[d];
+    }
+
+    double value(int c, int d) {
+        return vec[c * dims + d];
+    }
+
+    boolean slack(int d) {
+        return slack[d] && allowed > 1;
+    }
+
+    /**
+     * Whether kept entry k prunes c (see {@link #filter}); when it does, k's error grows to cover c. Callers
+     * may pass any kept k: the test is complete on its own.
+     */
+    boolean prunes(int k, int c) {
         int[] sense = dimensions.sense();
         boolean strict = false;
         boolean[] objective = dimensions.objective();
+        double ratio = 1;
         for (int d = 0; d < dims; d++) {
             double a = vec[k * dims + d];
             double b = vec[c * dims + d];
@@ -161,13 +216,19 @@ final class Candidates {
             }
             switch (sense[d]) {
                 case Dimensions.LOWER -> {
-                    if (a > b * grow[d]) {
-                        return false;
+                    if (a > b) {
+                        if (!slack(d)) {
+                            return false;
+                        }
+                        ratio = Math.max(ratio, a / b);
                     }
                 }
                 case Dimensions.HIGHER -> {
-                    if (a * grow[d] < b) {
-                        return false;
+                    if (a < b) {
+                        if (!slack(d)) {
+                            return false;
+                        }
+                        ratio = Math.max(ratio, b / a);
                     }
                 }
                 default -> {
@@ -178,7 +239,15 @@ final class Candidates {
             }
             strict |= a != b && objective[d] && !dimensions.maxCombined()[d];
         }
-        return !exact || strict || compareDesigns(k, c) < 0;
+        double e = err[c] * ratio;
+        if (ratio > 1 && !(e <= allowed)) {
+            return false;
+        }
+        if (ratio == 1 && !strict && compareDesigns(k, c) >= 0) {
+            return false;
+        }
+        err[k] = Math.max(err[k], e);
+        return true;
     }
 
     private void ensureKept(int n) {
@@ -190,6 +259,7 @@ final class Candidates {
     private void compact(int keptCount) {
         if (vec2.length < vec.length) {
             vec2 = new double[vec.length];
+            err2 = new double[err.length];
             choice2 = new int[choice.length];
         }
         if (parent2.length < parent.length) {
@@ -198,12 +268,16 @@ final class Candidates {
         for (int i = 0; i < keptCount; i++) {
             int c = kept[i];
             System.arraycopy(vec, c * dims, vec2, i * dims, dims);
+            err2[i] = err[c];
             choice2[i] = choice[c];
             System.arraycopy(parent, c * parentCount, parent2, i * parentCount, parentCount);
         }
         double[] v = vec;
         vec = vec2;
         vec2 = v;
+        double[] e = err;
+        err = err2;
+        err2 = e;
         int[] x = choice;
         choice = choice2;
         choice2 = x;
@@ -213,21 +287,33 @@ final class Candidates {
         size = keptCount;
     }
 
-    /** Sorts entry numbers best first by the dimensions in order, then by design (bottom-up merge sort). */
+    /**
+     * Sorts entry numbers best first by the dimensions in order, then by design: a natural merge sort, since
+     * a buffer is mostly a concatenation of sorted runs (a sorted front shifted by one vector, for each vector
+     * of the factor added), which it merges in O(n log runs).
+     */
     private void sort() {
         if (order.length < size) {
             order = new int[choice.length];
             sortTmp = new int[choice.length];
+            runs = new int[choice.length + 1];
         }
+        int runCount = 0;
         for (int i = 0; i < size; i++) {
             order[i] = i;
+            if (i == 0 || compare(i - 1, i) > 0) {
+                runs[runCount++] = i;
+            }
         }
+        runs[runCount] = size;
         int[] src = order;
         int[] dst = sortTmp;
-        for (int width = 1; width < size; width *= 2) {
-            for (int lo = 0; lo < size; lo += 2 * width) {
-                int mid = Math.min(lo + width, size);
-                int hi = Math.min(lo + 2 * width, size);
+        while (runCount > 1) {
+            int merged = 0;
+            for (int r = 0; r < runCount; r += 2) {
+                int lo = runs[r];
+                int mid = runs[Math.min(r + 1, runCount)];
+                int hi = runs[Math.min(r + 2, runCount)];
                 int i = lo;
                 int j = mid;
                 int o = lo;
@@ -240,7 +326,10 @@ final class Candidates {
                 while (j < hi) {
                     dst[o++] = src[j++];
                 }
+                runs[merged++] = lo;
             }
+            runs[merged] = size;
+            runCount = merged;
             int[] t = src;
             src = dst;
             dst = t;
@@ -262,10 +351,23 @@ final class Candidates {
         return compareDesigns(a, b);
     }
 
-    /** Compares the designs two entries stand for, knob by knob (the order of point indices). */
+    /**
+     * Compares the designs two entries stand for, knob by knob (the order of point indices). The last
+     * design traced into each scratch array is remembered (entries do not move within a filter pass), since
+     * a pass compares one entry with several others in a row.
+     */
     int compareDesigns(int a, int b) {
-        trace(a, scratchA);
-        trace(b, scratchB);
+        if (a == tracedB && b == tracedA) {
+            return -Arrays.compare(scratchA, scratchB);
+        }
+        if (a != tracedA) {
+            trace(a, scratchA);
+            tracedA = a;
+        }
+        if (b != tracedB) {
+            trace(b, scratchB);
+            tracedB = b;
+        }
         return Arrays.compare(scratchA, scratchB);
     }
 

@@ -12,16 +12,29 @@ import java.util.List;
  * not an objective. Each dimension says which way is better for pruning: lower ({@link #LOWER}), higher
  * ({@link #HIGHER}), or neither ({@link #EQUAL}, when an objective pulls one way and a budget the other,
  * so only equal values may prune). Peak activation memory combines by maximum, every other metric by sum.
+ * A null metric is a score per knob and choice (the prune planner's importance), summed like a metric.
  */
 record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[] objective, double[] max,
-                  double[] min, double[] slack) {
+                  double[] min, boolean[] slack) {
     static final int LOWER = 1;
     static final int HIGHER = -1;
     static final int EQUAL = 0;
 
-    static Dimensions of(List<Objective> objectives, List<Budget> budgets, double epsilon) {
-        List<Metric> metrics = new ArrayList<>();
-        objectives.forEach(o -> metrics.add(o.metric()));
+    static Dimensions of(List<Objective> objectives, List<Budget> budgets) {
+        return of(objectives.stream().map(Objective::metric).toList(), objectives.stream().map(Objective::goal)
+                .toList(), budgets);
+    }
+
+    /**
+     * One gain to raise, then the budgets: the gain is an additive metric, or (null) a score per knob and
+     * choice that no metric carries.
+     */
+    static Dimensions ofGain(Metric metric, List<Budget> budgets) {
+        return of(java.util.Collections.singletonList(metric), List.of(Goal.MAX), budgets);
+    }
+
+    private static Dimensions of(List<Metric> objectiveMetrics, List<Goal> goals, List<Budget> budgets) {
+        List<Metric> metrics = new ArrayList<>(objectiveMetrics);
         for (Budget b : budgets) {
             if (!metrics.contains(b.metric())) {
                 metrics.add(b.metric());
@@ -33,7 +46,7 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
         boolean[] objective = new boolean[d];
         double[] max = new double[d];
         double[] min = new double[d];
-        double[] slack = new double[d];
+        boolean[] slack = new boolean[d];
         for (int i = 0; i < d; i++) {
             Metric m = metrics.get(i);
             maxCombined[i] = m == Metric.PEAK_ACTIVATION_BYTES;
@@ -41,16 +54,16 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
             min[i] = Double.NaN;
             boolean lower = false;
             boolean higher = false;
-            for (Objective o : objectives) {
-                if (o.metric() == m) {
+            for (int o = 0; o < objectiveMetrics.size(); o++) {
+                if (o == i || (m != null && objectiveMetrics.get(o) == m)) {
                     objective[i] = true;
-                    lower |= o.goal() == Goal.MIN;
-                    higher |= o.goal() == Goal.MAX;
+                    lower |= goals.get(o) == Goal.MIN;
+                    higher |= goals.get(o) == Goal.MAX;
                 }
             }
             boolean budgeted = false;
             for (Budget b : budgets) {
-                if (b.metric() == m) {
+                if (m != null && b.metric() == m) {
                     budgeted = true;
                     if (!Double.isNaN(b.max())) {
                         max[i] = Double.isNaN(max[i]) ? b.max() : Math.min(max[i], b.max());
@@ -64,7 +77,7 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
             }
             sense[i] = lower && higher ? EQUAL : lower ? LOWER : HIGHER;
             // a relative slack only where nothing bounds the metric: a budget needs exact comparisons
-            slack[i] = objective[i] && !budgeted ? epsilon : 0;
+            slack[i] = objective[i] && !budgeted;
         }
         return new Dimensions(metrics.toArray(Metric[]::new), sense, maxCombined, objective, max, min, slack);
     }
@@ -82,20 +95,12 @@ record Dimensions(Metric[] metrics, int[] sense, boolean[] maxCombined, boolean[
         return false;
     }
 
-    boolean anySlack() {
-        for (double s : slack) {
-            if (s > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Whether the simple two-dimensional sweep applies: two summed objectives, no other dimension, no
      * dimension that must stay equal.
      */
     boolean planar() {
-        return count() == 2 && !anyMaxCombined() && sense[0] != EQUAL && sense[1] != EQUAL;
+        return count() == 2 && !anyMaxCombined() && sense[0] != EQUAL && sense[1] != EQUAL && objective[0]
+                && objective[1];
     }
 }

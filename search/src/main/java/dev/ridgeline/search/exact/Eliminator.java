@@ -5,12 +5,18 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Multi-objective bucket elimination over one subproblem's factors: eliminating a knob combines every
  * factor that mentions it into one over their other knobs, keeping for each assignment of those only the
  * non-dominated sums over the knob's choices. Budgets prune a partial vector as soon as it, plus the least
- * the rest of the network can add, breaks one (every term is non-negative).
+ * the rest of the network can add, breaks one (every term is non-negative). The assignments of a new
+ * factor are independent, so they are shared out over the threads in chunks and joined in order: the
+ * result does not depend on the number of threads.
  */
 final class Eliminator {
     private final Dimensions dimensions;
@@ -18,87 +24,42 @@ final class Eliminator {
     private final int[] radix;
     private final double[] totalMin;
     private final double[] totalMax;
-    private final Candidates current;
-    private final Candidates next;
-    private final Candidates union;
     private final SolverState state;
-    private final int[] values;
-    private final double[] sum;
+    private final int totalDepth;
+    private final ExecutorService executor;
+    private final Worker[] workers;
 
     /**
-     * @param leaves every leaf factor, for the bounds on what the factors not yet combined can add
+     * @param leaves     every leaf factor, for the bounds on what the factors not yet combined can add
+     * @param totalDepth the most pruning passes from a leaf to the root, over which the error is shared out
+     * @param executor   the threads to share each factor's assignments over; null for this thread only
+     * @param threads    how many of them to use
      */
-    Eliminator(Dimensions dimensions, double[] grow, int[] radix, List<Factor> leaves, SolverState state) {
+    Eliminator(Dimensions dimensions, int[] radix, List<Factor> leaves, SolverState state, int totalDepth,
+            ExecutorService executor, int threads) {
         this.dimensions = dimensions;
         this.dims = dimensions.count();
         this.radix = radix;
         this.state = state;
-        this.values = new int[radix.length];
-        this.sum = new double[dimensions.count()];
+        this.totalDepth = Math.max(1, totalDepth);
+        this.executor = executor;
         this.totalMin = new double[dims];
         this.totalMax = new double[dims];
         for (Factor f : leaves) {
             for (int d = 0; d < dims; d++) {
-                if (dimensions.maxCombined()[d]) {
-                    totalMin[d] = Math.max(totalMin[d], f.coveredMin[d]);
-                    totalMax[d] = Math.max(totalMax[d], f.coveredMax[d]);
-                } else {
-                    totalMin[d] += f.coveredMin[d];
-                    totalMax[d] += f.coveredMax[d];
-                }
+                totalMin[d] = combine(d, totalMin[d], f.coveredMin[d]);
+                totalMax[d] = combine(d, totalMax[d], f.coveredMax[d]);
             }
         }
-        this.current = new Candidates(dimensions, grow, radix.length);
-        this.next = new Candidates(dimensions, grow, radix.length);
-        this.union = new Candidates(dimensions, grow, radix.length);
+        this.workers = new Worker[executor == null ? 1 : Math.max(1, threads)];
+        for (int t = 0; t < workers.length; t++) {
+            workers[t] = new Worker(t);
+        }
     }
 
-    /** The knobs in the order to eliminate them: greedily the one whose new factor is smallest. */
-    static List<Integer> order(List<int[]> scopes, int[] radix) {
-        List<TreeSet<Integer>> pool = new ArrayList<>();
-        TreeSet<Integer> knobs = new TreeSet<>();
-        for (int[] s : scopes) {
-            TreeSet<Integer> set = new TreeSet<>();
-            for (int k : s) {
-                set.add(k);
-                knobs.add(k);
-            }
-            pool.add(set);
-        }
-        List<Integer> order = new ArrayList<>();
-        while (!knobs.isEmpty()) {
-            int best = -1;
-            double bestSize = Double.POSITIVE_INFINITY;
-            for (int k : knobs) {
-                double size = 1;
-                TreeSet<Integer> merged = merged(pool, k);
-                for (int m : merged) {
-                    size *= radix[m];
-                }
-                if (size < bestSize) {
-                    bestSize = size;
-                    best = k;
-                }
-            }
-            TreeSet<Integer> merged = merged(pool, best);
-            final int eliminated = best;
-            pool.removeIf(s -> s.contains(eliminated));
-            pool.add(merged);
-            knobs.remove(best);
-            order.add(best);
-        }
-        return order;
-    }
-
-    private static TreeSet<Integer> merged(List<TreeSet<Integer>> pool, int k) {
-        TreeSet<Integer> merged = new TreeSet<>();
-        for (TreeSet<Integer> s : pool) {
-            if (s.contains(k)) {
-                merged.addAll(s);
-            }
-        }
-        merged.remove(k);
-        return merged;
+    /** Filter passes a vector goes through when {@code m} factors are combined: at most one per factor, plus the union. */
+    static int passes(int m) {
+        return m + 1;
     }
 
     /**
@@ -107,10 +68,14 @@ final class Eliminator {
      */
     Factor eliminate(int knob, List<Factor> involved) {
         Factor[] parents = involved.toArray(Factor[]::new);
-        // cheap factors (fewest vectors per assignment) first: the running sets stay small longer
-        Arrays.sort(parents, Comparator.comparingDouble(f -> (double) f.entries() / f.assignments));
+        // the largest fronts (most vectors per assignment) first: each further factor then multiplies a filtered
+        // set by a few vectors, where smallest first would multiply the unfiltered product of the small ones by
+        // the large front
+        Arrays.sort(parents, Comparator.comparingDouble(f -> -(double) f.entries() / f.assignments));
         TreeSet<Integer> scopeSet = new TreeSet<>();
+        int baseDepth = 0;
         for (Factor f : parents) {
+            baseDepth = Math.max(baseDepth, f.depth);
             for (int k : f.scope) {
                 if (k != knob) {
                     scopeSet.add(k);
@@ -118,42 +83,162 @@ final class Eliminator {
             }
         }
         int[] scope = scopeSet.stream().mapToInt(Integer::intValue).toArray();
-        int[] strides = Factor.strides(scope, radix);
-        int assignments = Factor.assignments(scope, radix);
-        int m = parents.length;
-        int choices = knob < 0 ? 1 : radix[knob];
-        double[][] covered = new double[m][];
-        double[] coveredMin = new double[dims];
-        double[] coveredMax = new double[dims];
-        for (int i = 0; i < m; i++) {
-            for (int d = 0; d < dims; d++) {
-                coveredMin[d] = combine(d, coveredMin[d], parents[i].coveredMin[d]);
-                coveredMax[d] = combine(d, coveredMax[d], parents[i].coveredMax[d]);
+        Step step = new Step(knob, parents, scope, baseDepth);
+        int assignments = step.assignments;
+        int chunks = workers.length == 1 ? 1 : Math.min(assignments, workers.length * 8);
+        GrowingStore[] stores = new GrowingStore[chunks];
+        int[] sizes = new int[assignments];
+        AtomicInteger nextChunk = new AtomicInteger();
+        if (chunks == 1) {
+            workers[0].run(step, nextChunk, chunks, stores, sizes);
+        } else {
+            List<Future<?>> running = new ArrayList<>();
+            for (Worker w : workers) {
+                running.add(executor.submit(() -> w.run(step, nextChunk, chunks, stores, sizes)));
             }
-            covered[i] = coveredMin.clone();
+            join(running);
         }
-        double[] coveredMaxPrefix = new double[dims];
-        double[][] coveredUp = new double[m][];
-        for (int i = 0; i < m; i++) {
-            for (int d = 0; d < dims; d++) {
-                coveredMaxPrefix[d] = combine(d, coveredMaxPrefix[d], parents[i].coveredMax[d]);
-            }
-            coveredUp[i] = coveredMaxPrefix.clone();
-        }
+        int total = 0;
         int[] start = new int[assignments + 1];
-        GrowingStore store = new GrowingStore(dims, m);
-        union.reset(parents, knob);
-        current.reset(parents, knob);
-        next.reset(parents, knob);
-        int[] parentAssignment = new int[m];
         for (int a = 0; a < assignments; a++) {
-            for (int i = 0; i < scope.length; i++) {
-                values[scope[i]] = (a / strides[i]) % radix[scope[i]];
+            start[a + 1] = start[a] + sizes[a];
+        }
+        total = start[assignments];
+        GrowingStore store = new GrowingStore(dims, parents.length, total);
+        for (GrowingStore s : stores) {
+            store.addAll(s);
+        }
+        Factor f = new Factor(scope, radix, start, store.vectors(), store.errors(),
+                baseDepth + passes(parents.length), knob, store.choices(), parents, store.parents(),
+                step.coveredMin, step.coveredMax);
+        state.clearTransient();
+        state.stored(f.bytes());
+        for (Factor p : parents) {
+            state.freed(p.forgetVectors());
+        }
+        return f;
+    }
+
+    private static void join(List<Future<?>> running) {
+        RuntimeException failure = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** What every worker reads while building one factor. */
+    private final class Step {
+        final int knob;
+        final Factor[] parents;
+        final int[] scope;
+        final int[] strides;
+        final int assignments;
+        final int choices;
+        final int baseDepth;
+        /** Per parent i: the least / most the leaves below parents 0..i contribute. */
+        final double[][] covered;
+        final double[][] coveredUp;
+        final double[] coveredMin;
+        final double[] coveredMax;
+
+        Step(int knob, Factor[] parents, int[] scope, int baseDepth) {
+            this.knob = knob;
+            this.parents = parents;
+            this.scope = scope;
+            this.strides = Factor.strides(scope, radix);
+            this.assignments = Factor.assignments(scope, radix);
+            this.choices = knob < 0 ? 1 : radix[knob];
+            this.baseDepth = baseDepth;
+            int m = parents.length;
+            covered = new double[m][];
+            coveredUp = new double[m][];
+            coveredMin = new double[dims];
+            coveredMax = new double[dims];
+            for (int i = 0; i < m; i++) {
+                for (int d = 0; d < dims; d++) {
+                    coveredMin[d] = combine(d, coveredMin[d], parents[i].coveredMin[d]);
+                    coveredMax[d] = combine(d, coveredMax[d], parents[i].coveredMax[d]);
+                }
+                covered[i] = coveredMin.clone();
+                coveredUp[i] = coveredMax.clone();
+            }
+        }
+
+        /** The error a pass may allow after {@code passes} passes of this step. */
+        double allowed(int passes) {
+            return state.allowedError((double) (baseDepth + passes) / totalDepth);
+        }
+    }
+
+    /** One thread's buffers; builds the entries of whole chunks of assignments. */
+    private final class Worker {
+        private final int id;
+        private final Candidates current;
+        private final Candidates next;
+        private final Candidates union;
+        private final int[] values;
+        private final double[] sum;
+        private int[] parentAssignment = new int[0];
+
+        Worker(int id) {
+            this.id = id;
+            this.current = new Candidates(dimensions, radix.length);
+            this.next = new Candidates(dimensions, radix.length);
+            this.union = new Candidates(dimensions, radix.length);
+            this.values = new int[radix.length];
+            this.sum = new double[dims];
+        }
+
+        void run(Step step, AtomicInteger nextChunk, int chunks, GrowingStore[] stores, int[] sizes) {
+            Factor[] parents = step.parents;
+            int m = parents.length;
+            if (parentAssignment.length < m) {
+                parentAssignment = new int[m];
+            }
+            union.reset(parents, step.knob);
+            current.reset(parents, step.knob);
+            next.reset(parents, step.knob);
+            long held = 0;
+            for (int chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
+                int from = (int) ((long) chunk * step.assignments / chunks);
+                int to = (int) ((long) (chunk + 1) * step.assignments / chunks);
+                GrowingStore store = new GrowingStore(dims, m);
+                for (int a = from; a < to; a++) {
+                    build(step, a);
+                    state.checkMemory(id, held + store.bytes() + union.bytes() + current.bytes() + next.bytes());
+                    store.add(union);
+                    sizes[a] = union.size;
+                    state.noteFront(union.size);
+                }
+                held += store.bytes();
+                stores[chunk] = store;
+            }
+        }
+
+        /** The non-dominated vectors of assignment a of the new factor, into {@link #union}. */
+        private void build(Step step, int a) {
+            Factor[] parents = step.parents;
+            int m = parents.length;
+            for (int i = 0; i < step.scope.length; i++) {
+                values[step.scope[i]] = (a / step.strides[i]) % radix[step.scope[i]];
             }
             union.clear();
-            for (int x = 0; x < choices; x++) {
-                if (knob >= 0) {
-                    values[knob] = x;
+            int unionKept = 0;
+            for (int x = 0; x < step.choices; x++) {
+                if (step.knob >= 0) {
+                    values[step.knob] = x;
                 }
                 boolean empty = false;
                 for (int i = 0; i < m && !empty; i++) {
@@ -164,90 +249,100 @@ final class Eliminator {
                 if (empty) {
                     continue;
                 }
-                sumInto(parents, parentAssignment, x, covered, coveredUp);
+                sumInto(step, x);
                 for (int c = 0; c < current.size; c++) {
                     union.copyFrom(current, c);
                 }
+                if (step.choices > 1 && union.size > flushAt(unionKept)) {
+                    setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
+                    union.filter(step.allowed(m + 1));
+                    unionKept = union.size;
+                }
             }
-            if (choices > 1) {
-                setSure(union, covered[m - 1], coveredUp[m - 1]);
-                union.filter();
-            }
-            state.checkMemory(union.bytes() + current.bytes() + next.bytes() + store.bytes());
-            store.add(union);
-            start[a + 1] = store.size;
-            state.noteFront(union.size);
-        }
-        Factor f = new Factor(scope, radix, start, store.vectors(), knob, store.choices(), parents, store.parents(),
-                coveredMin, coveredMax);
-        state.stored(f.bytes(dims));
-        return f;
-    }
-
-    /** Filter passes a vector goes through when {@code m} factors are combined: at most one per factor, plus the union. */
-    static int passes(int m) {
-        return m + 1;
-    }
-
-    /** The non-dominated sums of one vector from each parent at its assignment, into {@link #current}. */
-    private void sumInto(Factor[] parents, int[] at, int x, double[][] covered, double[][] coveredUp) {
-        current.clear();
-        Factor first = parents[0];
-        for (int e = first.start[at[0]]; e < first.start[at[0] + 1]; e++) {
-            if (feasible(first.vectors, e * dims, covered[0], coveredUp[0])) {
-                int s = current.append(x);
-                System.arraycopy(first.vectors, e * dims, current.vec, s * dims, dims);
-                current.parent[s * parents.length] = e;
+            if (step.choices > 1) {
+                setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
+                union.filter(step.allowed(m + 1));
             }
         }
-        for (int i = 1; i < parents.length && current.size > 0; i++) {
-            Factor f = parents[i];
-            int from = f.start[at[i]];
-            int to = f.start[at[i] + 1];
-            next.clear();
-            double[] sum = this.sum;
-            for (int c = 0; c < current.size; c++) {
+
+        /** The non-dominated sums of one vector from each parent at its assignment, into {@link #current}. */
+        private void sumInto(Step step, int x) {
+            Factor[] parents = step.parents;
+            int[] at = parentAssignment;
+            current.clear();
+            Factor first = parents[0];
+            for (int e = first.start[at[0]]; e < first.start[at[0] + 1]; e++) {
+                if (feasible(first.vectors, e * dims, step.covered[0], step.coveredUp[0])) {
+                    int s = current.append(x);
+                    System.arraycopy(first.vectors, e * dims, current.vec, s * dims, dims);
+                    current.err[s] = first.errorOf(e);
+                    current.parent[s * parents.length] = e;
+                }
+            }
+            for (int i = 1; i < parents.length && current.size > 0; i++) {
+                Factor f = parents[i];
+                int from = f.start[at[i]];
+                int to = f.start[at[i] + 1];
+                next.clear();
+                int kept = 0;
+                // vector by vector of f, so that the buffer is a run of sorted copies of the current front
                 for (int e = from; e < to; e++) {
-                    for (int d = 0; d < dims; d++) {
-                        sum[d] = combine(d, current.vec[c * dims + d], f.vectors[e * dims + d]);
+                    double fe = f.errorOf(e);
+                    for (int c = 0; c < current.size; c++) {
+                        for (int d = 0; d < dims; d++) {
+                            sum[d] = combine(d, current.vec[c * dims + d], f.vectors[e * dims + d]);
+                        }
+                        if (!feasible(sum, 0, step.covered[i], step.coveredUp[i])) {
+                            continue;
+                        }
+                        int s = next.copyFrom(current, c);
+                        System.arraycopy(sum, 0, next.vec, s * dims, dims);
+                        next.err[s] = Math.max(next.err[s], fe);
+                        next.parent[s * parents.length + i] = e;
                     }
-                    if (!feasible(sum, 0, covered[i], coveredUp[i])) {
-                        continue;
+                    if (to - from > 1 && next.size > flushAt(kept)) {
+                        // filter as the sums grow, so the buffer stays within a few times the size of the front
+                        setSure(next, step.covered[i], step.coveredUp[i]);
+                        next.filter(step.allowed(i + 1));
+                        kept = next.size;
+                        state.checkMemory(id, next.bytes() + current.bytes() + union.bytes());
                     }
-                    int s = next.copyFrom(current, c);
-                    System.arraycopy(sum, 0, next.vec, s * dims, dims);
-                    next.parent[s * parents.length + i] = e;
                 }
-                if (next.size > (1 << 16) && (next.size & 0xFFFF) == 0) {
-                    state.checkMemory(next.bytes() + current.bytes() + union.bytes());
+                if (to - from > 1) {
+                    setSure(next, step.covered[i], step.coveredUp[i]);
+                    next.filter(step.allowed(i + 1));
                 }
+                swap();
             }
-            if (to - from > 1) {
-                setSure(next, covered[i], coveredUp[i]);
-                next.filter();
+            if (parents.length == 1 && current.size > 1) {
+                setSure(current, step.covered[0], step.coveredUp[0]);
+                current.filter(step.allowed(1));
             }
-            swap();
         }
-        if (parents.length == 1 && current.size > 1) {
-            setSure(current, covered[0], coveredUp[0]);
-            current.filter();
-        }
-    }
 
-    private void swap() {
-        // current <- next, by exchanging their arrays (the buffers are interchangeable)
-        double[] v = current.vec;
-        current.vec = next.vec;
-        next.vec = v;
-        int[] c = current.choice;
-        current.choice = next.choice;
-        next.choice = c;
-        int[] p = current.parent;
-        current.parent = next.parent;
-        next.parent = p;
-        int s = current.size;
-        current.size = next.size;
-        next.size = s;
+        /** The size at which a buffer of which {@code kept} entries were already filtered is filtered again. */
+        private static int flushAt(int kept) {
+            return Math.max(1 << 16, 4 * kept);
+        }
+
+        private void swap() {
+            // current <- next, by exchanging their arrays (the buffers are interchangeable)
+            double[] v = current.vec;
+            current.vec = next.vec;
+            next.vec = v;
+            double[] r = current.err;
+            current.err = next.err;
+            next.err = r;
+            int[] c = current.choice;
+            current.choice = next.choice;
+            next.choice = c;
+            int[] p = current.parent;
+            current.parent = next.parent;
+            next.parent = p;
+            int s = current.size;
+            current.size = next.size;
+            next.size = s;
+        }
     }
 
     /**

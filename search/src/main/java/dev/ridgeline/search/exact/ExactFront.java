@@ -21,12 +21,17 @@ public record ExactFront(List<ParetoPoint> front, Statistics statistics) {
      * @param candidates       complete designs re-evaluated at the end (a superset of the front)
      * @param wallSeconds      time the solve took
      * @param epsilon          the relative tolerance asked for (0: exact)
-     * @param epsilonPerPass   the tolerance one filter pass was allowed, so that the passes compound to at most epsilon
+     * @param provenEpsilon    the tolerance the solve proves: every non-dominated objective vector of the feasible
+     *                         points lies within a factor 1 + provenEpsilon of a returned one in every objective
+     *                         (at most {@code epsilon} unless a limit was reached; 0: the front is exact)
+     * @param limitHit         the limit that made the solve coarsen its front ("time", "memory"), "" for none
+     * @param threads          the threads the eliminations were shared over
      */
     public record Statistics(long subproblems, long eliminations, long largestFront, long peakBytes, long candidates,
-                             double wallSeconds, double epsilon, double epsilonPerPass) {
+                             double wallSeconds, double epsilon, double provenEpsilon, String limitHit, int threads) {
+        /** Whether the front is exactly the exhaustive one (every front vector, each with its lowest-index design). */
         public boolean exact() {
-            return epsilon == 0;
+            return provenEpsilon == 0;
         }
     }
 }

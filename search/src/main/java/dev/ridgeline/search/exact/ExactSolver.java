@@ -9,11 +9,14 @@ import dev.ridgeline.search.pareto.ParetoArchive;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.KnobTarget;
 import dev.ridgeline.search.strategy.ProgressListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The exact Pareto front of a design space too large to enumerate, by multi-objective bucket elimination
@@ -31,43 +34,82 @@ public final class ExactSolver {
     private final double epsilon;
     private final long maxBytes;
     private final long maxFront;
+    private final long timeLimitNanos;
+    private final boolean anytime;
+    private final int threads;
+    private final Ordering ordering;
     private final ProgressListener progress;
 
-    private ExactSolver(double epsilon, long maxBytes, long maxFront, ProgressListener progress) {
+    private ExactSolver(double epsilon, long maxBytes, long maxFront, long timeLimitNanos, boolean anytime,
+            int threads, Ordering ordering, ProgressListener progress) {
         if (!(epsilon >= 0 && epsilon < 1)) {
             throw new IllegalArgumentException("epsilon must be in [0, 1), got " + epsilon);
         }
-        if (maxBytes < 1 || maxFront < 1) {
-            throw new IllegalArgumentException("limits must be positive, got " + maxBytes + " bytes, front " + maxFront);
+        if (maxBytes < 1 || maxFront < 1 || threads < 1 || timeLimitNanos < 0) {
+            throw new IllegalArgumentException("limits must be positive, got " + maxBytes + " bytes, front " + maxFront
+                    + ", " + threads + " threads, " + timeLimitNanos + " ns");
         }
         this.epsilon = epsilon;
         this.maxBytes = maxBytes;
         this.maxFront = maxFront;
+        this.timeLimitNanos = timeLimitNanos;
+        this.anytime = anytime;
+        this.threads = threads;
+        this.ordering = ordering;
         this.progress = progress;
     }
 
-    /** Exact (epsilon 0), at most 40% of the maximum heap for partial fronts. */
+    /** Exact (epsilon 0), at most 40% of the maximum heap for partial fronts, every core, no time limit. */
     public static ExactSolver withDefaults() {
-        return new ExactSolver(0, Runtime.getRuntime().maxMemory() / 5 * 2, DEFAULT_MAX_FRONT, ProgressListener.NONE);
+        return new ExactSolver(0, Runtime.getRuntime().maxMemory() / 5 * 2, DEFAULT_MAX_FRONT, 0, false,
+                Runtime.getRuntime().availableProcessors(), Ordering.MIN_WEIGHT, ProgressListener.NONE);
     }
 
     /** A relative tolerance: every true front vector lies within a factor 1 + epsilon of a returned one. */
     public ExactSolver withEpsilon(double epsilon) {
-        return new ExactSolver(epsilon, maxBytes, maxFront, progress);
+        return new ExactSolver(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, ordering, progress);
     }
 
     /** The memory partial fronts may use before the solve stops with {@link ExactLimitException}. */
     public ExactSolver withMaxBytes(long maxBytes) {
-        return new ExactSolver(epsilon, maxBytes, maxFront, progress);
+        return new ExactSolver(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, ordering, progress);
+    }
+
+    /**
+     * An anytime memory limit: past half of it, the solve coarsens its front (a larger epsilon for the passes
+     * still to come) instead of stopping; it stops with {@link ExactLimitException} only at the limit itself.
+     */
+    public ExactSolver withMemoryLimit(long bytes) {
+        return new ExactSolver(epsilon, bytes, maxFront, timeLimitNanos, true, threads, ordering, progress);
+    }
+
+    /**
+     * An anytime time limit: once it has passed, the solve coarsens its front for the passes still to come,
+     * so that it ends soon after with the front reached and the epsilon it proves
+     * ({@link ExactFront.Statistics#provenEpsilon}).
+     */
+    public ExactSolver withTimeLimit(Duration limit) {
+        return new ExactSolver(epsilon, maxBytes, maxFront, Math.max(1, limit.toNanos()), true, threads, ordering,
+                progress);
     }
 
     /** The most vectors one partial front may hold before the solve stops with {@link ExactLimitException}. */
     public ExactSolver withMaxFront(long maxFront) {
-        return new ExactSolver(epsilon, maxBytes, maxFront, progress);
+        return new ExactSolver(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, ordering, progress);
+    }
+
+    /** The threads each elimination's assignments are shared over (the front does not depend on it). */
+    public ExactSolver withThreads(int threads) {
+        return new ExactSolver(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, ordering, progress);
+    }
+
+    /** How the next knob to eliminate is chosen (the front does not depend on it, only the cost). */
+    public ExactSolver withOrdering(Ordering ordering) {
+        return new ExactSolver(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, ordering, progress);
     }
 
     public ExactSolver withProgress(ProgressListener progress) {
-        return new ExactSolver(epsilon, maxBytes, maxFront, progress);
+        return new ExactSolver(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, ordering, progress);
     }
 
     /**
@@ -77,9 +119,106 @@ public final class ExactSolver {
      * @throws ExactLimitException when the partial fronts outgrow the limits
      */
     public ExactFront solve(CompiledEvaluator evaluator, List<Objective> objectives, List<Budget> budgets) {
-        DesignSpace space = evaluator.space();
         ParetoArchive archive = new ParetoArchive(objectives);
-        Dimensions dims = Dimensions.of(objectives, budgets, epsilon);
+        Dimensions dims = Dimensions.of(objectives, budgets);
+        int knobs = evaluator.space().knobCount();
+        int[] choices = new int[knobs];
+        double[] metrics = new double[Metric.COUNT];
+        double[] worstError = {1};
+        Run run = eliminate(evaluator, dims, null, (root, fixed) -> {
+            for (int e = 0; e < root.entries(); e++) {
+                System.arraycopy(fixed, 0, choices, 0, knobs);
+                root.trace(e, choices);
+                evaluator.evaluate(choices, metrics);
+                check(dims, root, e, metrics, choices);
+                if (budgets.stream().allMatch(b -> b.allows(metrics))) {
+                    archive.offer(metrics, choices);
+                    worstError[0] = Math.max(worstError[0], root.errorOf(e));
+                }
+            }
+            return root.entries();
+        });
+        SolverState state = run.state;
+        return new ExactFront(archive.front(), new ExactFront.Statistics(run.subproblems, state.eliminations,
+                state.largestFront, state.peakBytes(), state.candidates, state.elapsedSeconds(), epsilon,
+                worstError[0] - 1, state.limitHit(), threads));
+    }
+
+    /**
+     * The point of the evaluator's space with the highest gain among those that meet every budget, the
+     * lowest-index one among equals (the point an enumeration in index order keeps first); empty when no
+     * point meets them. The gain is an additive metric, or a score per knob and choice summed over the knobs
+     * (an empty row for a knob that scores nothing). Exact: the epsilon and the anytime limits do not apply.
+     *
+     * @param metric    the metric to maximize, or null to maximize {@code perChoice}
+     * @param perChoice per knob, per choice: its score; null to maximize {@code metric}
+     * @throws ExactLimitException when the partial fronts outgrow the limits
+     */
+    public Optional<int[]> maximize(CompiledEvaluator evaluator, Metric metric, double[][] perChoice,
+            List<Budget> budgets) {
+        return maximize(evaluator, metric, perChoice, budgets, Ordering.SEQUENTIAL);
+    }
+
+    private Optional<int[]> maximize(CompiledEvaluator evaluator, Metric metric, double[][] perChoice,
+            List<Budget> budgets, Ordering order) {
+        if ((metric == null) == (perChoice == null)) {
+            throw new IllegalArgumentException("maximize a metric or a score per choice, exactly one of them");
+        }
+        BadInputException.check(metric != Metric.PEAK_ACTIVATION_BYTES, "peak activation memory is a maximum over "
+                + "steps, not a gain to maximize");
+        if (perChoice != null && perChoice.length != evaluator.space().knobCount()) {
+            throw new IllegalArgumentException("a score row per knob: " + evaluator.space().knobCount()
+                    + " knobs, " + perChoice.length + " rows");
+        }
+        Dimensions dims = Dimensions.ofGain(metric, budgets);
+        int knobs = evaluator.space().knobCount();
+        int[] choices = new int[knobs];
+        double[] metrics = new double[Metric.COUNT];
+        int[][] best = {null};
+        double[] bestGain = {Double.NEGATIVE_INFINITY};
+        ExactSolver exact = new ExactSolver(0, maxBytes, maxFront, 0, false, threads, order, progress);
+        exact.eliminate(evaluator, dims, perChoice, (root, fixed) -> {
+            for (int e = 0; e < root.entries(); e++) {
+                System.arraycopy(fixed, 0, choices, 0, knobs);
+                root.trace(e, choices);
+                evaluator.evaluate(choices, metrics);
+                check(dims, root, e, metrics, choices);
+                if (!budgets.stream().allMatch(b -> b.allows(metrics))) {
+                    continue;
+                }
+                double gain = metric != null ? metrics[metric.ordinal()] : gain(perChoice, choices);
+                if (gain > bestGain[0] || (gain == bestGain[0] && Arrays.compare(choices, best[0]) < 0)) {
+                    bestGain[0] = gain;
+                    best[0] = choices.clone();
+                }
+            }
+            return root.entries();
+        });
+        return Optional.ofNullable(best[0]);
+    }
+
+    /** The score of a point: its choices' scores summed in knob order. */
+    private static double gain(double[][] perChoice, int[] choices) {
+        double s = 0;
+        for (int k = 0; k < choices.length; k++) {
+            if (perChoice[k].length > 0) {
+                s += perChoice[k][choices[k]];
+            }
+        }
+        return s;
+    }
+
+    /** What the root of each subproblem is handed to; returns the designs it evaluated. */
+    private interface RootVisitor {
+        long visit(Factor root, int[] fixed);
+    }
+
+    private record Run(SolverState state, long subproblems) {
+    }
+
+    /** Eliminates every knob of every subproblem and hands each root to {@code visitor}. */
+    private Run eliminate(CompiledEvaluator evaluator, Dimensions dims, double[][] perChoice, RootVisitor visitor) {
+        DesignSpace space = evaluator.space();
         for (Metric m : dims.metrics()) {
             BadInputException.check(m != Metric.LATENCY_SECONDS || evaluator.timed(),
                     "latencySeconds needs a device: the evaluator was compiled without hardware");
@@ -97,7 +236,7 @@ public final class ExactSolver {
         long subproblems = 1;
         for (int k = 0; k < knobs; k++) {
             subproblems *= outer[k] ? radix[k] : 1;
-            BadInputException.check(subproblems <= MAX_SUBPROBLEMS, "the exact strategy solves each separable "
+            BadInputException.check(subproblems <= MAX_SUBPROBLEMS, "the exact solver solves each separable "
                     + "configuration and resolution on its own, at most %d of them; this space has more: select "
                     + "fewer separable stages or resolutions", MAX_SUBPROBLEMS);
         }
@@ -105,47 +244,44 @@ public final class ExactSolver {
         for (int k = 0; k < knobs; k++) {
             free += outer[k] ? 0 : 1;
         }
-        SolverState state = new SolverState(maxBytes, maxFront, progress);
+        SolverState state = new SolverState(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, progress);
         state.totalEliminations = subproblems * (free + 1);
-        double passEpsilon = 0;
-        int[] choices = new int[knobs];
-        double[] metrics = new double[Metric.COUNT];
-        for (long sub = 0; sub < subproblems; sub++) {
-            int[] fixed = outerChoices(sub, outer, radix);
-            Leaves leaves = Leaves.build(evaluator.terms(evaluator.planIndex(fixed)), dims, outer, fixed, radix);
-            List<Integer> order = Eliminator.order(leaves.scopes(), radix);
-            int depth = depth(leaves.scopes(), order);
-            double grow = epsilon == 0 ? 1 : Math.pow(1 + epsilon, 1.0 / depth);
-            passEpsilon = Math.max(passEpsilon, grow - 1);
-            double[] growByDim = new double[dims.count()];
-            for (int d = 0; d < growByDim.length; d++) {
-                growByDim[d] = dims.slack()[d] > 0 ? grow : 1;
-            }
-            Eliminator eliminator = new Eliminator(dims, growByDim, radix, leaves.factors(), state);
-            List<Factor> pool = new ArrayList<>(leaves.factors());
-            for (int knob : order) {
-                List<Factor> involved = new ArrayList<>();
-                pool.removeIf(f -> f.contains(knob) && involved.add(f));
-                pool.add(eliminator.eliminate(knob, involved));
-                state.eliminated();
-            }
-            Factor root = eliminator.eliminate(-1, pool);
-            state.eliminations = (sub + 1) * (free + 1);
-            for (int e = 0; e < root.entries(); e++) {
-                System.arraycopy(fixed, 0, choices, 0, knobs);
-                root.trace(e, choices);
-                evaluator.evaluate(choices, metrics);
-                check(dims, root, e, metrics, choices);
-                state.candidates++;
-                if (budgets.stream().allMatch(b -> b.allows(metrics))) {
-                    archive.offer(metrics, choices);
+        ExecutorService executor = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ridgeline-exact");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            for (long sub = 0; sub < subproblems; sub++) {
+                int[] fixed = outerChoices(sub, outer, radix);
+                Leaves leaves = Leaves.build(evaluator.terms(evaluator.planIndex(fixed)), dims, perChoice, outer,
+                        fixed, radix);
+                EliminationOrder order = EliminationOrder.of(leaves.scopes(), radix, ordering, leaves.sequence());
+                if (sub == 0) {
+                    state.totalWork = order.totalWork() * subproblems;
                 }
+                Eliminator eliminator = new Eliminator(dims, radix, leaves.factors(), state, order.depth(), executor,
+                        threads);
+                List<Factor> pool = new ArrayList<>(leaves.factors());
+                for (int i = 0; i < order.knobs().length; i++) {
+                    int knob = order.knobs()[i];
+                    List<Factor> involved = new ArrayList<>();
+                    pool.removeIf(f -> f.contains(knob) && involved.add(f));
+                    pool.add(eliminator.eliminate(knob, involved));
+                    state.eliminated(order.work()[i]);
+                }
+                Factor root = eliminator.eliminate(-1, pool);
+                state.eliminations = (sub + 1) * (free + 1);
+                state.candidates += visitor.visit(root, fixed);
+                state.release();
+                state.report(true);
             }
-            state.release();
-            state.report(true);
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
         }
-        return new ExactFront(archive.front(), new ExactFront.Statistics(subproblems, state.eliminations,
-                state.largestFront, state.peakBytes(), state.candidates, state.elapsedSeconds(), epsilon, passEpsilon));
+        return new Run(state, subproblems);
     }
 
     /** The choices of the outer knobs of subproblem {@code sub} (the others 0), the last outer knob fastest. */
@@ -161,38 +297,15 @@ public final class ExactSolver {
         return fixed;
     }
 
-    /** The most filter passes any vector goes through on its way from the leaves to the root. */
-    private static int depth(List<int[]> scopes, List<Integer> order) {
-        List<int[]> pool = new ArrayList<>(scopes);
-        List<Integer> depths = new ArrayList<>();
-        scopes.forEach(s -> depths.add(0));
-        for (int knob : order) {
-            int deepest = 0;
-            int m = 0;
-            TreeSet<Integer> merged = new TreeSet<>();
-            for (int i = pool.size() - 1; i >= 0; i--) {
-                int[] s = pool.get(i);
-                if (Arrays.stream(s).anyMatch(k -> k == knob)) {
-                    deepest = Math.max(deepest, depths.get(i));
-                    m++;
-                    Arrays.stream(s).filter(k -> k != knob).forEach(merged::add);
-                    pool.remove(i);
-                    depths.remove(i);
-                }
-            }
-            pool.add(merged.stream().mapToInt(Integer::intValue).toArray());
-            depths.add(deepest + Eliminator.passes(m));
-        }
-        int deepest = depths.stream().mapToInt(Integer::intValue).max().orElse(0);
-        return deepest + Eliminator.passes(pool.size());
-    }
-
     /**
      * The solver's sums are the evaluator's numbers: exactly, since counts are integers and latencies lie on
      * a binary grid (see {@code EvaluatorCompiler}); a difference beyond rounding is a bug, not bad input.
      */
     private static void check(Dimensions dims, Factor root, int e, double[] metrics, int[] choices) {
         for (int d = 0; d < dims.count(); d++) {
+            if (dims.metrics()[d] == null) {
+                continue;
+            }
             double solved = root.vectors[e * dims.count() + d];
             double evaluated = metrics[dims.metrics()[d].ordinal()];
             if (!(Math.abs(solved - evaluated) <= 1e-9 * Math.abs(evaluated))) {

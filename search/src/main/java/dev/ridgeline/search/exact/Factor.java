@@ -13,7 +13,12 @@ final class Factor {
     final int[] strides;
     final int assignments;
     final int[] start;
-    final double[] vectors;
+    /** Null once every factor built from this one exists: only the root's vectors are read after that. */
+    double[] vectors;
+    /** Per entry: the error it carries (see {@link Candidates}); null when every entry's is 1. */
+    double[] error;
+    /** The most pruning passes any vector went through on its way from the leaves to this factor. */
+    final int depth;
     /** The knob this factor eliminated, -1 for a leaf or the final combination. */
     final int knob;
     /** Per entry: the choice of {@link #knob}; null for a leaf, whose {@link #parents} are null too. */
@@ -25,8 +30,10 @@ final class Factor {
     final double[] coveredMin;
     final double[] coveredMax;
 
-    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, int knob, int[] choice, Factor[] parents,
-            int[] parentEntry, double[] coveredMin, double[] coveredMax) {
+    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, double[] error, int depth, int knob,
+            int[] choice, Factor[] parents, int[] parentEntry, double[] coveredMin, double[] coveredMax) {
+        this.error = error;
+        this.depth = depth;
         this.scope = scope;
         this.strides = strides(scope, radixOfKnob);
         this.assignments = assignments(scope, radixOfKnob);
@@ -93,8 +100,21 @@ final class Factor {
         }
     }
 
-    long bytes(int dims) {
-        return (long) vectors.length * 8 + (choice == null ? 0 : choice.length * 4L)
+    /** The error entry e carries. */
+    double errorOf(int e) {
+        return error == null ? 1 : error[e];
+    }
+
+    /** Drops what only a combination reads (vectors, errors) and returns the bytes freed. */
+    long forgetVectors() {
+        long freed = (vectors == null ? 0 : vectors.length * 8L) + (error == null ? 0 : error.length * 8L);
+        vectors = null;
+        error = null;
+        return freed;
+    }
+
+    long bytes() {
+        return (vectors == null ? 0 : vectors.length * 8L) + (error == null ? 0 : error.length * 8L) + (choice == null ? 0 : choice.length * 4L)
                 + (parentEntry == null ? 0 : parentEntry.length * 4L) + start.length * 4L;
     }
 }

@@ -7,6 +7,7 @@ final class GrowingStore {
     private final int dims;
     private final int parentCount;
     private double[] vectors = new double[0];
+    private double[] errors = new double[0];
     private int[] choices = new int[0];
     private int[] parents = new int[0];
     int size;
@@ -16,33 +17,71 @@ final class GrowingStore {
         this.parentCount = parentCount;
     }
 
+    /** A store with room for exactly {@code capacity} entries. */
+    GrowingStore(int dims, int parentCount, int capacity) {
+        this(dims, parentCount);
+        vectors = new double[capacity * dims];
+        errors = new double[capacity];
+        choices = new int[capacity];
+        parents = new int[capacity * parentCount];
+    }
+
     void add(Candidates c) {
         int need = size + c.size;
         if (need > choices.length) {
             int cap = Math.max(need, Math.max(16, choices.length + choices.length / 2));
             vectors = Arrays.copyOf(vectors, cap * dims);
+            errors = Arrays.copyOf(errors, cap);
             choices = Arrays.copyOf(choices, cap);
             parents = Arrays.copyOf(parents, cap * parentCount);
         }
         System.arraycopy(c.vec, 0, vectors, size * dims, c.size * dims);
+        System.arraycopy(c.err, 0, errors, size, c.size);
         System.arraycopy(c.choice, 0, choices, size, c.size);
         System.arraycopy(c.parent, 0, parents, size * parentCount, c.size * parentCount);
         size = need;
     }
 
     long bytes() {
-        return vectors.length * 8L + (choices.length + parents.length) * 4L;
+        return (vectors.length + errors.length) * 8L + (choices.length + parents.length) * 4L;
     }
 
     double[] vectors() {
-        return Arrays.copyOf(vectors, size * dims);
+        return vectors.length == size * dims ? vectors : Arrays.copyOf(vectors, size * dims);
+    }
+
+    /** Appends every entry of {@code other}. */
+    void addAll(GrowingStore other) {
+        int need = size + other.size;
+        if (need > choices.length) {
+            int cap = Math.max(need, Math.max(16, choices.length + choices.length / 2));
+            vectors = Arrays.copyOf(vectors, cap * dims);
+            errors = Arrays.copyOf(errors, cap);
+            choices = Arrays.copyOf(choices, cap);
+            parents = Arrays.copyOf(parents, cap * parentCount);
+        }
+        System.arraycopy(other.vectors, 0, vectors, size * dims, other.size * dims);
+        System.arraycopy(other.errors, 0, errors, size, other.size);
+        System.arraycopy(other.choices, 0, choices, size, other.size);
+        System.arraycopy(other.parents, 0, parents, size * parentCount, other.size * parentCount);
+        size = need;
+    }
+
+    /** The errors, or null when every one is 1. */
+    double[] errors() {
+        for (int i = 0; i < size; i++) {
+            if (errors[i] != 1) {
+                return Arrays.copyOf(errors, size);
+            }
+        }
+        return null;
     }
 
     int[] choices() {
-        return Arrays.copyOf(choices, size);
+        return choices.length == size ? choices : Arrays.copyOf(choices, size);
     }
 
     int[] parents() {
-        return Arrays.copyOf(parents, size * parentCount);
+        return parents.length == size * parentCount ? parents : Arrays.copyOf(parents, size * parentCount);
     }
 }

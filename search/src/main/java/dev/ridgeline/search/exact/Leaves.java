@@ -12,24 +12,42 @@ import java.util.TreeSet;
 /**
  * The leaf factors of one subproblem: the terms of every layer (summed dimensions) and, when peak memory
  * is tracked, of every execution step (its live bytes, combined by maximum), over the knobs that are not
- * fixed. Terms over the same knobs, or over a subset of another term's knobs, are folded together, so
+ * fixed, and for the prune planner's importance, every scored knob's score. Terms over the same knobs, or over a subset of another term's knobs, are folded together, so
  * that elimination starts from as few factors as possible.
  */
-record Leaves(List<Factor> factors) {
+record Leaves(List<Factor> factors, int[] sequence) {
 
     List<int[]> scopes() {
         return factors.stream().map(f -> f.scope).toList();
     }
 
-    static Leaves build(Terms terms, Dimensions dims, boolean[] outer, int[] fixed, int[] radix) {
+    /**
+     * @param perChoice the scores per knob and choice of the null-metric dimension, or null when there is none
+     */
+    static Leaves build(Terms terms, Dimensions dims, double[][] perChoice, boolean[] outer, int[] fixed,
+            int[] radix) {
         List<Term> raw = new ArrayList<>();
+        if (perChoice != null) {
+            for (int k = 0; k < perChoice.length; k++) {
+                double[] row = perChoice[k];
+                int knob = k;
+                if (row.length > 0) {
+                    raw.add(term(new int[] {k}, outer, fixed, radix, dims, (values, choices) -> {
+                        for (int d = 0; d < values.length; d++) {
+                            values[d] = dims.metrics()[d] == null ? row[choices[knob]] : 0;
+                        }
+                    }));
+                }
+            }
+        }
         for (int l = 0; l < terms.layers(); l++) {
             int layer = l;
             int[] knobs = terms.knobs(l);
             raw.add(term(knobs, outer, fixed, radix, dims, (values, choices) -> {
                 int entry = entry(knobs, choices, radix);
                 for (int d = 0; d < values.length; d++) {
-                    values[d] = dims.maxCombined()[d] ? 0 : terms.value(layer, entry, dims.metrics()[d]);
+                    values[d] = dims.maxCombined()[d] || dims.metrics()[d] == null ? 0
+                            : terms.value(layer, entry, dims.metrics()[d]);
                 }
             }));
         }
@@ -52,7 +70,29 @@ record Leaves(List<Factor> factors) {
                         }));
             }
         }
-        return new Leaves(fold(raw, dims, radix));
+        return new Leaves(fold(raw, dims, radix), sequence(raw, radix.length));
+    }
+
+    /**
+     * The knobs in the order a dynamic programme along the network drops them: walking the terms in the
+     * network's order (the layers, then the steps), a knob is done at the last term that reads it; knobs done
+     * at the same term in the order they were first read.
+     */
+    private static int[] sequence(List<Term> raw, int knobs) {
+        int[] first = new int[knobs];
+        int[] last = new int[knobs];
+        java.util.Arrays.fill(first, -1);
+        for (int t = 0; t < raw.size(); t++) {
+            for (int k : raw.get(t).scope) {
+                if (first[k] < 0) {
+                    first[k] = t;
+                }
+                last[k] = t;
+            }
+        }
+        return java.util.stream.IntStream.range(0, knobs).filter(k -> first[k] >= 0).boxed()
+                .sorted(Comparator.comparingInt((Integer k) -> last[k]).thenComparingInt(k -> first[k]))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** One term's vector at every assignment of its free knobs. */
@@ -146,7 +186,7 @@ record Leaves(List<Factor> factors) {
                     hi[x] = Math.max(hi[x], vectors[a * d + x]);
                 }
             }
-            factors.add(new Factor(host.scope, radix, start, vectors, -1, null, null, null, lo, hi));
+            factors.add(new Factor(host.scope, radix, start, vectors, null, 0, -1, null, null, null, lo, hi));
         }
         return factors;
     }

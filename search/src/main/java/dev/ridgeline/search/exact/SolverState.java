@@ -4,58 +4,137 @@ import dev.ridgeline.search.strategy.Progress;
 import dev.ridgeline.search.strategy.ProgressListener;
 import java.util.Locale;
 
-/** What a solve has used so far (memory, front sizes, eliminations), its limits and its progress reports. */
+/**
+ * What a solve has used so far (memory, front sizes, eliminations, work), its limits and its progress
+ * reports, shared by the threads of one solve. With a time or memory limit (anytime), reaching it does
+ * not stop the solve: the error the pruning passes may allow from then on grows (by half, from at least
+ * 0.5%: past the time limit at most once per tenth of the limit, past three quarters of the memory limit at
+ * most once per elimination), so the fronts shrink and the solve ends with a front whose error is proven by
+ * the entries' own bookkeeping. Without a limit, outgrowing the memory stops the solve.
+ */
 final class SolverState {
     private static final long INTERVAL_NANOS = 250_000_000L;
+    /** The error target past which coarsening is pointless: the memory limit then stops the solve. */
+    private static final double MAX_EPSILON = 1.0;
 
     private final long maxBytes;
     private final long maxFront;
+    private final long deadlineNanos;
+    private final boolean anytime;
     private final ProgressListener progress;
     private final long startNanos = System.nanoTime();
+    private final long[] transientBytes;
     private long nextReport = startNanos + INTERVAL_NANOS;
     private long storedBytes;
     private long peakBytes;
+    private volatile double epsilon;
+    private final long timeLimitNanos;
+    private long escalatedAt = -1;
+    private long escalatedNanos;
+    private String limitHit = "";
     long largestFront;
     long eliminations;
     long totalEliminations;
     long candidates;
+    double workDone;
+    double totalWork;
 
-    SolverState(long maxBytes, long maxFront, ProgressListener progress) {
+    /**
+     * @param epsilon     the error target to start from
+     * @param maxBytes    the memory partial fronts may hold
+     * @param timeLimitNanos 0 for none
+     * @param anytime     whether reaching a limit coarsens the front instead of stopping the solve
+     */
+    SolverState(double epsilon, long maxBytes, long maxFront, long timeLimitNanos, boolean anytime, int threads,
+            ProgressListener progress) {
+        this.epsilon = epsilon;
         this.maxBytes = maxBytes;
         this.maxFront = maxFront;
+        this.deadlineNanos = timeLimitNanos > 0 ? startNanos + timeLimitNanos : 0;
+        this.timeLimitNanos = timeLimitNanos;
+        this.anytime = anytime;
+        this.transientBytes = new long[threads];
         this.progress = progress;
     }
 
-    void stored(long bytes) {
+    /** The error a pruning pass may allow once a share {@code fraction} of the passes to the root is done. */
+    double allowedError(double fraction) {
+        double e = epsilon;
+        return e == 0 ? 1 : Math.pow(1 + e, Math.min(1, fraction));
+    }
+
+    /** The limit that made the solve coarsen its front ("time", "memory"), or "" when none did. */
+    synchronized String limitHit() {
+        return limitHit;
+    }
+
+    synchronized void stored(long bytes) {
         storedBytes += bytes;
         peakBytes = Math.max(peakBytes, storedBytes);
-        checkMemory(0);
+        checkMemory(0, 0);
+    }
+
+    synchronized void freed(long bytes) {
+        storedBytes -= bytes;
     }
 
     /** Forgets the factors of a finished subproblem. */
-    void release() {
+    synchronized void release() {
         storedBytes = 0;
     }
 
-    long peakBytes() {
+    synchronized long peakBytes() {
         return peakBytes;
     }
 
-    void checkMemory(long transientBytes) {
-        long used = storedBytes + transientBytes;
+    synchronized void clearTransient() {
+        java.util.Arrays.fill(transientBytes, 0);
+    }
+
+    /** Notes what worker {@code worker} holds besides the stored factors, and checks the limits. */
+    synchronized void checkMemory(int worker, long bytes) {
+        transientBytes[worker] = bytes;
+        long used = storedBytes;
+        for (long b : transientBytes) {
+            used += b;
+        }
         peakBytes = Math.max(peakBytes, used);
+        if (anytime && used > maxBytes / 4 * 3 && escalatedAt != eliminations) {
+            escalatedAt = eliminations;
+            escalate("memory");
+        }
         if (used > maxBytes) {
             throw new ExactLimitException(String.format(Locale.ROOT,
                     "the exact front outgrew its memory limit: the partial fronts need %,d MB, the limit is %,d MB "
                             + "(after %d of %d knob eliminations; the largest front for one assignment of the "
                             + "remaining knobs had %,d vectors). Set 'epsilon' in the strategy (for example "
-                            + "strategy: {type: exact, epsilon: 0.01}) for a front within 1%% of the exact one, add a "
-                            + "budget, narrow the space, raise the heap (-Xmx), or use the evolutionary strategy",
+                            + "strategy: {type: exact, epsilon: 0.01}) for a front within 1%% of the exact one, or "
+                            + "'timeLimit' for the best front reached in that time, add a budget, narrow the space, "
+                            + "raise the heap (-Xmx) or 'memoryLimit', or use the evolutionary strategy",
                     used >> 20, maxBytes >> 20, eliminations, totalEliminations, largestFront));
+        }
+        checkTime();
+    }
+
+    private void checkTime() {
+        long now = System.nanoTime();
+        if (deadlineNanos != 0 && now - deadlineNanos >= 0 && now - escalatedNanos >= timeLimitNanos / 10) {
+            escalatedNanos = now;
+            escalate("time");
         }
     }
 
-    void noteFront(long size) {
+    private void escalate(String reason) {
+        if (epsilon >= MAX_EPSILON) {
+            return;
+        }
+        epsilon = Math.min(MAX_EPSILON, Math.max(0.005, 1.5 * epsilon));
+        if (limitHit.isEmpty()) {
+            limitHit = reason;
+        }
+    }
+
+    synchronized void noteFront(long size) {
         largestFront = Math.max(largestFront, size);
         if (size > maxFront) {
             throw new ExactLimitException(String.format(Locale.ROOT,
@@ -67,21 +146,27 @@ final class SolverState {
         report(false);
     }
 
-    void eliminated() {
+    synchronized void eliminated(double work) {
         eliminations++;
+        workDone += work;
+        checkTime();
         report(false);
     }
 
-    void report(boolean force) {
+    synchronized void report(boolean force) {
         if (progress == ProgressListener.NONE) {
             return;
         }
         long now = System.nanoTime();
         if (force || now - nextReport >= 0) {
             nextReport = now + INTERVAL_NANOS;
-            progress.progress(new Progress(Math.min(eliminations, totalEliminations), totalEliminations,
-                    (now - startNanos) / 1e9, String.format(Locale.ROOT, "largest front %,d, %,d MB",
-                            largestFront, storedBytes >> 20)));
+            double elapsed = (now - startNanos) / 1e9;
+            String left = workDone <= 0 || workDone >= totalWork ? "time left unknown"
+                    : String.format(Locale.ROOT, "about %.0f s left", elapsed * (totalWork - workDone) / workDone);
+            progress.progress(new Progress(Math.min(eliminations, totalEliminations), totalEliminations, elapsed,
+                    String.format(Locale.ROOT, "largest front %,d, %,d MB, %s%s", largestFront, storedBytes >> 20,
+                            left, limitHit.isEmpty() ? "" : String.format(Locale.ROOT,
+                                    ", %s limit reached: coarsening to epsilon %s", limitHit, epsilon))));
         }
     }
 

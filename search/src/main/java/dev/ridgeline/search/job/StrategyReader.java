@@ -60,7 +60,7 @@ final class StrategyReader {
         if (f == null) {
             return new StrategySpec.Exact(0, 0);
         }
-        f.allowOnly(what, Set.of("type", "epsilon", "maxFront"));
+        f.allowOnly(what, Set.of("type", "epsilon", "maxFront", "timeLimit", "memoryLimit"));
         double epsilon = f.doubleOr("epsilon", what, 0);
         if (!(epsilon >= 0 && epsilon < 1)) {
             throw f.require("epsilon", what).error(
@@ -70,7 +70,10 @@ final class StrategyReader {
         long maxFront = f.get("maxFront")
                 .map(n -> n.asLongIn(YamlMap.label(what, "maxFront"), 0, Long.MAX_VALUE))
                 .orElse(0L);
-        return new StrategySpec.Exact(epsilon, maxFront);
+        double timeLimit = f.get("timeLimit").map(n -> Limits.seconds(n, YamlMap.label(what, "timeLimit"))).orElse(0.0);
+        long memoryLimit = f.get("memoryLimit").map(n -> Limits.bytes(n, YamlMap.label(what, "memoryLimit")))
+                .orElse(0L);
+        return new StrategySpec.Exact(epsilon, maxFront, timeLimit, memoryLimit);
     }
 
     /** NSGA-II pairs its parents, so the population is even and at least 4; it evaluates at least one generation. */

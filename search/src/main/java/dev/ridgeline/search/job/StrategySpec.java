@@ -22,9 +22,15 @@ public sealed interface StrategySpec {
 
     /**
      * The exact front by elimination over the knobs ({@code epsilon} 0), or a front within a factor
-     * 1 + epsilon of it; {@code maxFront} caps the vectors one partial front may hold (0: no cap but memory).
+     * 1 + epsilon of it; {@code maxFront} caps the vectors one partial front may hold (0: no cap but memory);
+     * {@code timeLimitSeconds} and {@code memoryLimitBytes} (0: none) make the solve anytime: on reaching
+     * one it coarsens its front and ends with the epsilon it proves.
      */
-    record Exact(double epsilon, long maxFront) implements StrategySpec {
+    record Exact(double epsilon, long maxFront, double timeLimitSeconds, long memoryLimitBytes)
+            implements StrategySpec {
+        public Exact(double epsilon, long maxFront) {
+            this(epsilon, maxFront, 0, 0);
+        }
     }
 
     /** NSGA-II with a population, an evaluation budget and a seed. */

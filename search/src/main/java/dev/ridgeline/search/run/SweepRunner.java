@@ -48,7 +48,7 @@ public final class SweepRunner {
         CompiledEvaluator compiled = accuracy.map(plain::withAccuracy).orElse(plain);
         BudgetFilter filter = new BudgetFilter(job.budgets());
         if (job.strategy() instanceof StrategySpec.Exact exact) {
-            return ExactRun.run(job, space, compiled, exact, progress);
+            return ExactRun.run(job, space, compiled, exact, threads, progress);
         }
         StrategySpec strategy = job.strategy();
         // the evolutionary strategy and --all-points see every point through an observer; the exhaustive and
