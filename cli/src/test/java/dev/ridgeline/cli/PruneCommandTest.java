@@ -48,7 +48,7 @@ class PruneCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("no pruned model: no plan meets the budgets"), run.out());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("plan.json", "plan.md"), files.map(p -> p.getFileName().toString()).sorted()
+            assertEquals(List.of("manifest.json", "plan.json", "plan.md"), files.map(p -> p.getFileName().toString()).sorted()
                     .toList(), "no pruned model of a plan that misses its budget");
         }
         String md = Files.readString(out.resolve("plan.md"));
