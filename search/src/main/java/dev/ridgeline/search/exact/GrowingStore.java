@@ -27,19 +27,7 @@ final class GrowingStore {
     }
 
     void add(Candidates c) {
-        int need = size + c.size;
-        if (need > choices.length) {
-            int cap = Math.max(need, Math.max(16, choices.length + choices.length / 2));
-            vectors = Arrays.copyOf(vectors, cap * dims);
-            errors = Arrays.copyOf(errors, cap);
-            choices = Arrays.copyOf(choices, cap);
-            parents = Arrays.copyOf(parents, cap * parentCount);
-        }
-        System.arraycopy(c.vec, 0, vectors, size * dims, c.size * dims);
-        System.arraycopy(c.err, 0, errors, size, c.size);
-        System.arraycopy(c.choice, 0, choices, size, c.size);
-        System.arraycopy(c.parent, 0, parents, size * parentCount, c.size * parentCount);
-        size = need;
+        append(c.vec, c.err, c.choice, c.parent, c.size);
     }
 
     long bytes() {
@@ -52,7 +40,12 @@ final class GrowingStore {
 
     /** Appends every entry of {@code other}. */
     void addAll(GrowingStore other) {
-        int need = size + other.size;
+        append(other.vectors, other.errors, other.choices, other.parents, other.size);
+    }
+
+    /** Appends the first {@code n} entries of these arrays, growing by half when full. */
+    private void append(double[] vec, double[] err, int[] choice, int[] parent, int n) {
+        int need = size + n;
         if (need > choices.length) {
             int cap = Math.max(need, Math.max(16, choices.length + choices.length / 2));
             vectors = Arrays.copyOf(vectors, cap * dims);
@@ -60,10 +53,10 @@ final class GrowingStore {
             choices = Arrays.copyOf(choices, cap);
             parents = Arrays.copyOf(parents, cap * parentCount);
         }
-        System.arraycopy(other.vectors, 0, vectors, size * dims, other.size * dims);
-        System.arraycopy(other.errors, 0, errors, size, other.size);
-        System.arraycopy(other.choices, 0, choices, size, other.size);
-        System.arraycopy(other.parents, 0, parents, size * parentCount, other.size * parentCount);
+        System.arraycopy(vec, 0, vectors, size * dims, n * dims);
+        System.arraycopy(err, 0, errors, size, n);
+        System.arraycopy(choice, 0, choices, size, n);
+        System.arraycopy(parent, 0, parents, size * parentCount, n * parentCount);
         size = need;
     }
 

@@ -48,33 +48,34 @@ public final class Trees {
      * changed in place, only replaced), copies otherwise. Symbolic links are not followed.
      */
     public static void linkOrCopy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    try {
-                        Files.createLink(target, p);
-                    } catch (UnsupportedOperationException | FileSystemException e) {
-                        Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        walkInto(from, to, true);
     }
 
     /** Copies a tree (no links: the source is another result folder that may change). */
     public static void copy(Path from, Path to) throws IOException {
+        walkInto(from, to, false);
+    }
+
+    private static void walkInto(Path from, Path to, boolean link) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(target);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.copy(p, target);
+                    if (link) {
+                        try {
+                            Files.createLink(target, p);
+                            continue;
+                        } catch (UnsupportedOperationException | FileSystemException e) {
+                            // no hard links here: copy below
+                        }
+                    }
+                    if (link) {
+                        Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    } else {
+                        Files.copy(p, target);
+                    }
                 }
             }
         } catch (UncheckedIOException e) {
