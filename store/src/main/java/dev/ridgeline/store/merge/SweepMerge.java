@@ -180,17 +180,20 @@ public final class SweepMerge {
     }
 
     /**
-     * The strategy line of the merge: an exhaustive sweep's "shard i/N, indices [a, b) of S" becomes the whole
-     * one-process run's "shard 1/1, indices [0, S) of S" when every shard is there, else lists the shards.
+     * The strategy line of the merge: an exhaustive sweep's "shard i/N, indices [a, b) of S" (or an earlier partial
+     * merge's "shards i/N,j/N of S indices") becomes the whole one-process run's "shard 1/1, indices [0, S) of S"
+     * when every shard is there, else lists the shards.
      */
     static String strategy(String base, List<Part> ordered, int count, JsonNode spaceSize) {
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("shard \\d+/\\d+, indices \\[\\d+, \\d+\\) of (\\d+)").matcher(base);
+                .compile("shard \\d+/\\d+, indices \\[\\d+, \\d+\\) of (\\d+)|shards [\\d/,]+ of (\\d+) indices")
+                .matcher(base);
         if (!m.find()) {
             return base;
         }
-        String whole = ordered.size() == count ? "shard 1/1, indices [0, " + m.group(1) + ") of " + m.group(1)
-                : "shards " + String.join(",", ordered.stream().map(Part::shard).toList()) + " of " + m.group(1)
+        String size = m.group(1) != null ? m.group(1) : m.group(2);
+        String whole = ordered.size() == count ? "shard 1/1, indices [0, " + size + ") of " + size
+                : "shards " + String.join(",", ordered.stream().map(Part::shard).toList()) + " of " + size
                         + " indices";
         return base.substring(0, m.start()) + whole + base.substring(m.end());
     }
