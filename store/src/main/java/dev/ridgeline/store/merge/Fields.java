@@ -16,10 +16,6 @@ final class Fields {
         this.file = file;
     }
 
-    Path file() {
-        return file;
-    }
-
     BadInputException bad(String field, String what) {
         return new BadInputException(file + ": field '" + field + "' " + what);
     }
@@ -71,13 +67,13 @@ final class Fields {
     }
 
     /**
-     * A shard as sweep writes it: "all" or i/N with 1 <= i <= N; with {@code list}, as a partial merge writes it,
+     * Checks a shard as sweep writes it: "all" or i/N with 1 <= i <= N; with {@code list}, as a partial merge writes it,
      * also several i/N joined by commas.
      */
-    String shard(JsonNode parent, String path, boolean list) {
+    void shard(JsonNode parent, String path, boolean list) {
         String s = text(parent, "shard", path);
         if (s.equals("all")) {
-            return s;
+            return;
         }
         for (String part : list ? s.split(",", -1) : new String[] {s}) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(part);
@@ -87,7 +83,6 @@ final class Fields {
                         + (list ? " (or a list of them)" : ""));
             }
         }
-        return s;
     }
 
     static String describe(JsonNode v) {

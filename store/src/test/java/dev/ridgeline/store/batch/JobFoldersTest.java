@@ -1,10 +1,12 @@
 package dev.ridgeline.store.batch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -39,4 +41,48 @@ class JobFoldersTest {
         assertFalse(folders.complete(a), "a failed job (error.txt) is not complete");
     }
 
+
+    @Test
+    void aResumeCarriesAFinishedJobOverFromThePreviousResultAndLeavesTheRest(@TempDir Path dir) throws Exception {
+        Path previous = dir.resolve("previous");
+        JobFolders before = new JobFolders(previous, previous, Optional.empty());
+        BatchJob a = job(0, "a", "model: resnet18\n");
+        BatchJob b = job(1, "b", "model: resnet50\n");
+        for (BatchJob j : List.of(a, b)) {
+            dev.ridgeline.store.folder.Staging staged = before.stage(j);
+            staged.write("summary.json", w -> {
+                try {
+                    w.write("{\"job\": \"" + j.id() + "\"}\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            before.commit(j, staged);
+        }
+        assertEquals("model: resnet18\n", Files.readString(previous.resolve("a").resolve(JobFolders.JOB_FILE)));
+        assertTrue(before.complete(a));
+        // b failed in the previous run
+        Files.writeString(previous.resolve("b").resolve(JobFolders.ERROR_FILE), "boom\n");
+
+        Path root = dir.resolve("now");
+        JobFolders now = new JobFolders(root, dir.resolve("shown"), Optional.of(previous));
+        assertEquals(root, now.root());
+        assertTrue(now.complete(a), "a finished run of the same job is kept");
+        assertEquals("{\"job\": \"a\"}\n", Files.readString(root.resolve("a").resolve("summary.json")));
+        assertTrue(Files.exists(previous.resolve("a").resolve("summary.json")), "the previous result is left whole");
+        assertFalse(now.complete(b), "a failed run is run again");
+        assertFalse(Files.exists(root.resolve("b")));
+        assertFalse(now.complete(job(2, "c", "model: vgg16\n")), "a job never reached");
+
+        // committing over a kept folder replaces it; the staging area is cleared after
+        dev.ridgeline.store.folder.Staging again = now.stage(a);
+        now.commit(a, again);
+        assertFalse(Files.exists(root.resolve("a").resolve("summary.json")), "the new run replaced the kept one");
+        assertTrue(now.complete(a));
+        assertTrue(Files.isDirectory(root.resolve(".staging")));
+        now.clearStaging();
+        assertFalse(Files.exists(root.resolve(".staging")));
+        JobFolders.delete(root);
+        assertFalse(Files.exists(root));
+    }
 }

@@ -337,4 +337,63 @@ class SweepMergeRulesTest {
         BadInputException e = assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one)));
         assertEquals(file + ": field 'front[0]' must be an object, found number 7", e.getMessage());
     }
+
+    @Test
+    void shardsAreOrderedByNumberNotAsText(@TempDir Path dir) throws IOException {
+        // as text "10/10" sorts before "2/10"; the lowest shard's summary gives the shared fields
+        Path second = output(dir, "second", summary("2/10", 1, 1, 1.0, "exhaustive: shard 2/10, indices [1, 2) of 10",
+                List.of(A), ""), csv(List.of(A)));
+        Path tenth = output(dir, "tenth", summary("10/10", 1, 1, 1.0, "exhaustive: shard 10/10, indices [9, 10) of 10",
+                List.of(D), ""), csv(List.of(D)));
+        SweepMerge.Merged m = SweepMerge.merge(List.of(tenth, second));
+        assertEquals("2/10,10/10", m.summary().get("shard").asText());
+        assertEquals("exhaustive: shards 2/10,10/10 of 10 indices", m.summary().get("strategy").asText());
+        assertEquals(List.of("2/10", "10/10"), m.summary().get("shards").findValuesAsText("shard"));
+    }
+
+    @Test
+    void anotherJobsHashIsShownToTwelveDigits(@TempDir Path dir) throws IOException {
+        Path one = half(dir, 1, "");
+        Path two = half(dir, 2, "");
+        Path file = two.resolve("summary.json");
+        Files.writeString(file, Files.readString(file).replace("\"j1\"", "\"abcdefabcdef\""));
+        assertEquals(file + ": an output of another job (job hash abcdefabcdef, " + one + " has j1); merge only the"
+                + " shards of one job", assertThrows(BadInputException.class,
+                        () -> SweepMerge.merge(List.of(one, two))).getMessage());
+        Files.writeString(file, Files.readString(file).replace("\"abcdefabcdef\"", "\"abcdefabcdef0\""));
+        assertTrue(assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one, two))).getMessage()
+                .contains("(job hash abcdefabcdef…, "));
+    }
+
+    @Test
+    void aClosestPointWhoseChoiceIsNotInTheSpaceIsRefused(@TempDir Path dir) throws IOException {
+        Path none = infeasible(dir, 1, closest("z", "0.5"));
+        assertEquals(none.resolve("summary.json") + " (closest): 'z' is not a choice of k in summary.json's space",
+                assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(none))).getMessage());
+    }
+
+    @Test
+    void aShardOfAPartialMergesListIsCheckedAsOneOfAList(@TempDir Path dir) throws IOException {
+        Path one = half(dir, 1, "");
+        Path file = one.resolve("summary.json");
+        Files.writeString(file, Files.readString(file).replace("\"shard\": \"1/2\"", "\"shard\": \"1/2,x\", "
+                + "\"shards\": [{\"shard\": \"1/2\", \"pointsEvaluated\": 3, \"feasiblePoints\": 2}]"));
+        assertEquals(file + ": field 'shard' '1/2,x' is neither \"all\" nor i/N with 1 <= i <= N (or a list of them)",
+                assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one))).getMessage());
+        Files.writeString(file, Files.readString(file).replace("\"shard\": \"1/2,x\"", "\"shard\": \"x\"")
+                .replace(", \"shards\": [{\"shard\": \"1/2\", \"pointsEvaluated\": 3, \"feasiblePoints\": 2}]", ""));
+        assertEquals(file + ": field 'shard' 'x' is neither \"all\" nor i/N with 1 <= i <= N",
+                assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one))).getMessage());
+    }
+
+    @Test
+    void aValueIsShownWholeUpToFortyCharacters(@TempDir Path dir) throws IOException {
+        Path one = half(dir, 1, "");
+        Path file = one.resolve("summary.json");
+        String x38 = "x".repeat(38);
+        Files.writeString(file, Files.readString(file).replace("\"objectives\": [", "\"objectives\": \"" + x38
+                + "\", \"o\": ["));
+        assertEquals(file + ": field 'objectives' must be a list, found string \"" + x38 + "\"",
+                assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one))).getMessage());
+    }
 }

@@ -137,6 +137,46 @@ class SummaryJsonTest {
         assertEquals(tree.toString(), parse(feasible()).toString());
     }
 
+    @Test
+    void aShardIsNamedIOfNTheDeviceByAHashOfItsFiguresAndEachWidthKnobByTheGroupsItMoves() throws Exception {
+        SweepResult whole = feasible();
+        SweepResult shard = new SweepResult(JOB, SPACE, new dev.ridgeline.search.strategy.Shard(1, 4), 250, 10,
+                whole.front(), 1.0, Optional.empty(), Optional.empty(), "exhaustive", whole.baseMetrics());
+        JsonNode json = parse(shard);
+        assertEquals("2/4", json.get("shard").asText());
+        String device = json.get("deviceSha256").asText();
+        assertTrue(device.matches("[0-9a-f]{64}"), device);
+        // not the hash of nothing: SHA-256 of the empty text
+        assertFalse(device.equals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), device);
+        assertEquals(device, parse(whole).get("deviceSha256").asText(), "the same figures, the same hash");
+        // ResNet-18's widths 0.5, 0.75 and 1.0 of 32 to 512 channels never tie: nothing merged
+        assertEquals("{}", json.get("merged").toString());
+        // layer3 moves its residual stream and the inner convolution of each of its two blocks, 256 channels each
+        JsonNode layer3 = json.get("moves").get("width:layer3");
+        assertEquals(3, layer3.size(), layer3.toString());
+        for (JsonNode group : layer3) {
+            assertEquals(256, group.get("channels").asInt(), layer3.toString());
+            assertTrue(group.get("layers").size() >= 1, layer3.toString());
+        }
+        assertFalse(json.get("moves").has("kernel:layer3"), "only width knobs move channels");
+        assertFalse(json.get("moves").has("separable:layer4"));
+        assertFalse(json.get("front").get(0).has("extrapolated"), "no predictor, no extrapolated");
+        assertEquals(5_000_000, json.get("front").get(0).get("metrics").get("params").longValue());
+        assertFalse(json.get("front").get(0).get("metrics").has("accuracy"), "no predictor, no accuracy");
+    }
+
+    @Test
+    void aClosestPointsMissGivesItsValueAndTheBound() throws Exception {
+        int[] choices = new int[SPACE.space().knobCount()];
+        double max = JOB.budgets().get(0).max();
+        ParetoPoint closest = SweepResults.point(SweepResults.metrics(6e6, 1e9, 1e9, 0.004, 1e6, max * 1.25), choices);
+        JsonNode miss = parse(SweepResults.result(JOB, SPACE, 1000, 0, List.of(), Optional.of(closest),
+                Optional.empty())).get("closest").get("misses").get(0);
+        assertEquals(max * 1.25, miss.get("value").doubleValue(), 0.0);
+        assertEquals(max, miss.get("max").doubleValue(), 0.0);
+        assertFalse(miss.has("min"));
+    }
+
     private static SweepResult feasible() {
         ParetoPoint p = SweepResults.point(SweepResults.metrics(5e6, 1e9, 1e9, 0.001, 1e6, 1e7),
                 new int[SPACE.space().knobCount()]);
