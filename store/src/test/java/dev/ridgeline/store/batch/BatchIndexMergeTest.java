@@ -114,4 +114,27 @@ class BatchIndexMergeTest {
         String h = assertThrows(BadInputException.class, () -> BatchMerge.merge(List.of(s2, changed))).getMessage();
         assertTrue(h.contains("job b differs") && h.contains("another job hash"), h);
     }
+
+    @Test
+    void aPlansRowCarriesWhetherItMetItsBudgetsOnlyWhenItRan(@TempDir Path dir) throws Exception {
+        BatchJob plan = new BatchJob(0, BatchJob.Kind.PLAN, "p", "ab".repeat(32), "model: resnet18\n", Path.of("."),
+                "b.yaml:1:1", Map.of(), "resnet18", "t4", "fp16", Optional.empty());
+        Path folder = Files.createDirectories(dir.resolve("p"));
+        Files.writeString(folder.resolve("plan.json"), "{\"feasible\": true, \"stage\": [\"width\"]}\n");
+        ObjectNode done = BatchIndex.row(new JobOutcome(plan, JobOutcome.Status.DONE, "", false, 2), folder);
+        assertEquals("prune", done.get("kind").asText());
+        assertTrue(done.get("feasible").asBoolean());
+        assertEquals("[\"width\"]", done.get("planStage").toString());
+        assertFalse(done.has("frontSize"), "a plan has no front");
+        ObjectNode failed = BatchIndex.row(new JobOutcome(plan, JobOutcome.Status.FAILED, "boom", false, 2), folder);
+        assertFalse(failed.has("feasible"), "a failed run's files are not its figures");
+        assertFalse(failed.has("planStage"));
+        // index.csv is flushed whole into a writer that is never closed
+        java.io.StringWriter text = new java.io.StringWriter();
+        BatchIndex.writeCsv(BatchIndex.tree("b.yaml", "f".repeat(64), List.of(done)),
+                new java.io.BufferedWriter(text, 1 << 16));
+        assertEquals("order,id,kind,status,model,hardware,precision,spaceSize,pointsEvaluated,feasiblePoints,frontSize,"
+                + "feasible,wallSeconds,jobHash,message\n0,p,prune,done,resnet18,t4,fp16,,,,,true,2,"
+                + "ab".repeat(32) + ",\n", text.toString());
+    }
 }

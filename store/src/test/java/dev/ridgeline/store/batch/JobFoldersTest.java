@@ -67,7 +67,11 @@ class JobFoldersTest {
         Path root = dir.resolve("now");
         JobFolders now = new JobFolders(root, dir.resolve("shown"), Optional.of(previous));
         assertEquals(root, now.root());
+        // a killed run left an unfinished folder of a: the kept one replaces it
+        Files.createDirectories(root.resolve("a"));
+        Files.writeString(root.resolve("a").resolve("partial.csv"), "1,2\n");
         assertTrue(now.complete(a), "a finished run of the same job is kept");
+        assertFalse(Files.exists(root.resolve("a").resolve("partial.csv")));
         assertEquals("{\"job\": \"a\"}\n", Files.readString(root.resolve("a").resolve("summary.json")));
         assertTrue(Files.exists(previous.resolve("a").resolve("summary.json")), "the previous result is left whole");
         assertFalse(now.complete(b), "a failed run is run again");
@@ -79,7 +83,9 @@ class JobFoldersTest {
         now.commit(a, again);
         assertFalse(Files.exists(root.resolve("a").resolve("summary.json")), "the new run replaced the kept one");
         assertTrue(now.complete(a));
-        assertTrue(Files.isDirectory(root.resolve(".staging")));
+        try (java.util.stream.Stream<Path> staged = Files.list(root.resolve(".staging"))) {
+            assertEquals(List.of(), staged.toList(), "the replaced folder and the staged ones are gone");
+        }
         now.clearStaging();
         assertFalse(Files.exists(root.resolve(".staging")));
         JobFolders.delete(root);

@@ -137,6 +137,11 @@ class SweepCellRulesTest {
         assertArrayEquals(new int[] {1, 0}, row.choices());
         double[] expected = {11, 21.5, Double.NaN, 0.00125, Double.NaN, Double.NaN, Double.NaN};
         assertArrayEquals(expected, row.metrics());
+        // the knob's column may come first
+        Path knobFirst = dir.resolve("first.csv");
+        Files.writeString(knobFirst, "k,params\nb|c,7\n");
+        assertArrayEquals(new int[] {1}, FrontRows.read(knobFirst, 1, new DesignSpace(List.of(space().knobs().get(0))))
+                .choices());
         FrontRows.Row first = FrontRows.read(csv, 1, space());
         assertArrayEquals(new int[] {0, 1}, first.choices());
         assertTrue(Double.isNaN(first.metrics()[Metric.LATENCY_SECONDS.ordinal()]), "an empty cell is NaN");
