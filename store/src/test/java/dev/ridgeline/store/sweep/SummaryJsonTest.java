@@ -177,6 +177,38 @@ class SummaryJsonTest {
         assertFalse(miss.has("min"));
     }
 
+    @Test
+    void aPredictedAccuracySaysHowFarToTrustItAndWhichFrontRowsLieOutsideTheMeasuredRange() throws Exception {
+        ResolvedSpace space = SweepResults.abstractSpace(JOB, 2, List.of("3", "5", "7"));
+        // measured: k0 at 3 and 5, k1 at 5 only
+        dev.ridgeline.search.accuracy.AccuracyPredictor a = new dev.ridgeline.search.accuracy.AccuracyPredictor(
+                "designs.csv", 4, 0.7, new double[][] {{0, 0.01, 0.02}, {0, 0.005, 0.01}},
+                new boolean[][] {{true, true, false}, {false, true, false}}, 0.0125, 0.03,
+                List.of("linear in ln(value)", "one level per choice"));
+        double[] m = SweepResults.metrics(1e6, 2e8, 4e8, 0.001, 1e5, 4e6);
+        double[] withAccuracy = java.util.Arrays.copyOf(m, m.length);
+        withAccuracy[dev.ridgeline.search.eval.Metric.ACCURACY.ordinal()] = 0.705;
+        List<ParetoPoint> front = List.of(SweepResults.point(withAccuracy, 1, 1), SweepResults.point(m, 2, 1),
+                SweepResults.point(m, 0, 0), SweepResults.point(m, 0, 1));
+        SweepResult r = new SweepResult(JOB, space, dev.ridgeline.search.strategy.Shard.ALL, 9, 9, front, 1.0,
+                Optional.empty(), Optional.empty(), "exhaustive", m, java.util.Map.of(), Optional.of(a));
+        JsonNode json = parse(r);
+        JsonNode acc = json.get("accuracy");
+        assertEquals(a.describe(), acc.get("predictor").asText());
+        assertEquals("designs.csv", acc.get("measured").asText());
+        assertEquals(4, acc.get("designs").asInt());
+        assertEquals(0.0125, acc.get("leaveOneOutRmse").asDouble(), 0.0);
+        assertEquals(0.03, acc.get("leaveOneOutMaxAbs").asDouble(), 0.0);
+        assertEquals("{\"k0\":{\"form\":\"linear in ln(value)\",\"measuredRange\":[\"3\",\"5\"]},"
+                + "\"k1\":{\"form\":\"one level per choice\",\"measuredRange\":[\"5\"]}}", acc.get("knobs").toString());
+        // rows 1 (5, 5) and 4 (3, 5) are inside; 2 (k0 at 7) and 3 (k1 at 3) outside
+        assertEquals("[2,3]", acc.get("extrapolatedFrontRows").toString());
+        List<Boolean> extrapolated = new ArrayList<>();
+        json.get("front").forEach(row -> extrapolated.add(row.get("extrapolated").asBoolean()));
+        assertEquals(List.of(false, true, true, false), extrapolated);
+        assertEquals(0.705, json.get("front").get(0).get("metrics").get("accuracy").asDouble(), 0.0);
+    }
+
     private static SweepResult feasible() {
         ParetoPoint p = SweepResults.point(SweepResults.metrics(5e6, 1e9, 1e9, 0.001, 1e6, 1e7),
                 new int[SPACE.space().knobCount()]);
