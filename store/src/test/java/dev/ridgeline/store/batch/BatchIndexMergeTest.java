@@ -129,6 +129,10 @@ class BatchIndexMergeTest {
         ObjectNode failed = BatchIndex.row(new JobOutcome(plan, JobOutcome.Status.FAILED, "boom", false, 2), folder);
         assertFalse(failed.has("feasible"), "a failed run's files are not its figures");
         assertFalse(failed.has("planStage"));
+        Files.writeString(folder.resolve("summary.json"), "{\"frontSize\": 7}\n");
+        ObjectNode failedSweep = BatchIndex.row(new JobOutcome(plan, JobOutcome.Status.FAILED, "boom", false, 2),
+                folder);
+        assertFalse(failedSweep.has("frontSize"), "nor is a failed run's summary.json");
         // index.csv is flushed whole into a writer that is never closed
         java.io.StringWriter text = new java.io.StringWriter();
         BatchIndex.writeCsv(BatchIndex.tree("b.yaml", "f".repeat(64), List.of(done)),
