@@ -115,7 +115,7 @@ final class BatchCommand implements Callable<Integer> {
         BatchRun.Outcome run;
         try (Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> finished[0] + " of " + mine.size()
                 + " jobs finished and are kept; resume with:\n  ridgeline batch " + batchFile + " --out " + out
-                + (shard == null ? "" : " --shard " + shard) + " --resume")) {
+                + (shard == null ? "" : " --shard " + shard) + (force ? " --force" : "") + " --resume")) {
             run = BatchRun.run(batch, batchFile, out, settings, listener,
                     () -> SweepProgress.forStderr(stderr), note -> stderr.println("ridgeline: " + note));
         }

@@ -104,32 +104,6 @@ class KillAtRandomMomentsTest {
                 List.of("report", b, "--out", out.toString())), out);
     }
 
-    @Test
-    void sigintKeepsThePreviousResultAndSaysSo() throws Exception {
-        Path out = dir.resolve("out");
-        assertEquals(0, Run.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--threads", "1")
-                .exitCode());
-        Map<String, String> before = Normalized.tree(out);
-        byte[] summary = Files.readAllBytes(out.resolve("summary.json"));
-        Process p = child(List.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--all-points",
-                "--threads", "1"));
-        Path staging = out.resolveSibling(".out.ridgeline-new");
-        while (p.isAlive() && !Files.exists(staging)) {
-            Thread.sleep(5); // the run has opened the folder: its staging folder is there
-        }
-        assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String log = Files.readString(dir.resolve("child.log"));
-        if (p.exitValue() == 0) {
-            return; // the signal came after the commit: nothing to check but the next assertions' complement
-        }
-        assertEquals(130, p.exitValue(), log);
-        assertTrue(log.contains("ridgeline: interrupted; " + out + " keeps its previous result"), log);
-        assertEquals(before, Normalized.tree(out));
-        assertTrue(java.util.Arrays.equals(summary, Files.readAllBytes(out.resolve("summary.json"))));
-    }
-
     private void check(Scenario s, Path out) throws Exception {
         Path old = dir.resolve("old");
         assertEquals(0, child(s.before()).waitFor(), "the earlier result");
