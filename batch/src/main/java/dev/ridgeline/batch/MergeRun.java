@@ -115,7 +115,7 @@ public final class MergeRun {
 
     private static ResultFolder open(Path out, Set<String> owned, Consumer<String> notes) {
         ResultFolder folder = ResultFolder.open(out, "ridgeline merge",
-                new ResultFolder.Options(owned, false, true, false, Set.of(ReportWriter.CHARTS)));
+                new ResultFolder.Options(owned, false, true, false, ReportFolder.FOLDERS));
         folder.notes().forEach(notes);
         return folder;
     }
