@@ -120,8 +120,8 @@ final class BatchCommand implements Callable<Integer> {
                     () -> SweepProgress.forStderr(stderr), note -> stderr.println("ridgeline: " + note));
         }
         run.page().ifPresent(page -> stdout.println("wrote " + page.page() + " (the design review of "
-                + (run.reportedJobs() == 1 ? "1 job" : run.reportedJobs() + " jobs") + ") and "
-                + page.charts().size() + " chart files"));
+                + (run.reportedJobs() == 1 ? "1 job" : run.reportedJobs() + " jobs") + ")"
+                + ReportCommand.runPages(page) + " and " + page.charts().size() + " chart files"));
 
         List<JobOutcome> outcomes = run.jobs();
         long done = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE).count();
