@@ -54,7 +54,7 @@ public final class WholeDesignLatency implements PointEvaluator {
         RuntimeProfile r = d.runtime();
         RuntimeProfile plain = new RuntimeProfile(r.id(), r.name(), r.computeEfficiency(), r.memoryEfficiency(),
                 r.computeEfficiencyByKind(), r.kernelOverheadSeconds(), r.inferenceOverheadSeconds(), r.occupancy(),
-                0, 0, r.source());
+                0, 0, r.source(), r.precisionFactor());
         return new MeasureSetup(setup.convention(), setup.batch(), setup.precision(), d.withRuntime(plain),
                 setup.fusion());
     }
