@@ -2,6 +2,7 @@ package dev.ridgeline.prune;
 
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanFile.Change;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.space.ResolvedSpace;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,13 @@ import java.util.Set;
  *                 hardware), so that re-analyzing it gives exactly these figures
  * @param steps    the plan applied in order: its channel changes, then kernels, then separable forms, each
  *                 step's metrics cumulative
+ * @param accuracy the accuracy predictor fitted on the deciding stage's space, when the plan names measured designs
+ *                 (then {@code metrics} and each step's carry the predicted accuracy)
  */
 public record PrunePlan(PlanFile request, List<StageAttempt> attempts, Set<Change> stage, ResolvedSpace space, boolean feasible,
                         int[] chosen, double[] metrics, double score, double baseScore, List<Step> steps,
-                        List<Baseline> baselines, String solver, double wallSeconds, Optional<ChannelScores> scores) {
+                        List<Baseline> baselines, String solver, double wallSeconds, Optional<ChannelScores> scores,
+                        Optional<AccuracyPredictor> accuracy) {
     public PrunePlan {
         attempts = List.copyOf(attempts);
         stage = Set.copyOf(stage);

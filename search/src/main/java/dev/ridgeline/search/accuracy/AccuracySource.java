@@ -13,6 +13,11 @@ public record AccuracySource(String file, String text, String where) {
                 .toString();
     }
 
+    /** Parses the designs against a resolved space and fits the predictor. */
+    public AccuracyPredictor fit(dev.ridgeline.search.space.ResolvedSpace space) {
+        return fit(space.space());
+    }
+
     /** Parses the designs against a space and fits the predictor. */
     public AccuracyPredictor fit(DesignSpace space) {
         return AccuracyFit.fit(space, MeasuredDesigns.parse(file, text, space), file);
