@@ -43,7 +43,7 @@ public final class SweepRunner {
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
         ResolvedSpace space = job.resolveSpace();
         check(job, space, shard, allPoints);
-        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space.space()));
+        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space));
         CompiledEvaluator plain = EvaluatorCompiler.compile(space, job.setup());
         CompiledEvaluator compiled = accuracy.map(plain::withAccuracy).orElse(plain);
         BudgetFilter filter = new BudgetFilter(job.budgets());
