@@ -162,4 +162,14 @@ class AccuracySweepTest {
         Run missing = Run.of("sweep", job.toString(), "--out", dir.resolve("out").toString()).assertCleanBadInput();
         assertTrue(missing.err().contains("measured.csv:6:1: model: no file 'designs/gone.yaml'"), missing.err());
     }
+
+    @Test
+    void aParamKnobBesideAKernelKnobIsBadInputAtTheParamKnob(@TempDir Path dir) throws Exception {
+        Path job = dir.resolve("job.yaml");
+        Files.writeString(job, "model: mobilenet_v2\nhardware: t4\nprecision: fp16\nspace:\n"
+                + "  param: {name: width_mult, choices: [0.5, 1.0]}\n  kernel: {stages: [\"*\"], choices: [3, 5]}\n");
+        Run run = Run.of("sweep", job.toString(), "--out", dir.resolve("out").toString()).assertCleanBadInput();
+        assertTrue(run.err().contains("job.yaml:5:10: a param knob combines with resolution and other param knobs only"),
+                run.err());
+    }
 }

@@ -30,9 +30,11 @@ class PruneAccuracyTest {
 
     @Test
     void theExamplePlanMeetsItsAccuracyFloorAndSaysWhatItPredicts(@TempDir Path dir) throws Exception {
-        Run run = Run.of("prune", PLAN.toString(), "--out", dir.toString());
+        Run run = Run.of("prune", PLAN.toString(), "--out", dir.toString(), "--report", dir.resolve("review").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("predicted accuracy 63."), run.out());
+        assertTrue(Files.readString(dir.resolve("review/report.html")).contains("accuracy &gt;= 63.00"),
+                "the page shows the floor");
         JsonNode plan = json(dir.resolve("plan.json"));
         assertTrue(plan.get("feasible").booleanValue(), plan.get("why").textValue());
         JsonNode floor = plan.get("budgets").get(1);
