@@ -46,6 +46,15 @@ public record PrunePlan(PlanFile request, List<StageAttempt> attempts, Set<Chang
         return metrics.clone();
     }
 
+    /** The base model as a point of {@code space}: every knob at its widest choice. */
+    public int[] baseChoices() {
+        int[] base = new int[space.space().knobCount()];
+        for (int k = 0; k < base.length; k++) {
+            base[k] = space.space().choices(k) - 1;
+        }
+        return base;
+    }
+
     /** The plan's changes of one kind applied on top of the earlier kinds': the point and its metrics. */
     public record Step(Change change, int[] choices, double[] metrics) {
     }

@@ -67,7 +67,10 @@ public final class PlanJson {
             }
         }
         plan.accuracy().ifPresent(p -> accuracy(root.putObject("accuracy"), plan, p));
-        metrics(root.putObject("before"), request.baseMetrics());
+        // the base model is the space's point of widest choices, so with measured designs its accuracy is predicted
+        double[] before = request.baseMetrics();
+        plan.accuracy().ifPresent(p -> before[Metric.ACCURACY.ordinal()] = p.predict(plan.baseChoices()));
+        metrics(root.putObject("before"), before);
         metrics(root.putObject("after"), plan.metrics());
         ArrayNode stages = root.putArray("stages");
         for (PrunePlan.StageAttempt a : plan.attempts()) {
@@ -157,14 +160,11 @@ public final class PlanJson {
         node.put("designs", p.designs());
         node.put("leaveOneOutRmse", p.looRmse());
         node.put("leaveOneOutMaxAbs", p.looMaxAbs());
-        int[] base = new int[plan.space().space().knobCount()];
-        for (int k = 0; k < base.length; k++) {
-            base[k] = plan.space().space().choices(k) - 1;
-        }
-        node.put("base", p.predict(base));
+        node.put("base", p.predict(plan.baseChoices()));
         node.put("chosen", p.predict(plan.chosen()));
         node.put("extrapolated", p.extrapolated(plan.chosen()));
     }
+
 
     private static void metrics(ObjectNode node, double[] metrics) {
         for (Metric m : Metric.values()) {

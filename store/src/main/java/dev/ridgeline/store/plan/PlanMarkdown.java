@@ -156,7 +156,7 @@ public final class PlanMarkdown {
         String others = ceilings.isEmpty() ? "with every change the plan allows"
                 : "within " + String.join(", ", ceilings.stream().map(PlanMarkdown::budget).toList());
         double chosen = p.predict(plan.chosen());
-        double base = p.predict(baseChoices(plan));
+        double base = p.predict(plan.baseChoices());
         double floor = plan.request().budgets().stream().filter(b -> b.metric() == Metric.ACCURACY)
                 .mapToDouble(Budget::min).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
         return String.format(Locale.ROOT, " What stops it: %s no plan is predicted more accurate than this one (%s, "
@@ -170,17 +170,10 @@ public final class PlanMarkdown {
     /** "Predicted accuracy: 66.20 (the base widths: 70.90), ..." with the predictor and whether it extrapolates. */
     private static String predicted(PrunePlan plan, AccuracyPredictor p) {
         return String.format(Locale.ROOT, "Predicted accuracy: %.2f (the base widths: %.2f)%s. Predictor: %s.%n%n",
-                p.predict(plan.chosen()), p.predict(baseChoices(plan)), p.extrapolated(plan.chosen())
+                p.predict(plan.chosen()), p.predict(plan.baseChoices()), p.extrapolated(plan.chosen())
                         ? "; extrapolated: some width lies outside the measured range" : "", p.describe());
     }
 
-    private static int[] baseChoices(PrunePlan plan) {
-        int[] base = new int[plan.space().space().knobCount()];
-        for (int k = 0; k < base.length; k++) {
-            base[k] = plan.space().space().choices(k) - 1;
-        }
-        return base;
-    }
 
     /** What a step does, in words: "narrow channel groups", not "channels". */
     static String step(PlanFile.Change change) {
