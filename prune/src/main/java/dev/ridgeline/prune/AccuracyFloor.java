@@ -40,14 +40,14 @@ public final class AccuracyFloor {
         return solver.solve(new PlanProblem(problem.space(), problem.evaluator(), ceilings, score(predictor.get())));
     }
 
-    /** "keep at most 63.10 accuracy within the other budgets; budget at least 65.00 accuracy", per floor missed. */
+    /** "keep at most 63.10 points of predicted accuracy within the other budgets; budget at least 65.00 points". */
     static List<String> misses(List<Budget> budgets, double[] mostAccurate) {
         List<String> out = new ArrayList<>();
         for (Budget b : budgets) {
             double v = mostAccurate[b.metric().ordinal()];
             if (!Double.isNaN(b.min()) && v < b.min()) {
-                out.add("keep at most " + Figures.format(b.metric(), v) + " of predicted " + b.metric().id() + " within the other budgets; budget at least "
-                        + Figures.format(b.metric(), b.min()));
+                out.add("keep at most " + Figures.format(b.metric(), v) + " of predicted " + b.metric().id()
+                        + " within the other budgets; budget at least " + Figures.format(b.metric(), b.min()));
             }
         }
         return out;
