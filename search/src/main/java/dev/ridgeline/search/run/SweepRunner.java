@@ -44,7 +44,7 @@ public final class SweepRunner {
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
         ResolvedSpace space = job.resolveSpace();
         check(job, space, shard, allPoints);
-        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space.space()));
+        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space));
         boolean wholeDesigns = WholeDesignLatency.needed(job.setup());
         CompiledEvaluator plain = EvaluatorCompiler.compile(space, wholeDesigns
                 ? WholeDesignLatency.withoutWeightCache(job.setup()) : job.setup());
