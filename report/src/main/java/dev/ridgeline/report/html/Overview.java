@@ -106,12 +106,18 @@ final class Overview {
         html.raw("</div>");
     }
 
-    /** What tells a run apart from the others in its cell: its label past the title (budget, folder), else both. */
+    /**
+     * What tells a run apart from the others in its cell: its label past the title (budget, folder) when titles are
+     * equal, else its title's setup ("fp16, batch 8") and budgets.
+     */
     private static String apart(RunDigest d, String label) {
         if (label.startsWith(d.title() + ", ")) {
             return label.substring(d.title().length() + 2);
         }
-        return d.budgets().isEmpty() ? d.folder() : d.budgets() + ", " + d.folder();
+        String title = d.title();
+        int open = title.lastIndexOf(" (");
+        String setup = open >= 0 && title.endsWith(")") ? title.substring(open + 2, title.length() - 1) : d.folder();
+        return d.budgets().isEmpty() ? setup : setup + ", " + d.budgets();
     }
 
     private static void runTable(Html html, List<RunDigest> runs, List<String> labels, boolean pages) {
