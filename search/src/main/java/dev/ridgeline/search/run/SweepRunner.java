@@ -6,6 +6,7 @@ import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.PointEvaluator;
+import dev.ridgeline.search.exact.ExactSolver;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.pareto.ParetoArchive;
@@ -103,6 +104,7 @@ public final class SweepRunner {
             }
         } else if (strategy instanceof StrategySpec.Exact) {
             requireWholeSpace(shard, "exact");
+            ExactSolver.checkKnobs(space.space(), job.source());
             if (allPoints) {
                 throw new BadInputException("--all-points records evaluated points; the exact strategy evaluates "
                         + "only the designs on its front (drop --all-points)");
