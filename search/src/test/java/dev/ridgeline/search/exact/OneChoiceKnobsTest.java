@@ -70,9 +70,11 @@ class OneChoiceKnobsTest {
     }
 
     @Test
-    void aSpaceOfTwentyThousandOneChoiceKnobsIsSolved() throws IOException {
-        Job job = job(20_000, 2, "[{metric: latencySeconds, goal: min}, {metric: macs, goal: max}]");
+    void aSpaceOfAlmostOneHundredThousandOneChoiceKnobsIsSolved() throws IOException {
+        // the case: 99,990 one-choice knobs (a model holds at most 100,000 nodes)
+        Job job = job(99_990, 2, "[{metric: latencySeconds, goal: min}, {metric: macs, goal: max}]");
         ResolvedSpace space = job.resolveSpace();
+        assertEquals(99_990 + 2, space.space().knobCount(), "a width knob per body and head layer");
         SweepRunner.check(job, space, Shard.ALL, false);
         CompiledEvaluator evaluator = EvaluatorCompiler.compile(space, job.setup());
         ExactFront exact = ExactSolver.withDefaults().withThreads(1).solve(evaluator, job.objectives(), job.budgets());
