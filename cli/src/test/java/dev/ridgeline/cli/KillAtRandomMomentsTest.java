@@ -173,7 +173,7 @@ class KillAtRandomMomentsTest {
             assertEquals(List.of(), leftovers(out), "after the next run");
         }
         System.out.printf("%s: %d kills, each left the old or the new result and no leftover after the next run: %s;"
-                + " an uninterrupted run took %.1f s%n", String.join(" ", s.command().subList(0, 1)), KILLS, outcomes,
+                + " an uninterrupted run took %.1f s%n", String.join(" ", s.command()).replace(dir + "/", ""), KILLS, outcomes,
                 nanos / 1e9);
     }
 
