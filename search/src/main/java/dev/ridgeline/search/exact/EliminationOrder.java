@@ -32,14 +32,33 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
         if (heuristic == Ordering.SEQUENTIAL) {
             return simulate(scopes, radix, sequence);
         }
-        int n = radix.length;
+        // the graph over the knobs the factors read (fixed and one-choice knobs are in no scope), numbered densely
+        boolean[] read = new boolean[radix.length];
+        for (int[] s : scopes) {
+            for (int a : s) {
+                read[a] = true;
+            }
+        }
+        int[] dense = new int[radix.length];
+        List<Integer> knobOf = new ArrayList<>();
+        for (int k = 0; k < radix.length; k++) {
+            dense[k] = read[k] ? knobOf.size() : -1;
+            if (read[k]) {
+                knobOf.add(k);
+            }
+        }
+        int n = knobOf.size();
+        int[] choices = new int[n];
+        for (int i = 0; i < n; i++) {
+            choices[i] = radix[knobOf.get(i)];
+        }
         boolean[][] adjacent = new boolean[n][n];
         boolean[] present = new boolean[n];
         for (int[] s : scopes) {
             for (int a : s) {
-                present[a] = true;
+                present[dense[a]] = true;
                 for (int b : s) {
-                    adjacent[a][b] |= a != b;
+                    adjacent[dense[a]][dense[b]] |= a != b;
                 }
             }
         }
@@ -56,7 +75,7 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
                 int degree = 0;
                 for (int m = 0; m < n; m++) {
                     if (adjacent[k][m]) {
-                        weight *= radix[m];
+                        weight *= choices[m];
                         degree++;
                     }
                 }
@@ -87,7 +106,7 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
                 adjacent[best][a] = false;
             }
             present[best] = false;
-            order.add(best);
+            order.add(knobOf.get(best));
         }
         return simulate(scopes, radix, order.stream().mapToInt(Integer::intValue).toArray());
     }

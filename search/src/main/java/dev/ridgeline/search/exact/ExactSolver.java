@@ -30,6 +30,8 @@ public final class ExactSolver {
     /** Subproblems (separable configurations x resolutions) solved at most. */
     public static final int MAX_SUBPROBLEMS = 4096;
     public static final long DEFAULT_MAX_FRONT = 20_000_000L;
+    /** Knobs of more than one choice eliminated at most (the order is chosen over their interaction graph). */
+    public static final int MAX_FREE_KNOBS = 5_000;
 
     private final double epsilon;
     private final long maxBytes;
@@ -208,6 +210,26 @@ public final class ExactSolver {
         return s;
     }
 
+    /**
+     * Refuses, before any work, a space with more than {@link #MAX_FREE_KNOBS} knobs of more than one choice
+     * besides the resolution (one-choice knobs are constants the solver folds into the terms: any number of them
+     * is fine).
+     */
+    public static void checkKnobs(DesignSpace space, String source) {
+        int free = 0;
+        for (int k = 0; k < space.knobCount(); k++) {
+            boolean outer = space.knobs().get(k).target() instanceof KnobTarget.Resolution;
+            free += space.choices(k) > 1 && !outer ? 1 : 0;
+        }
+        BadInputException.check(free <= MAX_FREE_KNOBS, tooManyKnobs(source, free));
+    }
+
+    private static String tooManyKnobs(String where, int free) {
+        return String.format(Locale.ROOT, "%s: the exact strategy eliminates at most %,d knobs of more than one"
+                + " choice (its limit MAX_FREE_KNOBS), and the space has %,d: give the knobs per stage rather than per"
+                + " layer, or use the evolutionary strategy", where, MAX_FREE_KNOBS, free);
+    }
+
     /** What the root of each subproblem is handed to; returns the designs it evaluated. */
     private interface RootVisitor {
         long visit(Factor root, int[] fixed);
@@ -233,6 +255,11 @@ public final class ExactSolver {
         for (int k : evaluator.planKnobs()) {
             outer[k] = true;
         }
+        for (int k = 0; k < knobs; k++) {
+            // a knob of one choice is a constant: fixed at it like an outer knob, it is folded into the terms
+            // and never eliminated (a space of thousands of them costs what the other knobs cost)
+            outer[k] |= radix[k] == 1;
+        }
         long subproblems = 1;
         for (int k = 0; k < knobs; k++) {
             subproblems *= outer[k] ? radix[k] : 1;
@@ -244,6 +271,7 @@ public final class ExactSolver {
         for (int k = 0; k < knobs; k++) {
             free += outer[k] ? 0 : 1;
         }
+        BadInputException.check(free <= MAX_FREE_KNOBS, tooManyKnobs("this space", free));
         SolverState state = new SolverState(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, progress);
         state.totalEliminations = subproblems * (free + 1);
         ExecutorService executor = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {

@@ -7,6 +7,7 @@ import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.PointEvaluator;
 import dev.ridgeline.search.eval.WholeDesignLatency;
+import dev.ridgeline.search.exact.ExactSolver;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.pareto.ParetoArchive;
@@ -112,6 +113,7 @@ public final class SweepRunner {
                 throw new BadInputException(job.source() + ": " + WholeDesignLatency.refusal(job.setup()));
             }
             requireWholeSpace(shard, "exact");
+            ExactSolver.checkKnobs(space.space(), job.source());
             if (allPoints) {
                 throw new BadInputException("--all-points records evaluated points; the exact strategy evaluates "
                         + "only the designs on its front (drop --all-points)");
