@@ -25,6 +25,8 @@ final class Candidates {
     private final int[] scratchA;
     private final int[] scratchB;
     private final DominanceIndex index;
+    /** Used instead of {@link #index} when the keys are two: a pruner is then found in O(log n). */
+    private final Staircase staircase;
     int parentCount;
     Factor[] parents;
     int knob;
@@ -59,6 +61,7 @@ final class Candidates {
         Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
         this.scratchB = new int[knobCount];
         this.index = planar ? null : new DominanceIndex(dimensions);
+        this.staircase = index == null ? null : index.staircase();
     }
 
     void reset(Factor[] parents, int knob) {
@@ -76,7 +79,7 @@ final class Candidates {
     long bytes() {
         return (vec.length + vec2.length + err.length + err2.length) * 8L + (choice.length + choice2.length
                 + parent.length + parent2.length + order.length + sortTmp.length + kept.length + runs.length) * 4L
-                + (index == null ? 0 : index.bytes());
+                + (staircase != null ? staircase.bytes() : index == null ? 0 : index.bytes());
     }
 
     /** Appends an entry with unset parents and error 1 and returns its slot. */
@@ -161,6 +164,9 @@ final class Candidates {
     }
 
     private int sweepGeneral() {
+        if (staircase != null) {
+            return sweepStaircase();
+        }
         index.start();
         int keptCount = 0;
         int lastPruner = -1;
@@ -177,6 +183,20 @@ final class Candidates {
             }
             if (!pruned) {
                 index.add(this, c);
+                ensureKept(keptCount + 1);
+                kept[keptCount++] = c;
+            }
+        }
+        return keptCount;
+    }
+
+    private int sweepStaircase() {
+        staircase.start();
+        int keptCount = 0;
+        for (int r = 0; r < size; r++) {
+            int c = order[r];
+            if (staircase.findPruner(this, c, Math.max(1, allowed / err[c])) < 0) {
+                staircase.add(this, c);
                 ensureKept(keptCount + 1);
                 kept[keptCount++] = c;
             }

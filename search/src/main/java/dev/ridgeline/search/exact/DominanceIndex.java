@@ -59,6 +59,14 @@ final class DominanceIndex {
         this.scratchKey = new double[q];
     }
 
+    /**
+     * A {@link Staircase} over the same keys when there are exactly two, on two distinct dimensions (a
+     * dimension that must stay equal takes two keys of one dimension); null otherwise.
+     */
+    Staircase staircase() {
+        return keyDims == 2 && dim[0] != dim[1] ? new Staircase(dim, negate) : null;
+    }
+
     long bytes() {
         return (entryAt.length + stack.length) * 4L + (keys.length + least.length) * 8L;
     }

@@ -28,6 +28,7 @@ final class Eliminator {
     private final int totalDepth;
     private final ExecutorService executor;
     private final Worker[] workers;
+    private static final boolean TRACE = Boolean.getBoolean("ridgeline.exact.trace");
 
     /**
      * @param leaves     every leaf factor, for the bounds on what the factors not yet combined can add
@@ -67,6 +68,7 @@ final class Eliminator {
      * eliminating anything, for the final sum of factors over no knobs).
      */
     Factor eliminate(int knob, List<Factor> involved) {
+        long traceStart = System.nanoTime();
         Factor[] parents = involved.toArray(Factor[]::new);
         // the largest fronts (most vectors per assignment) first: each further factor then multiplies a filtered
         // set by a few vectors, where smallest first would multiply the unfiltered product of the small ones by
@@ -111,6 +113,19 @@ final class Eliminator {
         Factor f = new Factor(scope, radix, start, store.vectors(), store.errors(),
                 baseDepth + passes(parents.length), knob, store.choices(), parents, store.parents(),
                 step.coveredMin, step.coveredMax);
+        if (TRACE) {
+            int most = 0;
+            for (int a = 0; a < assignments; a++) {
+                most = Math.max(most, sizes[a]);
+            }
+            StringBuilder in = new StringBuilder();
+            for (Factor p : parents) {
+                in.append(p.entries()).append('/').append(p.assignments).append(' ');
+            }
+            System.err.printf(java.util.Locale.ROOT, "TRACE knob %d parents %d [%s] scope %d assignments %d entries %d"
+                    + " most %d %.3f s%n", knob, parents.length, in.toString().trim(), scope.length, assignments, total,
+                    most, (System.nanoTime() - traceStart) / 1e9);
+        }
         state.clearTransient();
         state.stored(f.bytes());
         for (Factor p : parents) {
