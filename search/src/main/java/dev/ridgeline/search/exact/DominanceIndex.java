@@ -175,18 +175,16 @@ final class DominanceIndex {
     }
 
     /**
-     * A kept entry that prunes entry e, or -1: the box holds every kept entry within {@code grow} of e on the
-     * dimensions that allow slack, and no worse on the others.
+     * A kept entry that prunes entry e, or -1: the box holds every kept entry within
+     * {@link Candidates#bound} of e on every dimension.
      */
-    int findPruner(Candidates c, int e, double grow) {
+    int findPruner(Candidates c, int e) {
         if (count == 0) {
             return -1;
         }
         for (int q = 0; q < keyDims; q++) {
-            int d = dim[q];
-            double v = c.value(e, d);
-            double g = c.slack(d) ? grow : 1;
-            bound[q] = negate[q] ? -(v / g) : v * g;
+            double v = c.bound(e, dim[q]);
+            bound[q] = negate[q] ? -v : v;
         }
         // the smaller trees hold the entries kept last, the nearest to e in the sort: ask them first
         for (int level = 0; level < 63; level++) {

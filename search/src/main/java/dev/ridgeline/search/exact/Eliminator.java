@@ -110,7 +110,7 @@ final class Eliminator {
         for (GrowingStore s : stores) {
             store.addAll(s);
         }
-        Factor f = new Factor(scope, radix, start, store.vectors(), store.errors(),
+        Factor f = new Factor(scope, radix, start, store.vectors(), store.deficits(),
                 baseDepth + passes(parents.length), knob, store.choices(), parents, store.parents(),
                 step.coveredMin, step.coveredMax);
         if (TRACE) {
@@ -191,9 +191,9 @@ final class Eliminator {
             }
         }
 
-        /** The error a pass may allow after {@code passes} passes of this step. */
+        /** The deficit cap a pass may allow (the same for every pass: deficits do not compound, see {@link Candidates#filter}). */
         double allowed(int passes) {
-            return state.allowedError((double) (baseDepth + passes) / totalDepth);
+            return state.deficitCap();
         }
     }
 
@@ -290,7 +290,7 @@ final class Eliminator {
                 if (feasible(first.vectors, e * dims, step.covered[0], step.coveredUp[0])) {
                     int s = current.append(x);
                     System.arraycopy(first.vectors, e * dims, current.vec, s * dims, dims);
-                    current.err[s] = first.errorOf(e);
+                    first.deficitsInto(e, current.def, s * dims, dims);
                     current.parent[s * parents.length] = e;
                 }
             }
@@ -302,7 +302,6 @@ final class Eliminator {
                 int kept = 0;
                 // vector by vector of f, so that the buffer is a run of sorted copies of the current front
                 for (int e = from; e < to; e++) {
-                    double fe = f.errorOf(e);
                     for (int c = 0; c < current.size; c++) {
                         for (int d = 0; d < dims; d++) {
                             sum[d] = combine(d, current.vec[c * dims + d], f.vectors[e * dims + d]);
@@ -312,7 +311,11 @@ final class Eliminator {
                         }
                         int s = next.copyFrom(current, c);
                         System.arraycopy(sum, 0, next.vec, s * dims, dims);
-                        next.err[s] = Math.max(next.err[s], fe);
+                        if (f.deficits != null) {
+                            for (int d = 0; d < dims; d++) {
+                                next.def[s * dims + d] = combine(d, next.def[s * dims + d], f.deficits[e * dims + d]);
+                            }
+                        }
                         next.parent[s * parents.length + i] = e;
                     }
                     if (to - from > 1 && next.size > flushAt(kept)) {
@@ -345,9 +348,9 @@ final class Eliminator {
             double[] v = current.vec;
             current.vec = next.vec;
             next.vec = v;
-            double[] r = current.err;
-            current.err = next.err;
-            next.err = r;
+            double[] r = current.def;
+            current.def = next.def;
+            next.def = r;
             int[] c = current.choice;
             current.choice = next.choice;
             next.choice = c;

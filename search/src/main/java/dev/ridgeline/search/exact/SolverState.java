@@ -57,10 +57,13 @@ final class SolverState {
         this.progress = progress;
     }
 
-    /** The error a pruning pass may allow once a share {@code fraction} of the passes to the root is done. */
-    double allowedError(double fraction) {
+    /**
+     * The most a kept vector may fall short of a vector it stands for, relative to its own value, so that
+     * the front is within a factor 1 + epsilon: e / (1 + e), a hair less for rounding (0: exact).
+     */
+    double deficitCap() {
         double e = epsilon;
-        return e == 0 ? 1 : Math.pow(1 + e, Math.min(1, fraction));
+        return e == 0 ? 0 : e / (1 + e) * (1 - 1e-9);
     }
 
     /** The limit that made the solve coarsen its front ("time", "memory"), or "" when none did. */

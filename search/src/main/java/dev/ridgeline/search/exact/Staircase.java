@@ -96,11 +96,10 @@ final class Staircase {
     }
 
     /** A kept entry that prunes entry e, or -1 (the box as in {@link DominanceIndex#findPruner}). */
-    int findPruner(Candidates c, int e, double grow) {
+    int findPruner(Candidates c, int e) {
         for (int q = 0; q < 2; q++) {
-            double v = c.value(e, dim[q]);
-            double g = c.slack(dim[q]) ? grow : 1;
-            bound[q] = negate[q] ? -(v / g) : v * g;
+            double v = c.bound(e, dim[q]);
+            bound[q] = negate[q] ? -v : v;
         }
         // the last staircase entry with a first key within the box has the best second key among those
         int lo = 0;
