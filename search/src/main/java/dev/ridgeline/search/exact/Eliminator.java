@@ -25,24 +25,21 @@ final class Eliminator {
     private final double[] totalMin;
     private final double[] totalMax;
     private final SolverState state;
-    private final int totalDepth;
     private final ExecutorService executor;
     private final Worker[] workers;
     private static final boolean TRACE = Boolean.getBoolean("ridgeline.exact.trace");
 
     /**
      * @param leaves     every leaf factor, for the bounds on what the factors not yet combined can add
-     * @param totalDepth the most pruning passes from a leaf to the root, over which the error is shared out
      * @param executor   the threads to share each factor's assignments over; null for this thread only
      * @param threads    how many of them to use
      */
-    Eliminator(Dimensions dimensions, int[] radix, List<Factor> leaves, SolverState state, int totalDepth,
+    Eliminator(Dimensions dimensions, int[] radix, List<Factor> leaves, SolverState state,
             ExecutorService executor, int threads) {
         this.dimensions = dimensions;
         this.dims = dimensions.count();
         this.radix = radix;
         this.state = state;
-        this.totalDepth = Math.max(1, totalDepth);
         this.executor = executor;
         this.totalMin = new double[dims];
         this.totalMax = new double[dims];
@@ -58,11 +55,6 @@ final class Eliminator {
         }
     }
 
-    /** Filter passes a vector goes through when {@code m} factors are combined: at most one per factor, plus the union. */
-    static int passes(int m) {
-        return m + 1;
-    }
-
     /**
      * Combines {@code involved} and eliminates {@code knob} from them (-1: combine factors without
      * eliminating anything, for the final sum of factors over no knobs).
@@ -75,9 +67,7 @@ final class Eliminator {
         // the large front
         Arrays.sort(parents, Comparator.comparingDouble(f -> -(double) f.entries() / f.assignments));
         TreeSet<Integer> scopeSet = new TreeSet<>();
-        int baseDepth = 0;
         for (Factor f : parents) {
-            baseDepth = Math.max(baseDepth, f.depth);
             for (int k : f.scope) {
                 if (k != knob) {
                     scopeSet.add(k);
@@ -85,7 +75,7 @@ final class Eliminator {
             }
         }
         int[] scope = scopeSet.stream().mapToInt(Integer::intValue).toArray();
-        Step step = new Step(knob, parents, scope, baseDepth);
+        Step step = new Step(knob, parents, scope);
         int assignments = step.assignments;
         int chunks = workers.length == 1 ? 1 : Math.min(assignments, workers.length * 8);
         GrowingStore[] stores = new GrowingStore[chunks];
@@ -111,7 +101,7 @@ final class Eliminator {
             store.addAll(s);
         }
         Factor f = new Factor(scope, radix, start, store.vectors(), store.deficits(),
-                baseDepth + passes(parents.length), knob, store.choices(), parents, store.parents(),
+                knob, store.choices(), parents, store.parents(),
                 step.coveredMin, step.coveredMax);
         if (TRACE) {
             int most = 0;
@@ -161,21 +151,19 @@ final class Eliminator {
         final int[] strides;
         final int assignments;
         final int choices;
-        final int baseDepth;
         /** Per parent i: the least / most the leaves below parents 0..i contribute. */
         final double[][] covered;
         final double[][] coveredUp;
         final double[] coveredMin;
         final double[] coveredMax;
 
-        Step(int knob, Factor[] parents, int[] scope, int baseDepth) {
+        Step(int knob, Factor[] parents, int[] scope) {
             this.knob = knob;
             this.parents = parents;
             this.scope = scope;
             this.strides = Factor.strides(scope, radix);
             this.assignments = Factor.assignments(scope, radix);
             this.choices = knob < 0 ? 1 : radix[knob];
-            this.baseDepth = baseDepth;
             int m = parents.length;
             covered = new double[m][];
             coveredUp = new double[m][];
@@ -191,8 +179,8 @@ final class Eliminator {
             }
         }
 
-        /** The deficit cap a pass may allow (the same for every pass: deficits do not compound, see {@link Candidates#filter}). */
-        double allowed(int passes) {
+        /** The deficit cap of every pass (the same for all: deficits do not compound, see {@link Candidates#filter}). */
+        double cap() {
             return state.deficitCap();
         }
     }
@@ -270,13 +258,13 @@ final class Eliminator {
                 }
                 if (step.choices > 1 && union.size > flushAt(unionKept)) {
                     setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
-                    union.filter(step.allowed(m + 1));
+                    union.filter(step.cap());
                     unionKept = union.size;
                 }
             }
             if (step.choices > 1) {
                 setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
-                union.filter(step.allowed(m + 1));
+                union.filter(step.cap());
             }
         }
 
@@ -321,20 +309,20 @@ final class Eliminator {
                     if (to - from > 1 && next.size > flushAt(kept)) {
                         // filter as the sums grow, so the buffer stays within a few times the size of the front
                         setSure(next, step.covered[i], step.coveredUp[i]);
-                        next.filter(step.allowed(i + 1));
+                        next.filter(step.cap());
                         kept = next.size;
                         state.checkMemory(id, next.bytes() + current.bytes() + union.bytes());
                     }
                 }
                 if (to - from > 1) {
                     setSure(next, step.covered[i], step.coveredUp[i]);
-                    next.filter(step.allowed(i + 1));
+                    next.filter(step.cap());
                 }
                 swap();
             }
             if (parents.length == 1 && current.size > 1) {
                 setSure(current, step.covered[0], step.coveredUp[0]);
-                current.filter(step.allowed(1));
+                current.filter(step.cap());
             }
         }
 

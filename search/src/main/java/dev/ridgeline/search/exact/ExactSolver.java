@@ -279,7 +279,7 @@ public final class ExactSolver {
                 if (sub == 0) {
                     state.totalWork = order.totalWork() * subproblems;
                 }
-                Eliminator eliminator = new Eliminator(dims, radix, leaves.factors(), state, order.depth(), executor,
+                Eliminator eliminator = new Eliminator(dims, radix, leaves.factors(), state, executor,
                         threads);
                 List<Factor> pool = new ArrayList<>(leaves.factors());
                 for (int i = 0; i < order.knobs().length; i++) {

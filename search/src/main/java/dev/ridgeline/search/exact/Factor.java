@@ -17,8 +17,6 @@ final class Factor {
     double[] vectors;
     /** Per entry, per dimension: the deficit it carries (see {@link Candidates#filter}); null when all are 0. */
     double[] deficits;
-    /** The most pruning passes any vector went through on its way from the leaves to this factor. */
-    final int depth;
     /** The knob this factor eliminated, -1 for a leaf or the final combination. */
     final int knob;
     /** Per entry: the choice of {@link #knob}; null for a leaf, whose {@link #parents} are null too. */
@@ -30,10 +28,9 @@ final class Factor {
     final double[] coveredMin;
     final double[] coveredMax;
 
-    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, double[] deficits, int depth, int knob,
+    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, double[] deficits, int knob,
             int[] choice, Factor[] parents, int[] parentEntry, double[] coveredMin, double[] coveredMax) {
         this.deficits = deficits;
-        this.depth = depth;
         this.scope = scope;
         this.strides = strides(scope, radixOfKnob);
         this.assignments = assignments(scope, radixOfKnob);
