@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * One exact solve of a job file, for CPU-time and resident-memory figures under {@code /usr/bin/time -v}:
  * {@code java -cp ... dev.ridgeline.search.bench.ExactSolveMain JOB [epsilon] [timeLimitSeconds] [ordering]
- * [threads] [memoryLimitBytes]} (0 for none). Prints the statistics and the front size.
+ * [threads] [memoryLimitBytes]} (0 for none), or {@code JOB job} for the job's own strategy settings through
+ * the sweep runner. Prints the statistics and the front size.
  */
 public final class ExactSolveMain {
     private ExactSolveMain() {
@@ -28,6 +29,16 @@ public final class ExactSolveMain {
 
     public static void main(String[] args) {
         Job job = JobReader.read(Path.of(args[0]));
+        if (args.length > 1 && args[1].equals("job")) {
+            // the job's own strategy settings, through the sweep runner (what the command line runs)
+            long cpu0 = cpuNanos();
+            dev.ridgeline.search.run.SweepResult r = dev.ridgeline.search.run.SweepRunner.run(job,
+                    dev.ridgeline.search.strategy.Shard.ALL, false, Runtime.getRuntime().availableProcessors(),
+                    dev.ridgeline.search.strategy.ProgressListener.NONE);
+            System.out.printf(Locale.ROOT, "%s: sweep %.2f s CPU (process), front %d, %s%n", args[0],
+                    (cpuNanos() - cpu0) / 1e9, r.front().size(), r.statistics());
+            return;
+        }
         double epsilon = args.length > 1 ? Double.parseDouble(args[1]) : 0;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 0;
         Ordering ordering = args.length > 3 ? Ordering.valueOf(args[3]) : Ordering.MIN_WEIGHT;
