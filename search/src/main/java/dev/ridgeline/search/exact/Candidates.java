@@ -72,6 +72,35 @@ final class Candidates {
         this.size = 0;
     }
 
+    /**
+     * Drops the arrays when they hold more than {@code bytes}: they only grow, so after one large elimination
+     * they would otherwise hold its peak through every later one.
+     */
+    void shrink(long bytes) {
+        if (bytes() <= bytes) {
+            return;
+        }
+        size = 0;
+        vec = new double[0];
+        def = new double[0];
+        choice = new int[0];
+        parent = new int[0];
+        vec2 = new double[0];
+        def2 = new double[0];
+        choice2 = new int[0];
+        parent2 = new int[0];
+        order = new int[0];
+        sortTmp = new int[0];
+        kept = new int[0];
+        runs = new int[1];
+        if (index != null) {
+            index.shrink();
+        }
+        if (staircase != null) {
+            staircase.shrink();
+        }
+    }
+
     void clear() {
         size = 0;
     }

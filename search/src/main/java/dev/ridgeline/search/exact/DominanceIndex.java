@@ -71,6 +71,15 @@ final class DominanceIndex {
         return (entryAt.length + stack.length) * 4L + (keys.length + least.length) * 8L;
     }
 
+    /** Drops the arrays (see {@link Candidates#shrink}). */
+    void shrink() {
+        entryAt = new int[0];
+        keys = new double[0];
+        least = new double[0];
+        full = 0;
+        count = 0;
+    }
+
     /** Empties the index for a new pass. */
     void start() {
         full = 0;

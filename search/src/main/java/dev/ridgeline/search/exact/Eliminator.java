@@ -116,6 +116,9 @@ final class Eliminator {
                     + " most %d %.3f s%n", knob, parents.length, in.toString().trim(), scope.length, assignments, total,
                     most, (System.nanoTime() - traceStart) / 1e9);
         }
+        for (Worker w : workers) {
+            w.shrink();
+        }
         state.clearTransient();
         state.stored(f.bytes());
         for (Factor p : parents) {
@@ -202,6 +205,13 @@ final class Eliminator {
             this.union = new Candidates(dimensions, radix.length);
             this.values = new int[radix.length];
             this.sum = new double[dims];
+        }
+
+        /** Drops buffers above 16 MB each, so that a large elimination's peak is not carried into the next. */
+        void shrink() {
+            current.shrink(16 << 20);
+            next.shrink(16 << 20);
+            union.shrink(16 << 20);
         }
 
         void run(Step step, AtomicInteger nextChunk, int chunks, GrowingStore[] stores, int[] sizes) {

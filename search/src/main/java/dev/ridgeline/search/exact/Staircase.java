@@ -30,6 +30,14 @@ final class Staircase {
         return entryAt.length * 4L + (first.length + second.length) * 8L;
     }
 
+    /** Drops the arrays (see {@link Candidates#shrink}). */
+    void shrink() {
+        entryAt = new int[0];
+        first = new double[0];
+        second = new double[0];
+        size = 0;
+    }
+
     void start() {
         size = 0;
     }
