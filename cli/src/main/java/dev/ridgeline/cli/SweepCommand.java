@@ -104,7 +104,7 @@ final class SweepCommand implements Callable<Integer> {
         ResolvedSpace space = job.resolveSpace();
         SweepRunner.check(job, space, slice, allPoints);
         // measured designs that cannot price the space are bad input before any work (the fit is milliseconds)
-        job.accuracy().ifPresent(a -> a.fit(space.space()));
+        job.accuracy().ifPresent(a -> a.fit(space));
         SweepFolder.checkSameJob(out, job.sha256(), force);
         List<Path> written;
         SweepResult result;

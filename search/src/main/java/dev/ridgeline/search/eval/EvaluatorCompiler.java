@@ -95,8 +95,10 @@ public final class EvaluatorCompiler {
             throw new BadInputException("device '" + setup.device().id() + "' under runtime '"
                     + setup.device().runtimeId() + "' keeps the first " + Math.round(
                     setup.device().runtime().weightCacheBytes()) + " bytes of weights on chip, so a layer's time"
-                    + " depends on the weights of every layer before it and cannot be compiled layer by layer; time"
-                    + " single designs with ridgeline analyze --hardware " + setup.device().id());
+                    + " depends on the weights of every layer before it and cannot be compiled layer by layer (prune"
+                    + " plans and the exact strategy need that); sweeps with strategy exhaustive, random or evolutionary"
+                    + " time whole designs on it, and ridgeline analyze --hardware " + setup.device().id()
+                    + " times one");
         }
         return new EvaluatorCompiler(resolved, setup).run();
     }
