@@ -7,15 +7,13 @@ import java.util.TreeSet;
 
 /**
  * The order to eliminate one subproblem's knobs in, chosen greedily on the interaction graph (two knobs
- * interact when some factor reads both), with what the order implies: the most pruning passes a vector
- * goes through from a leaf to the root (over which an epsilon is shared out), and an estimate of each
+ * interact when some factor reads both), with what the order implies: an estimate of each
  * elimination's work (the assignments it builds times the choices it sums over), for the time left.
  *
  * @param knobs    the knobs, first eliminated first
- * @param depth    the most pruning passes from a leaf to the root
  * @param work     per elimination, then the final combination: its estimated work
  */
-record EliminationOrder(int[] knobs, int depth, double[] work) {
+record EliminationOrder(int[] knobs, double[] work) {
 
     double totalWork() {
         double sum = 0;
@@ -126,25 +124,20 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
         return fill;
     }
 
-    /** The depth and work of eliminating in this order, by following the factors' scopes. */
+    /** The work of eliminating in this order, by following the factors' scopes. */
     static EliminationOrder simulate(List<int[]> scopes, int[] radix, int[] knobs) {
         List<int[]> pool = new ArrayList<>(scopes);
-        List<Integer> depths = new ArrayList<>();
-        scopes.forEach(s -> depths.add(0));
         double[] work = new double[knobs.length + 1];
         for (int step = 0; step < knobs.length; step++) {
             int knob = knobs[step];
-            int deepest = 0;
             int m = 0;
             TreeSet<Integer> merged = new TreeSet<>();
             for (int i = pool.size() - 1; i >= 0; i--) {
                 int[] s = pool.get(i);
                 if (Arrays.stream(s).anyMatch(k -> k == knob)) {
-                    deepest = Math.max(deepest, depths.get(i));
                     m++;
                     Arrays.stream(s).filter(k -> k != knob).forEach(merged::add);
                     pool.remove(i);
-                    depths.remove(i);
                 }
             }
             double assignments = 1;
@@ -153,10 +146,8 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
             }
             work[step] = assignments * radix[knob] * Math.max(1, m);
             pool.add(merged.stream().mapToInt(Integer::intValue).toArray());
-            depths.add(deepest + Eliminator.passes(m));
         }
         work[knobs.length] = pool.size();
-        int deepest = depths.stream().mapToInt(Integer::intValue).max().orElse(0);
-        return new EliminationOrder(knobs, deepest + Eliminator.passes(pool.size()), work);
+        return new EliminationOrder(knobs, work);
     }
 }

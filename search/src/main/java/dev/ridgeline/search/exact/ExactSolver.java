@@ -126,7 +126,7 @@ public final class ExactSolver {
         int knobs = evaluator.space().knobCount();
         int[] choices = new int[knobs];
         double[] metrics = new double[Metric.COUNT];
-        double[] worstError = {1};
+        double[] proven = {0};
         Run run = eliminate(evaluator, dims, null, (root, fixed) -> {
             for (int e = 0; e < root.entries(); e++) {
                 System.arraycopy(fixed, 0, choices, 0, knobs);
@@ -135,7 +135,7 @@ public final class ExactSolver {
                 check(dims, root, e, metrics, choices);
                 if (budgets.stream().allMatch(b -> b.allows(metrics))) {
                     archive.offer(metrics, choices);
-                    worstError[0] = Math.max(worstError[0], root.errorOf(e));
+                    proven[0] = Math.max(proven[0], provenEpsilon(dims, root, e));
                 }
             }
             return root.entries();
@@ -143,7 +143,7 @@ public final class ExactSolver {
         SolverState state = run.state;
         return new ExactFront(archive.front(), new ExactFront.Statistics(run.subproblems, state.eliminations,
                 state.largestFront, state.peakBytes(), state.candidates, state.elapsedSeconds(), epsilon,
-                worstError[0] - 1, state.limitHit(), threads));
+                proven[0], state.limitHit(), threads));
     }
 
     /**
@@ -197,6 +197,25 @@ public final class ExactSolver {
             return root.entries();
         });
         return Optional.ofNullable(best[0]);
+    }
+
+    /**
+     * The epsilon root entry e proves: a vector it stands for is at most its deficit better on each
+     * dimension, so within a factor 1 + deficit / value (higher is better) or value / (value - deficit).
+     */
+    private static double provenEpsilon(Dimensions dims, Factor root, int e) {
+        double worst = 0;
+        int n = dims.count();
+        for (int d = 0; d < n; d++) {
+            double deficit = root.deficit(e, d, n);
+            if (deficit <= 0) {
+                continue;
+            }
+            double v = Math.abs(root.vectors[e * n + d]);
+            double eps = dims.sense()[d] == Dimensions.HIGHER ? deficit / v : deficit / (v - deficit);
+            worst = Math.max(worst, v - deficit <= 0 ? Double.POSITIVE_INFINITY : eps);
+        }
+        return worst;
     }
 
     /** The score of a point: its choices' scores summed in knob order. */
@@ -288,7 +307,7 @@ public final class ExactSolver {
                 if (sub == 0) {
                     state.totalWork = order.totalWork() * subproblems;
                 }
-                Eliminator eliminator = new Eliminator(dims, radix, leaves.factors(), state, order.depth(), executor,
+                Eliminator eliminator = new Eliminator(dims, radix, leaves.factors(), state, executor,
                         threads);
                 List<Factor> pool = new ArrayList<>(leaves.factors());
                 for (int i = 0; i < order.knobs().length; i++) {

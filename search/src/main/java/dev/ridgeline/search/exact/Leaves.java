@@ -193,7 +193,7 @@ record Leaves(List<Factor> factors, int[] sequence) {
                     hi[x] = Math.max(hi[x], vectors[a * d + x]);
                 }
             }
-            factors.add(new Factor(host.scope, radix, start, vectors, null, 0, -1, null, null, null, lo, hi));
+            factors.add(new Factor(host.scope, radix, start, vectors, null, -1, null, null, null, lo, hi));
         }
         return factors;
     }
