@@ -78,7 +78,7 @@ public final class BatchRun {
         List<BatchJob> mine = BatchRunner.jobsOf(batch, settings.shard());
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline batch " + batchFile,
                 new ResultFolder.Options(owned, false, settings.force(), settings.resume(),
-                        Set.of(ReportWriter.CHARTS)))) {
+                        ReportFolder.FOLDERS))) {
             folder.notes().forEach(notes);
             mine.forEach(j -> folder.replaces(j.id()));
             Staging staging = folder.staging();

@@ -51,9 +51,6 @@ public final class MergeRun {
             } catch (IOException e) {
                 throw new BadInputException(in + ": cannot read (" + e.getMessage() + ")");
             }
-            if (Files.isRegularFile(in.resolve(Manifest.FILE))) {
-                Manifest.verify(in);
-            }
         }
         boolean sweeps = inputs.stream().allMatch(SweepMerge::isSweepOutput);
         boolean batches = inputs.stream().allMatch(BatchMerge::isBatchOutput);
@@ -63,6 +60,15 @@ public final class MergeRun {
             throw new BadInputException(odd + (SweepMerge.isSweepOutput(odd) || BatchMerge.isBatchOutput(odd)
                     ? ": the inputs mix sweep outputs (summary.json) and batch outputs (index.json); merge one kind"
                     : ": holds neither summary.json (a sweep's output) nor index.json (a batch's output)"));
+        }
+        for (Path in : inputs) {
+            if (!Files.isRegularFile(in.resolve(Manifest.FILE))) {
+                // its files cannot be checked: from a ridgeline before manifests, or put together by hand
+                throw new BadInputException(in + ": no " + Manifest.FILE + ", so its files cannot be checked (it was"
+                        + " written before result folders had manifests, or not by ridgeline); run its "
+                        + (sweeps ? "sweep" : "batch") + " again with this version, then merge");
+            }
+            Manifest.verify(in);
         }
         if (sweeps) {
             SweepMerge.Merged m = SweepMerge.merge(inputs);
@@ -115,7 +121,7 @@ public final class MergeRun {
 
     private static ResultFolder open(Path out, Set<String> owned, Consumer<String> notes) {
         ResultFolder folder = ResultFolder.open(out, "ridgeline merge",
-                new ResultFolder.Options(owned, false, true, false, Set.of(ReportWriter.CHARTS)));
+                new ResultFolder.Options(owned, false, true, false, ReportFolder.FOLDERS));
         folder.notes().forEach(notes);
         return folder;
     }

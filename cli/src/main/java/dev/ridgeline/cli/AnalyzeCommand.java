@@ -1,13 +1,12 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.store.folder.OutputFile;
-
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.io.ModelLoader;
 import dev.ridgeline.hardware.roofline.LatencyReport;
 import dev.ridgeline.report.analysis.AnalysisFormat;
+import dev.ridgeline.store.analysis.AnalysisFile;
 import dev.ridgeline.store.analysis.AnalysisJson;
 import dev.ridgeline.report.html.ReportWriter;
 import dev.ridgeline.store.read.RunReader;
@@ -130,7 +129,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (out == null) {
             writer.write(report, timing.precision(), latency, provenance, spec.commandLine().getOut());
         } else {
-            OutputFile.write(out, w -> writer.write(report, timing.precision(), latency, provenance, w));
+            java.io.StringWriter rendered = new java.io.StringWriter();
+            writer.write(report, timing.precision(), latency, provenance, rendered);
+            AnalysisFile.write(out, rendered.toString());
         }
         if (this.report != null) {
             Path json = this.report.resolve(ANALYSIS_JSON);

@@ -115,13 +115,13 @@ final class BatchCommand implements Callable<Integer> {
         BatchRun.Outcome run;
         try (Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> finished[0] + " of " + mine.size()
                 + " jobs finished and are kept; resume with:\n  ridgeline batch " + batchFile + " --out " + out
-                + (shard == null ? "" : " --shard " + shard) + " --resume")) {
+                + (shard == null ? "" : " --shard " + shard) + (force ? " --force" : "") + " --resume")) {
             run = BatchRun.run(batch, batchFile, out, settings, listener,
                     () -> SweepProgress.forStderr(stderr), note -> stderr.println("ridgeline: " + note));
         }
         run.page().ifPresent(page -> stdout.println("wrote " + page.page() + " (the design review of "
-                + (run.reportedJobs() == 1 ? "1 job" : run.reportedJobs() + " jobs") + ") and "
-                + page.charts().size() + " chart files"));
+                + (run.reportedJobs() == 1 ? "1 job" : run.reportedJobs() + " jobs") + ")"
+                + ReportCommand.runPages(page) + " and " + page.charts().size() + " chart files"));
 
         List<JobOutcome> outcomes = run.jobs();
         long done = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.DONE).count();

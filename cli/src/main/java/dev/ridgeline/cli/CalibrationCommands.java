@@ -1,6 +1,5 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.store.folder.OutputFile;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.hardware.device.DeviceProfile;
@@ -8,21 +7,20 @@ import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.measure.calibrate.Benchmarks;
 import dev.ridgeline.measure.calibrate.Calibration;
 import dev.ridgeline.measure.calibrate.CalibrationRecord;
-import dev.ridgeline.measure.calibrate.CalibrationYaml;
 import dev.ridgeline.measure.calibrate.Calibrator;
 import dev.ridgeline.measure.runtime.OrtRuntime;
 import dev.ridgeline.measure.runtime.RunOptions;
 import dev.ridgeline.measure.validate.GenericCpu;
 import dev.ridgeline.measure.validate.Validation;
-import dev.ridgeline.store.format.Json;
+import dev.ridgeline.store.folder.ResultFolder;
+import dev.ridgeline.store.measure.CalibrationFiles;
 import dev.ridgeline.store.measure.CalibrationReport;
 import dev.ridgeline.report.measure.ValidationChart;
+import dev.ridgeline.store.measure.ValidationFolder;
 import dev.ridgeline.store.measure.ValidationReport;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ final class CalibrationCommands {
         BadInputException.check(file.endsWith(".yaml") || file.endsWith(".yml"),
                 "--out %s: give a .yaml file name (the device file to write)", out);
         String id = file.replaceFirst("\\.ya?ml$", "");
-        Path residuals = out.resolveSibling(id + ".residuals.csv");
+        Path residuals = CalibrationFiles.residuals(out, id);
         List<dev.ridgeline.measure.calibrate.Benchmark> benchmarks = new ArrayList<>(Benchmarks.standard());
         List<dev.ridgeline.search.space.ResolvedSpace> spaces = new ArrayList<>();
         for (Job job : jobs(jobFiles)) {
@@ -62,9 +60,7 @@ final class CalibrationCommands {
             stderr.printf("  [%d/%d] %s%n", i + 1, benchmarks.size(), benchmarks.get(i).name());
             stderr.flush();
         });
-        OutputFile.write(residuals, w -> CalibrationReport.residualsCsv(c, w));
-        String yaml = CalibrationYaml.render(c, id, residuals.getFileName().toString());
-        OutputFile.write(out, w -> write(w, yaml));
+        CalibrationFiles.write(out, id, c);
         Devices.resolve(out.toString()); // the file must read back as a device
         stdout.print(CalibrationReport.summary(c, out.toString(), residuals.toString()));
         stdout.flush();
@@ -88,35 +84,26 @@ final class CalibrationCommands {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(deviceFile + ": calibration: " + e.getMessage());
         }
-        stderr.printf("measuring %d held-out designs with %d thread(s)...%n", designs, record.threads());
-        stderr.flush();
-        Validation.Result r = Validation.run(jobs, designs, seed, device, comparison, options, i -> {
-            stderr.printf("  [%d/%d]%n", i + 1, designs);
-            stderr.flush();
-        });
         String name = device.id() + " (calibrated)";
         String other = comparison.id() + (compare == null ? " (uncalibrated)" : "");
-        stdout.print(ValidationReport.summary(r, name, other));
-        if (out != null) {
-            try {
-                Files.createDirectories(out);
-            } catch (IOException e) {
-                throw new BadInputException(out + ": cannot create the folder: " + e.getMessage());
+        // --out is checked and locked before the measurements, which take long
+        try (ResultFolder folder = out == null ? null : ValidationFolder.open(out)) {
+            if (folder != null) {
+                folder.notes().forEach(n -> stderr.println("ridgeline: " + n));
             }
-            OutputFile.write(out.resolve("validation.csv"), w -> ValidationReport.csv(r, w));
-            OutputFile.write(out.resolve("validation.json"), w -> {
-                try {
-                    Json.write(ValidationReport.json(r, name, other), w);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            stderr.printf("measuring %d held-out designs with %d thread(s)...%n", designs, record.threads());
+            stderr.flush();
+            Validation.Result r = Validation.run(jobs, designs, seed, device, comparison, options, i -> {
+                stderr.printf("  [%d/%d]%n", i + 1, designs);
+                stderr.flush();
             });
-            try {
-                ValidationChart.writePng(r, name, other, out.resolve("validation.png"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            stdout.print(ValidationReport.summary(r, name, other));
+            if (folder != null) {
+                ValidationFolder.write(folder.staging(), r, name, other, ValidationChart.png(r, name, other));
+                folder.commit();
+                stdout.println("wrote " + out.resolve(ValidationFolder.CSV) + ", " + ValidationFolder.JSON + " and "
+                        + ValidationFolder.PNG);
             }
-            stdout.println("wrote " + out.resolve("validation.csv") + ", validation.json and validation.png");
         }
         stdout.flush();
     }
@@ -131,11 +118,4 @@ final class CalibrationCommands {
         return jobs;
     }
 
-    private static void write(java.io.Writer w, String text) {
-        try {
-            w.write(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.export.ExportFile;
 
 import dev.ridgeline.store.sweep.SweepFiles;
 
@@ -8,7 +8,6 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.io.onnx.OnnxWriter;
 import dev.ridgeline.core.io.onnx.WeightFill;
-import dev.ridgeline.core.io.yaml.ModelYamlWriter;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.store.sweep.FrontRows;
 import dev.ridgeline.store.format.MetricUnits;
@@ -115,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
 
         Job job = JobReader.read(jobFile);
         Path jobDir = jobFile.toAbsolutePath().getParent();
-        OutputFile.checkTarget(out, force, List.of(jobFile, Path.of(job.modelSpec()), jobDir.resolve(job.modelSpec())));
+        ExportFile.check(out, force, List.of(jobFile, Path.of(job.modelSpec()), jobDir.resolve(job.modelSpec())));
         ResolvedSpace space = job.resolveSpace();
         Map<Integer, Integer> chosen = new LinkedHashMap<>();
         Optional<FrontRows.Row> fromRow = Optional.empty();
@@ -148,11 +147,11 @@ final class ExportCommand implements Callable<Integer> {
         comments.add("Reproduce them: ridgeline " + analyze.replace("FILE", out.toString()));
         if (onnx) {
             // the weights measure --row runs with: the same design gives the same file, measured or exported
-            OutputFile.writeBytes(out, OnnxWriter.toProto(model, job.setup().batch(), WeightFill.RANDOM,
+            ExportFile.writeOnnx(out, OnnxWriter.toProto(model, job.setup().batch(), WeightFill.RANDOM,
                     dev.ridgeline.measure.Measurer.WEIGHT_SEED)
                     .toByteArray());
         } else {
-            OutputFile.write(out, w -> ModelYamlWriter.write(model, comments, w));
+            ExportFile.writeModel(out, model, comments);
         }
 
         fromRow.ifPresent(r -> mismatches(r, metrics).forEach(m -> stderr.println("ridgeline: warning: " + m)));

@@ -1,6 +1,6 @@
 package dev.ridgeline.cli;
 
-import dev.ridgeline.store.folder.OutputFile;
+import dev.ridgeline.store.measure.MeasurementFile;
 
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.Convention;
@@ -124,7 +124,7 @@ final class MeasureCommand implements Callable<Integer> {
         BadInputException.check((row == null) == (from == null), "--row K and --from DIR/pareto.csv go together");
         if (out != null) {
             // before the runs, which take long: an existing file is replaced only with --force, the model never
-            OutputFile.checkTarget(out, force, java.util.List.of(Path.of(target)));
+            MeasurementFile.check(out, force, Path.of(target));
         }
         RunOptions options;
         try {
@@ -180,9 +180,10 @@ final class MeasureCommand implements Callable<Integer> {
         if (out == null) {
             write(measurement, predicted, predictedFor, spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
+        } else if (format.equals("json")) {
+            MeasurementFile.writeJson(out, measurement, predicted);
         } else {
-            String about = predictedFor;
-            OutputFile.write(out, w -> write(measurement, predicted, about, w));
+            MeasurementFile.writeTable(out, MeasurementTable.render(measurement, predicted, predictedFor));
         }
         return Failures.OK;
     }

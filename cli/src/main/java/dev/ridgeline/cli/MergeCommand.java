@@ -54,8 +54,8 @@ final class MergeCommand implements Callable<Integer> {
                     m.tree().path("frontSize").asInt());
         } else {
             stdout.printf("merged %d batch outputs: %d jobs%n", inputs.size(), m.tree().path("jobs").size());
-            m.page().ifPresent(page -> stdout.println("wrote " + page.page() + " and " + page.charts().size()
-                    + " chart files"));
+            m.page().ifPresent(page -> stdout.println("wrote " + page.page() + ReportCommand.runPages(page) + " and "
+                    + page.charts().size() + " chart files"));
         }
         stdout.println("wrote " + String.join(", ", m.files().stream().map(Path::toString).toList()));
         return Failures.OK;

@@ -128,6 +128,8 @@ final class PruneCommand implements Callable<Integer> {
                         + Figures.format(m, plan.metrics()[m.ordinal()]));
             }
         }
+        plan.accuracy().ifPresent(p -> parts.add(String.format(Locale.ROOT, "predicted accuracy %.2f",
+                plan.metrics()[Metric.ACCURACY.ordinal()])));
         s.append(String.join(", ", parts));
         s.append(String.format(Locale.ROOT, "%nkeeps %.1f%% of the %s; ", 100 * plan.score() / plan.baseScore(),
                 plan.request().objective().id()));

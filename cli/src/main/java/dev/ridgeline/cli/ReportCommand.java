@@ -64,9 +64,16 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         ReportWriter.Written written = ReportFolder.writeFrom(out, force, Version.current(), runs,
                 note -> stderr.println("ridgeline: " + note));
-        stdout.println(String.format(Locale.ROOT, "wrote %s and %d chart files in %s (%.1f s)", written.page(),
-                written.charts().size(), out.resolve(ReportWriter.CHARTS), (System.nanoTime() - start) / 1e9));
+        stdout.println(String.format(Locale.ROOT, "wrote %s%s and %d chart files in %s (%.1f s)", written.page(),
+                runPages(written), written.charts().size(), out.resolve(ReportWriter.CHARTS),
+                (System.nanoTime() - start) / 1e9));
         return Failures.OK;
+    }
+
+    /** ", a page per run in DIR/runs" when the review has run pages, else nothing. */
+    static String runPages(ReportWriter.Written written) {
+        return written.runPages().isEmpty() ? "" : ", " + written.runPages().size() + " run pages in "
+                + written.page().resolveSibling(ReportWriter.RUNS);
     }
 
     /** Writes the report of some runs into a folder through the store; shared by analyze, sweep and prune. */

@@ -13,6 +13,7 @@ import dev.ridgeline.store.sweep.SpaceNotes;
 import dev.ridgeline.report.sweep.SweepSummary;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
+import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.run.SweepResult;
 import dev.ridgeline.search.run.SweepRunner;
 import dev.ridgeline.search.space.DesignSpace;
@@ -104,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
         ResolvedSpace space = job.resolveSpace();
         SweepRunner.check(job, space, slice, allPoints);
         // measured designs that cannot price the space are bad input before any work (the fit is milliseconds)
-        job.accuracy().ifPresent(a -> a.fit(space.space()));
+        job.accuracy().ifPresent(a -> a.fit(space));
         SweepFolder.checkSameJob(out, job.sha256(), force);
         List<Path> written;
         SweepResult result;
@@ -116,11 +117,7 @@ final class SweepCommand implements Callable<Integer> {
             stdout.print(SpaceNotes.render(space));
             stdout.flush();
             try (SweepProgress progress = SweepProgress.forStderr(stderr);
-                 Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> "nothing was written to " + out
-                         + " (a sweep writes its files at the end); run it again with:\n  ridgeline sweep " + jobFile
-                         + " --out " + out + (shard == null ? "" : " --shard " + shard)
-                         + (allPoints ? " --all-points" : "") + "\nor split it into parts that finish (--shard 1/4"
-                         + " ... 4/4, joined by 'ridgeline merge')")) {
+                 Interrupts interrupts = Interrupts.onInterrupt(stderr, () -> interrupted(job))) {
                 result = SweepRunner.run(job, slice, allPoints, threads, progress);
             }
             written = SweepWriter.write(result, allPoints, Version.current(), folder.staging());
@@ -146,6 +143,20 @@ final class SweepCommand implements Callable<Integer> {
             stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
         }
         return Failures.OK;
+    }
+
+    /**
+     * What Ctrl-C prints: that nothing was written, the command that runs the same sweep into the same folder
+     * again (every option that changes what is written), and for an exhaustive sweep, how to split it.
+     */
+    private String interrupted(Job job) {
+        String again = "ridgeline sweep " + jobFile + " --out " + out + (shard == null ? "" : " --shard " + shard)
+                + (allPoints ? " --all-points" : "") + (fusion == null ? "" : " --fusion " + fusion)
+                + (report == null ? "" : " --report " + report) + (force ? " --force" : "");
+        String split = shard == null && job.strategy() instanceof StrategySpec.Exhaustive
+                ? "\nor split it into parts that finish (--shard 1/4 ... 4/4, joined by 'ridgeline merge')" : "";
+        return "nothing was written to " + out + " (a sweep writes its files at the end); run it again with:\n  "
+                + again + split;
     }
 
     /** The line printed before the run: what is swept, how large it is, with what. */

@@ -135,4 +135,41 @@ class AccuracySweepTest {
         assertEquals(all.get("front"), merged.get("front"));
         assertEquals(all.get("accuracy").get("extrapolatedFrontRows"), merged.get("accuracy").get("extrapolatedFrontRows"));
     }
+
+    @Test
+    void designsNamedByTheirModelFilesSweepAndAMissingFileIsNamedAtItsLine(@TempDir Path dir) throws Exception {
+        Path job = narrowJob(dir);
+        StringBuilder csv = new StringBuilder("model,accuracy\n");
+        Files.createDirectories(dir.resolve("designs"));
+        int i = 0;
+        for (String line : Files.readAllLines(dir.resolve("measured.csv")).subList(1, 7)) {
+            String[] cells = line.split(",");
+            Path model = dir.resolve("designs/d" + i++ + ".yaml");
+            Run export = Run.of("export", job.toString(), "--choices", "param:width_mult=" + cells[0] + ",resolution="
+                    + cells[1], "--out", model.toString());
+            assertEquals(0, export.exitCode(), export.err());
+            csv.append("designs/").append(model.getFileName()).append(',').append(cells[2]).append('\n');
+        }
+        Path byKnobs = dir.resolve("knobs");
+        assertEquals(0, Run.of("sweep", job.toString(), "--out", byKnobs.toString()).exitCode());
+        Files.writeString(dir.resolve("measured.csv"), csv);
+        Path byModels = dir.resolve("models");
+        Run run = Run.of("sweep", job.toString(), "--out", byModels.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(Files.readString(byKnobs.resolve("pareto.csv")), Files.readString(byModels.resolve("pareto.csv")),
+                "the same designs, named by their files, give the same predictions");
+        Files.writeString(dir.resolve("measured.csv"), csv.toString().replace("designs/d4.yaml", "designs/gone.yaml"));
+        Run missing = Run.of("sweep", job.toString(), "--out", dir.resolve("out").toString()).assertCleanBadInput();
+        assertTrue(missing.err().contains("measured.csv:6:1: model: no file 'designs/gone.yaml'"), missing.err());
+    }
+
+    @Test
+    void aParamKnobBesideAKernelKnobIsBadInputAtTheParamKnob(@TempDir Path dir) throws Exception {
+        Path job = dir.resolve("job.yaml");
+        Files.writeString(job, "model: mobilenet_v2\nhardware: t4\nprecision: fp16\nspace:\n"
+                + "  param: {name: width_mult, choices: [0.5, 1.0]}\n  kernel: {stages: [\"*\"], choices: [3, 5]}\n");
+        Run run = Run.of("sweep", job.toString(), "--out", dir.resolve("out").toString()).assertCleanBadInput();
+        assertTrue(run.err().contains("job.yaml:5:10: a param knob combines with resolution and other param knobs only"),
+                run.err());
+    }
 }

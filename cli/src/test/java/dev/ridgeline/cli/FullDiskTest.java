@@ -102,8 +102,8 @@ class FullDiskTest {
     void sweep() throws Exception {
         Path out = disk.resolve("out");
         check(out, List.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--threads", "1"),
-                List.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--all-points", "--threads",
-                        "1"));
+                List.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--all-points", "--force",
+                        "--threads", "1"));
     }
 
     @Test
@@ -160,5 +160,85 @@ class FullDiskTest {
                     .forEach(left::add);
         }
         assertEquals(List.of(), left);
+    }
+
+    /** A single-file --out (or one of a command's single files): exit 1, one line naming the disk, the file kept. */
+    private void checkFiles(List<Path> files, List<String> again) throws Exception {
+        List<byte[]> earlier = new ArrayList<>();
+        for (Path f : files) {
+            earlier.add(Files.readAllBytes(f));
+        }
+        fill();
+        Run full = Run.of(again.toArray(String[]::new));
+        assertEquals(1, full.exitCode(), full.err());
+        assertTrue(full.err().contains(disk.toString()) && full.err().contains("is full"), full.err());
+        assertEquals(1, full.err().lines().filter(l -> l.startsWith("ridgeline:")).count(), "one line: " + full.err());
+        assertTrue(!full.err().contains("Exception") && !full.err().contains("\tat "), full.err());
+        for (int i = 0; i < files.size(); i++) {
+            assertTrue(Arrays.equals(earlier.get(i), Files.readAllBytes(files.get(i))), files.get(i) + " byte for byte");
+        }
+        List<String> left = new ArrayList<>();
+        try (Stream<Path> s = Files.list(disk)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp") || n.endsWith("-new"))
+                    .forEach(left::add);
+        }
+        assertEquals(List.of(), left, "no temporary file left");
+    }
+
+    @Test
+    void analyzeOut() throws Exception {
+        Path out = disk.resolve("resnet18.json");
+        Run first = Run.of("analyze", "resnet18", "--format", "json", "--out", out.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        checkFiles(List.of(out), List.of("analyze", "resnet50", "--format", "csv", "--out", out.toString()));
+    }
+
+    @Test
+    void analyzeReport() throws Exception {
+        Path out = disk.resolve("review");
+        check(out, List.of("analyze", "resnet18", "--hardware", "t4", "--report", out.toString()),
+                List.of("analyze", "mobilenet_v2", "--hardware", "t4", "--report", out.toString()));
+    }
+
+    @Test
+    void measureOut() throws Exception {
+        Path model = dir.resolve("tiny.yaml");
+        Files.writeString(model, "name: tiny\ninput: [3, 16, 16]\nlayers:\n  - conv: {name: conv1, out: 8, kernel: 3,"
+                + " padding: 1}\n  - relu: {name: relu1}\n");
+        Path out = disk.resolve("run.json");
+        List<String> measure = List.of("measure", model.toString(), "--runs", "3", "--warmup", "0", "--no-profile",
+                "--format", "json", "--out", out.toString(), "--force");
+        Run first = Run.of(measure.toArray(String[]::new));
+        assertEquals(0, first.exitCode(), first.err());
+        checkFiles(List.of(out), measure);
+    }
+
+    /** calibrate's device file and residuals, then validate's folder (ONNX Runtime, kept small: 3 runs, 3 designs). */
+    @Test
+    void calibrateAndValidate() throws Exception {
+        String job = "configs/jobs/mobilenet_v2_orin_nano.yaml";
+        Path device = dir.resolve("my-cpu.yaml");
+        Run calibrate = Run.of("hardware", "calibrate", "--out", device.toString(), "--runs", "3", "--jobs", job);
+        assertEquals(0, calibrate.exitCode(), calibrate.err());
+        Path onDisk = disk.resolve("my-cpu.yaml");
+        Path residuals = disk.resolve("my-cpu.residuals.csv");
+        Files.copy(device, onDisk);
+        Files.copy(dir.resolve("my-cpu.residuals.csv"), residuals);
+        Path val = disk.resolve("val");
+        List<String> validate = List.of("hardware", "validate", device.toString(), "--designs", "3", "--jobs", job,
+                "--runs", "3", "--out", val.toString());
+        Run first = Run.of(validate.toArray(String[]::new));
+        assertEquals(0, first.exitCode(), first.err());
+        Map<String, String> earlierValidation = bytes(val);
+        assertTrue(earlierValidation.containsKey("manifest.json") && earlierValidation.containsKey("validation.png"),
+                earlierValidation.keySet().toString());
+
+        checkFiles(List.of(onDisk, residuals), List.of("hardware", "calibrate", "--out", onDisk.toString(), "--runs",
+                "3", "--jobs", job));
+        Run again = Run.of(validate.toArray(String[]::new));
+        assertEquals(1, again.exitCode(), again.err());
+        assertTrue(again.err().contains(disk.toString()) && again.err().contains(val + " keeps its previous result"),
+                again.err());
+        assertEquals(earlierValidation, bytes(val), "the earlier validation, byte for byte");
     }
 }

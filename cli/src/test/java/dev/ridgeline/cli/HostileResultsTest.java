@@ -108,6 +108,41 @@ class HostileResultsTest {
     }
 
     @Test
+    void anInputWithoutAManifestIsRefusedSayingToRunItAgain(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("old");
+        dev.ridgeline.store.folder.Trees.copy(shards[1], old);
+        Files.delete(old.resolve(Manifest.FILE)); // as a sweep from before manifests left it
+        Path out = dir.resolve("out");
+        refused(out, old + ": no manifest.json, so its files cannot be checked", shards[0], old, shards[2]);
+        refused(out, "run its sweep again with this version", shards[0], old, shards[2]);
+        assertFalse(Files.exists(out));
+        Path oldBatch = dir.resolve("oldBatch");
+        dev.ridgeline.store.folder.Trees.copy(batchOut, oldBatch);
+        Files.delete(oldBatch.resolve(Manifest.FILE));
+        refused(out, "run its batch again with this version", oldBatch);
+    }
+
+    @Test
+    void aWrongFieldIsNamedByFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path bad = edited(shards[1], dir.resolve("bad"), "summary.json", t -> ((com.fasterxml.jackson.databind.node
+                .ArrayNode) t.get("front").get(1).get("choices")).set(2, JSON.getNodeFactory().numberNode(99)));
+        Run r = Run.of("merge", shards[0].toString(), bad.toString(), "--out", dir.resolve("o").toString())
+                .assertCleanBadInput();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                bad.resolve("summary.json").toString()) + ":(\\d+):(\\d+): field 'front\\[1\\]\\.choices\\[2\\]'")
+                .matcher(r.err());
+        assertTrue(m.find(), r.err());
+        String line = Files.readAllLines(bad.resolve("summary.json")).get(Integer.parseInt(m.group(1)) - 1);
+        assertTrue(line.substring(Integer.parseInt(m.group(2)) - 1).startsWith("99"), "line " + m.group(1) + ", column "
+                + m.group(2) + " is where the 99 is: " + line);
+        Path noRow = edited(batchOut, dir.resolve("norow"), "index.json",
+                t -> ((ObjectNode) t.get("jobs").get(1)).put("status", "maybe"));
+        Run b = Run.of("merge", noRow.toString(), "--out", dir.resolve("o2").toString()).assertCleanBadInput();
+        assertTrue(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(noRow.resolve("index.json")
+                .toString()) + ":\\d+:\\d+: jobs\\[1\\]\\.status must be one of").matcher(b.err()).find(), b.err());
+    }
+
+    @Test
     void aDamagedShardIsBlamedNotAnIntactOne(@TempDir Path dir) throws Exception {
         Path damaged = dir.resolve("damaged");
         dev.ridgeline.store.folder.Trees.copy(shards[2], damaged);

@@ -104,32 +104,6 @@ class KillAtRandomMomentsTest {
                 List.of("report", b, "--out", out.toString())), out);
     }
 
-    @Test
-    void sigintKeepsThePreviousResultAndSaysSo() throws Exception {
-        Path out = dir.resolve("out");
-        assertEquals(0, Run.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--threads", "1")
-                .exitCode());
-        Map<String, String> before = Normalized.tree(out);
-        byte[] summary = Files.readAllBytes(out.resolve("summary.json"));
-        Process p = child(List.of("sweep", SweepCommandTest.RESNET18, "--out", out.toString(), "--all-points",
-                "--threads", "1"));
-        Path staging = out.resolveSibling(".out.ridgeline-new");
-        while (p.isAlive() && !Files.exists(staging)) {
-            Thread.sleep(5); // the run has opened the folder: its staging folder is there
-        }
-        assertTrue(p.isAlive(), "the sweep ended before it could be interrupted");
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String log = Files.readString(dir.resolve("child.log"));
-        if (p.exitValue() == 0) {
-            return; // the signal came after the commit: nothing to check but the next assertions' complement
-        }
-        assertEquals(130, p.exitValue(), log);
-        assertTrue(log.contains("ridgeline: interrupted; " + out + " keeps its previous result"), log);
-        assertEquals(before, Normalized.tree(out));
-        assertTrue(java.util.Arrays.equals(summary, Files.readAllBytes(out.resolve("summary.json"))));
-    }
-
     private void check(Scenario s, Path out) throws Exception {
         Path old = dir.resolve("old");
         assertEquals(0, child(s.before()).waitFor(), "the earlier result");
@@ -143,12 +117,14 @@ class KillAtRandomMomentsTest {
         Map<String, String> after = Normalized.tree(out);
         assertTrue(!before.equals(after), "the scenario changes the folder");
 
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
         for (int k = 0; k < KILLS; k++) {
             Trees.delete(out);
             Trees.copy(old, out);
             long delay = (long) (RANDOM.nextDouble() * nanos);
             Process p = child(s.command());
-            if (!p.waitFor(delay, TimeUnit.NANOSECONDS)) {
+            boolean killed = !p.waitFor(delay, TimeUnit.NANOSECONDS);
+            if (killed) {
                 p.destroyForcibly(); // SIGKILL
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             }
@@ -158,15 +134,21 @@ class KillAtRandomMomentsTest {
                 assertTrue(now.equals(before) || now.equals(after), "killed after " + delay / 1e6
                         + " ms: neither the old nor the new result: " + now.keySet());
                 assertTrue(Manifest.problem(out).isEmpty(), Manifest.problem(out).toString());
+                outcomes.merge(!killed ? "finished before its kill" : now.equals(before) ? "old result"
+                        : "new result", 1, Integer::sum);
             } else {
                 // killed between the swap's two renames: the old result waits aside for the next run
                 assertEquals(before, Normalized.tree(aside), "killed mid-swap after " + delay / 1e6 + " ms");
+                outcomes.merge("old result aside (mid-swap)", 1, Integer::sum);
             }
             Run next = Run.of(s.command().toArray(String[]::new));
             assertEquals(0, next.exitCode(), next.err());
             assertEquals(after, Normalized.tree(out), "the next run's result");
             assertEquals(List.of(), leftovers(out), "after the next run");
         }
+        System.out.printf("%s: %d kills, each left the old or the new result and no leftover after the next run: %s;"
+                + " an uninterrupted run took %.1f s%n", String.join(" ", s.command()).replace(dir + "/", ""), KILLS, outcomes,
+                nanos / 1e9);
     }
 
     /** Staging, aside and temp files of a folder, beside it or inside it. */

@@ -76,4 +76,17 @@ class PruneBadInputTest {
         says(prune("model: googlenet\nhardware: t4\nbudgets: {latencySeconds: 80%}\n"), "plan.yaml",
                 "per: stage", "concatenation");
     }
+
+    @Test
+    void aPlanBudgetOnAccuracyIsAFloorAndEveryOtherACeiling() throws Exception {
+        Files.writeString(dir.resolve("designs.csv"), "width:layer1,accuracy\n1.0,70\n");
+        says(prune("model: resnet18\nbudgets: {params: 50%, accuracy: {max: 65}}\naccuracy: {measured: designs.csv}\n"),
+                "plan.yaml:2:35:", "field 'budgets.accuracy.max'", "allowed: min");
+        says(prune("model: resnet18\nbudgets:\n  params: {min: 50%}\naccuracy: {measured: designs.csv}\n"),
+                "plan.yaml:3:12:", "field 'budgets.params.min'", "allowed: max", "only accuracy takes a min");
+        says(prune("model: resnet18\nbudgets: {params: 50%, accuracy: {min: 65}}\n"), "plan.yaml:2:24:",
+                "accuracy needs measured designs");
+        says(prune("model: resnet18\nbudgets: {params: 50%, accuracy: {min: 65%}}\naccuracy: {measured: designs.csv}\n"),
+                "plan.yaml:2:40:", "must be absolute");
+    }
 }

@@ -68,11 +68,18 @@ public final class Baselines {
         double[] trial = new double[Metric.COUNT];
         int steps = 0;
         while (!problem.allows(metrics)) {
+            // only a ceiling is met by cutting; a missed floor (accuracy's min) only falls further
             Budget worst = null;
             for (Budget b : problem.budgets()) {
-                if (worst == null || b.excess(metrics) > worst.excess(metrics)) {
+                boolean over = !Double.isNaN(b.max()) && metrics[b.metric().ordinal()] > b.max();
+                if (over && (worst == null || b.excess(metrics) > worst.excess(metrics))) {
                     worst = b;
                 }
+            }
+            if (worst == null) {
+                return new PrunePlan.Baseline("greedy", false, null, metrics, Double.NaN, steps == 0
+                        ? "the base widths already miss a minimum, which cutting cannot raise"
+                        : "after " + steps + " steps below a minimum, which cutting cannot raise");
             }
             int r = worst.metric().ordinal();
             double target = metrics[r] - GREEDY_STEP * baseMetrics[r];

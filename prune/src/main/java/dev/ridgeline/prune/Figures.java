@@ -3,7 +3,7 @@ package dev.ridgeline.prune;
 import dev.ridgeline.search.eval.Metric;
 import java.util.Locale;
 
-/** Metric values in words for notes: latency in ms, bytes in MB, counts in millions. */
+/** Metric values in words for notes: latency in ms, bytes in MB, counts in millions, accuracy in points. */
 public final class Figures {
     private Figures() {
     }
@@ -15,7 +15,7 @@ public final class Figures {
             case PARAMS -> String.format(Locale.ROOT, "%.3f M params", v / 1e6);
             case MACS -> String.format(Locale.ROOT, "%.3f GMACs", v / 1e9);
             case FLOPS -> String.format(Locale.ROOT, "%.3f GFLOPs", v / 1e9);
-            case ACCURACY -> String.format(Locale.ROOT, "%.2f accuracy", v);
+            case ACCURACY -> String.format(Locale.ROOT, "%.2f points", v);
         };
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  * is a constraint when peak memory has a budget. Knobs are decided one at a time in the order the layers
  * first use them; a state is an assignment of the decided knobs some undecided factor still reads (the
  * frontier), and keeps only its non-dominated partial (costs, score) pairs. Since every term is
- * non-negative, a partial cost above a budget is dropped at once. Separable knobs (graph structures) are
+ * non-negative, a partial cost above a budget is dropped at once; a floor on predicted accuracy becomes such a
+ * cost too (each term's shortfall from its best choice). Separable knobs (graph structures) are
  * enumerated outermost. The result is the best point of the space, as {@link ExhaustiveSolver} finds it.
  */
 public final class FrontierSolver implements PlanSolver {
@@ -81,21 +82,54 @@ public final class FrontierSolver implements PlanSolver {
             this.space = problem.space().space();
             this.knobs = space.knobCount();
             this.fixed = fixed;
+            // a cost per budgeted additive metric and direction: a ceiling's cost is the metric itself; a floor's
+            // (accuracy's {min: N}) is each term's shortfall from its own largest entry, so that it too is
+            // non-negative and bounded above: sum of shortfalls <= (sum of largest entries) - min
             List<Metric> additive = new ArrayList<>();
+            List<Boolean> floor = new ArrayList<>();
             double peak = Double.NaN;
             for (Budget b : problem.budgets()) {
                 if (b.metric() == Metric.PEAK_ACTIVATION_BYTES) {
+                    if (!Double.isNaN(b.min())) {
+                        throw new IllegalArgumentException("a floor on peak activation memory");
+                    }
                     peak = Double.isNaN(peak) ? b.max() : Math.min(peak, b.max());
-                } else {
-                    additive.add(b.metric());
+                    continue;
+                }
+                for (boolean isFloor : new boolean[] {false, true}) {
+                    if (!Double.isNaN(isFloor ? b.min() : b.max()) && !has(additive, floor, b.metric(), isFloor)) {
+                        additive.add(b.metric());
+                        floor.add(isFloor);
+                    }
                 }
             }
             this.costs = additive.size();
             this.maxCost = new double[costs];
+            double[][] top = new double[costs][];
             for (int i = 0; i < costs; i++) {
                 Metric m = additive.get(i);
-                maxCost[i] = problem.budgets().stream().filter(b -> b.metric() == m).mapToDouble(Budget::max).min()
-                        .orElseThrow();
+                if (!floor.get(i) && m == Metric.ACCURACY) {
+                    // its terms may be negative, so a partial sum says nothing; plan files refuse it
+                    throw new IllegalArgumentException("a ceiling on accuracy: plans take a floor on it");
+                }
+                if (!floor.get(i)) {
+                    maxCost[i] = problem.budgets().stream().filter(b -> b.metric() == m).mapToDouble(Budget::max)
+                            .filter(v -> !Double.isNaN(v)).min().orElseThrow();
+                    continue;
+                }
+                top[i] = new double[terms.layers()];
+                double most = 0;
+                for (int layer = 0; layer < terms.layers(); layer++) {
+                    double t = Double.NEGATIVE_INFINITY;
+                    for (int e = 0; e < terms.entries(layer); e++) {
+                        t = Math.max(t, terms.value(layer, e, m));
+                    }
+                    top[i][layer] = t;
+                    most += t;
+                }
+                double least = problem.budgets().stream().filter(b -> b.metric() == m).mapToDouble(Budget::min)
+                        .filter(v -> !Double.isNaN(v)).max().orElseThrow();
+                maxCost[i] = most - least;
             }
             Metric scored = problem.score() instanceof Score.OfMetric om ? om.metric() : null;
             for (int layer = 0; layer < terms.layers(); layer++) {
@@ -103,7 +137,8 @@ public final class FrontierSolver implements PlanSolver {
                 final int l = layer;
                 factors.add(Factor.of(scope, space, (entry, cost) -> {
                     for (int i = 0; i < costs; i++) {
-                        cost[i] = terms.value(l, entry, additive.get(i));
+                        double v = terms.value(l, entry, additive.get(i));
+                        cost[i] = floor.get(i) ? top[i][l] - v : v;
                     }
                     return scored == null ? 0 : terms.value(l, entry, scored);
                 }, null, costs));
@@ -259,6 +294,15 @@ public final class FrontierSolver implements PlanSolver {
             }
             return Optional.of(choices);
         }
+    }
+
+    private static boolean has(List<Metric> metrics, List<Boolean> floors, Metric m, boolean floor) {
+        for (int i = 0; i < metrics.size(); i++) {
+            if (metrics.get(i) == m && floors.get(i) == floor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A partial plan: its summed costs and score, and the choice that led to it from its parent. */

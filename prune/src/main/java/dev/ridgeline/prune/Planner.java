@@ -61,17 +61,25 @@ public final class Planner {
                 continue;
             }
             TableSize.check(space, request.source());
-            CompiledEvaluator evaluator = EvaluatorCompiler.compile(space, request.setup());
-            Score score = score(request, space, scores);
+            Optional<AccuracyPredictor> predictor = request.accuracy().map(a -> a.fit(space));
+            CompiledEvaluator plain = EvaluatorCompiler.compile(space, request.setup());
+            CompiledEvaluator evaluator = predictor.map(plain::withAccuracy).orElse(plain);
+            Score score = score(request, space, scores, predictor);
             PlanProblem problem = new PlanProblem(space, evaluator, request.budgets(), score);
             double[] reachable = new double[Metric.COUNT];
-            evaluator.evaluate(new int[space.space().knobCount()], reachable);
+            int[] least = new int[space.space().knobCount()];
+            evaluator.evaluate(least, reachable);
             Optional<Solution> best = solver.solve(problem);
-            last = new Stage(EnumSet.copyOf(changes), space, problem, reachable, best);
+            // no plan meets a floor on accuracy: the closest is the most accurate plan within the other budgets
+            Optional<Solution> mostAccurate = best.isPresent() ? Optional.empty()
+                    : AccuracyFloor.mostAccurate(problem, predictor, solver);
+            Solution closest = mostAccurate.map(s -> new Solution(s.choices(), s.metrics(), score.of(s.metrics(),
+                    s.choices()))).orElseGet(() -> new Solution(least, reachable, score.of(reachable, least)));
+            last = new Stage(EnumSet.copyOf(changes), space, problem, reachable, best, closest, predictor);
             tried.add(last);
             attempts.add(new PrunePlan.StageAttempt(changes, space.space().knobCount(),
                     space.space().size().toString(), best.isPresent(), reachable, note(request, changes, reachable,
-                            best.isPresent())));
+                            best.isPresent(), mostAccurate)));
             if (best.isPresent()) {
                 break;
             }
@@ -82,28 +90,29 @@ public final class Planner {
         }
         // when no stage meets the budgets, the one that comes closest (a later kind of change can cost more)
         Stage done = last.best.isPresent() ? last : tried.stream().min(java.util.Comparator.comparingDouble(
-                st -> request.budgets().stream().mapToDouble(b -> b.excess(st.reachable)).sum())).orElseThrow();
+                st -> request.budgets().stream().mapToDouble(b -> b.excess(st.closest.metrics())).sum()))
+                .orElseThrow();
         List<PrunePlan.Baseline> baselines = List.of(Baselines.uniform(done.problem, request.minKeep()),
                 Baselines.greedy(done.problem));
-        int[] least = new int[done.space.space().knobCount()];
-        Solution chosen = done.best.orElseGet(() -> new Solution(least, done.reachable,
-                done.problem.score().of(done.reachable, least)));
+        Solution chosen = done.best.orElse(done.closest);
         ReferenceEvaluator reference = new ReferenceEvaluator(done.space, request.setup());
-        List<PrunePlan.Step> steps = steps(done.space, chosen.choices(), reference);
+        List<PrunePlan.Step> steps = steps(done.space, chosen.choices(), reference, done.predictor);
         double[] metrics = new double[Metric.COUNT];
         reference.evaluate(chosen.choices(), metrics);
-        int[] base = new int[least.length];
+        done.predictor.ifPresent(p -> metrics[Metric.ACCURACY.ordinal()] = p.predict(chosen.choices()));
+        int[] base = new int[done.space.space().knobCount()];
         for (int k = 0; k < base.length; k++) {
             base[k] = done.space.space().choices(k) - 1;
         }
         double baseScore = done.problem.score().of(request.baseMetrics(), base);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new PrunePlan(request, attempts, done.changes, done.space, done.best.isPresent(), chosen.choices(), metrics,
-                chosen.score(), baseScore, steps, baselines, solver.id(), seconds, scores);
+                chosen.score(), baseScore, steps, baselines, solver.id(), seconds, scores, done.predictor);
     }
 
     /** The chosen point reached in order: widths, then kernels, then separable forms (kinds it does not use skipped). */
-    private static List<PrunePlan.Step> steps(ResolvedSpace space, int[] chosen, ReferenceEvaluator reference) {
+    private static List<PrunePlan.Step> steps(ResolvedSpace space, int[] chosen, ReferenceEvaluator reference,
+                                              Optional<AccuracyPredictor> predictor) {
         List<PrunePlan.Step> steps = new ArrayList<>();
         int[] point = new int[chosen.length];
         for (int k = 0; k < point.length; k++) {
@@ -120,6 +129,7 @@ public final class Planner {
             if (changed) {
                 double[] m = new double[Metric.COUNT];
                 reference.evaluate(point, m);
+                predictor.ifPresent(p -> m[Metric.ACCURACY.ordinal()] = p.predict(point));
                 steps.add(new PrunePlan.Step(c, point.clone(), m));
             }
         }
@@ -133,43 +143,42 @@ public final class Planner {
         return t instanceof dev.ridgeline.search.space.KnobTarget.Kernel ? Change.KERNELS : Change.SEPARABLE;
     }
 
-    private static Score score(PlanFile request, ResolvedSpace space, Optional<ChannelScores> scores) {
+    private static Score score(PlanFile request, ResolvedSpace space, Optional<ChannelScores> scores,
+                               Optional<AccuracyPredictor> predictor) {
         if (request.objective() == PruneObjective.IMPORTANCE) {
             return new Score.OfChoices(scores.orElseThrow(() -> new IllegalStateException(
                     "objective importance without channel scores")).perChoice(space));
         }
         if (request.objective() == PruneObjective.ACCURACY) {
-            // the predictor is additive over knobs: its terms are a per-choice score, the intercept in knob 0's
-            AccuracyPredictor p = request.accuracy().orElseThrow(() -> new IllegalStateException(
-                    "objective accuracy without measured designs")).fit(space.space());
-            double[][] terms = p.terms();
-            for (int c = 0; c < terms[0].length; c++) {
-                terms[0][c] += p.intercept();
-            }
-            return new Score.OfChoices(terms);
+            return AccuracyFloor.score(predictor.orElseThrow(() -> new IllegalStateException(
+                    "objective accuracy without measured designs")));
         }
         return new Score.OfMetric(request.objective() == PruneObjective.PARAMS ? Metric.PARAMS : Metric.MACS);
     }
 
     /** "channels alone reach at best 1.42 ms at minKeep 0.25; budget 1.20 ms", or what met the budgets. */
-    static String note(PlanFile request, Set<Change> changes, double[] reachable, boolean feasible) {
+    static String note(PlanFile request, Set<Change> changes, double[] reachable, boolean feasible,
+                       Optional<Solution> mostAccurate) {
         String what = String.join(" + ", changes.stream().map(Change::id).toList());
         if (feasible) {
             return what + (changes.size() == 1 ? " alone meet" : " meet") + " the budgets";
         }
         List<String> misses = new ArrayList<>();
         for (Budget b : request.budgets()) {
-            if (!b.allows(reachable)) {
+            if (!Double.isNaN(b.max()) && reachable[b.metric().ordinal()] > b.max()) {
                 misses.add("reach at best " + Figures.format(b.metric(), reachable[b.metric().ordinal()]) + "; budget "
                         + Figures.format(b.metric(), b.max()));
             }
         }
+        mostAccurate.ifPresent(s -> misses.addAll(AccuracyFloor.misses(request.budgets(), s.metrics())));
         String limits = String.format(Locale.ROOT, "at minKeep %s", Figures.trim(request.minKeep()))
                 + (changes.contains(Change.KERNELS) ? ", kernels 3x3" : "")
                 + (changes.contains(Change.SEPARABLE) ? ", every allowed conv separable" : "");
         return what + (changes.size() == 1 ? " alone " : " ") + String.join(", ", misses) + " (" + limits + ")";
     }
 
-    private record Stage(Set<Change> changes, ResolvedSpace space, PlanProblem problem, double[] reachable, Optional<Solution> best) {
+    /** A stage tried: its best plan, or the closest (the most accurate within the other budgets, or the least). */
+    private record Stage(Set<Change> changes, ResolvedSpace space, PlanProblem problem, double[] reachable,
+                         Optional<Solution> best, Solution closest, Optional<AccuracyPredictor> predictor) {
     }
 }

@@ -2,6 +2,7 @@ package dev.ridgeline.prune;
 
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanFile.Change;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.space.ResolvedSpace;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,13 @@ import java.util.Set;
  *                 hardware), so that re-analyzing it gives exactly these figures
  * @param steps    the plan applied in order: its channel changes, then kernels, then separable forms, each
  *                 step's metrics cumulative
+ * @param accuracy the accuracy predictor fitted on the deciding stage's space, when the plan names measured designs
+ *                 (then {@code metrics} and each step's carry the predicted accuracy)
  */
 public record PrunePlan(PlanFile request, List<StageAttempt> attempts, Set<Change> stage, ResolvedSpace space, boolean feasible,
                         int[] chosen, double[] metrics, double score, double baseScore, List<Step> steps,
-                        List<Baseline> baselines, String solver, double wallSeconds, Optional<ChannelScores> scores) {
+                        List<Baseline> baselines, String solver, double wallSeconds, Optional<ChannelScores> scores,
+                        Optional<AccuracyPredictor> accuracy) {
     public PrunePlan {
         attempts = List.copyOf(attempts);
         stage = Set.copyOf(stage);
@@ -40,6 +44,15 @@ public record PrunePlan(PlanFile request, List<StageAttempt> attempts, Set<Chang
     @Override
     public double[] metrics() {
         return metrics.clone();
+    }
+
+    /** The base model as a point of {@code space}: every knob at its widest choice. */
+    public int[] baseChoices() {
+        int[] base = new int[space.space().knobCount()];
+        for (int k = 0; k < base.length; k++) {
+            base[k] = space.space().choices(k) - 1;
+        }
+        return base;
     }
 
     /** The plan's changes of one kind applied on top of the earlier kinds': the point and its metrics. */

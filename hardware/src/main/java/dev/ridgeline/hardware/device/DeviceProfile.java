@@ -127,6 +127,11 @@ public record DeviceProfile(String id, String name, DeviceClass deviceClass, Map
         return computeEfficiencyByKind.getOrDefault(kind, computeEfficiency);
     }
 
+    /** The runtime's factor on the compute efficiency of kernels at {@code precision}; 1 without a runtime. */
+    public double precisionFactor(Precision precision) {
+        return runtime == null ? 1 : runtime.precisionFactor(precision);
+    }
+
     public Optional<PrecisionPeak> peak(Precision precision) {
         return Optional.ofNullable(peaks.get(precision));
     }

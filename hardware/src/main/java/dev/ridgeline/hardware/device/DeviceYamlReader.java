@@ -48,7 +48,7 @@ public final class DeviceYamlReader {
     private static final Set<String> TOP = Set.of("id", "name", "class", "source", "status", "memory", "efficiency",
             "layerOverheadSeconds", "fusion", "precisions", "notes", "calibration", "runtime", "runtimes");
     private static final Set<String> RUNTIME = Set.of("name", "source", "efficiency", "kernelOverheadSeconds",
-            "inferenceOverheadSeconds", "tiles", "weightCache", "note");
+            "inferenceOverheadSeconds", "tiles", "weightCache", "precisionFactor", "note");
     private static final Set<String> MEMORY = Set.of("bandwidthBytesPerSecond", "bandwidthStatus", "capacityBytes",
             "onChipBufferBytes", "note");
     private static final Set<String> PEAK = Set.of("matrixOpsPerSecond", "vectorOpsPerSecond", "use", "status", "note");
@@ -189,9 +189,23 @@ public final class DeviceYamlReader {
             cache = positive(w.require("bytes", "weightCache"), "weightCache", "bytes");
             stream = positive(w.require("streamBytesPerSecond", "weightCache"), "weightCache", "streamBytesPerSecond");
         }
+        Map<Precision, Double> factors = new EnumMap<>(Precision.class);
+        if (r.has("precisionFactor")) {
+            YamlMap pf = r.require("precisionFactor", what).asMap(what + " precisionFactor");
+            for (String p : pf.fields()) {
+                Precision precision = Precision.byId(p).orElseThrow(() -> pf.key(p).error(
+                        "unknown precision '%s' in precisionFactor; precisions: %s", p, Precision.knownIds()));
+                double f = pf.require(p, "precisionFactor").asDouble(YamlMap.label("precisionFactor", p));
+                if (!(f > 0 && f <= 1)) {
+                    throw pf.require(p, "precisionFactor").error("field '%s' of precisionFactor must be in (0, 1],"
+                            + " got %s", p, pf.require(p, "precisionFactor").text(p));
+                }
+                factors.put(precision, f);
+            }
+        }
         try {
             return new RuntimeProfile(id, r.text("name", what).orElse(id), c, m, kinds, kernel, inference, occupancy,
-                    cache, stream, r.text("source", what).orElse(""));
+                    cache, stream, r.text("source", what).orElse(""), factors);
         } catch (IllegalArgumentException e) {
             throw node.error("%s", e.getMessage());
         }

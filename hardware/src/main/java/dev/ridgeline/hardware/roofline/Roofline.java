@@ -18,8 +18,8 @@ import java.util.List;
  * The roofline latency model: each kernel takes the longer of its compute time and its memory time,
  * plus a fixed overhead; the model takes the sum (kernels run one after another) plus the runtime's fixed time
  * per inference. A kernel is one layer, or under {@link Fusion#ENGINE} a {@link FusedGroups fused group} timed as
- * its head; the compute efficiency is that of the head's {@link KernelClass} times the share of the device the
- * head's output fills ({@link Occupancy#fill}). Under a runtime that keeps weights on chip, the weights of the
+ * its head; the compute efficiency is that of the head's {@link KernelClass}, times the runtime's factor for the
+ * kernel's precision, times the share of the device the head's output fills ({@link Occupancy#fill}). Under a runtime that keeps weights on chip, the weights of the
  * first layers (in execution order) up to the cache's size stay there and move nothing; each later layer's
  * weights stream in on every inference, at the runtime's stream rate, on top of its memory time. A layer whose
  * precision the model fixes (an INT8 layer of a quantized file) is timed at the device's peak for that precision
@@ -80,7 +80,10 @@ public final class Roofline {
             double rate = layers.get(i).precision().map(p -> layerPeak(device, options, p.id()))
                     .orElse(peak.opsPerSecond());
             double fill = fill(layers.get(i), occupancy);
-            double efficiency = device.computeEfficiency(KernelClass.of(layers.get(i).node().op()));
+            Precision precision = layers.get(i).precision().flatMap(p -> Precision.byId(p.id()))
+                    .orElse(options.precision());
+            double efficiency = device.computeEfficiency(KernelClass.of(layers.get(i).node().op()))
+                    * device.precisionFactor(precision);
             double compute = ops[i] / (efficiency * fill * rate);
             double memory = bytes[i] / memoryRate + (streamed[i] > 0
                     ? streamed[i] / device.runtime().weightStreamBytesPerSecond() : 0);

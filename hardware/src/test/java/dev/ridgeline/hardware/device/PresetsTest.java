@@ -18,14 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PresetsTest {
     private static final List<String> EXPECTED_IDS = List.of("a100-sxm-80gb", "apple-m1-gpu", "coral-edge-tpu",
             "h100-pcie", "h100-sxm", "hi3519av100", "jetson-agx-orin-64gb", "jetson-nano", "jetson-orin-nano-8gb",
-            "jetson-orin-nano-8gb-super", "raspberry-pi-5", "rtx-4090", "t4", "v100-sxm2", "xeon-8480");
+            "jetson-orin-nano-8gb-super", "raspberry-pi-5", "rtx-4090", "t4", "v100-sxm2", "xeon-8480",
+            "xeon-8490h");
 
     static List<String> ids() {
         return EXPECTED_IDS;
     }
 
     @Test
-    void thePresetsAreExactlyTheFifteenDevicesOfTheReferenceTable() {
+    void thePresetsAreExactlyTheSixteenDevicesOfTheReferenceTable() {
         assertEquals(EXPECTED_IDS, Devices.presetIds());
     }
 
@@ -103,6 +104,9 @@ class PresetsTest {
         "xeon-8480,            fp32, vector, 10.8e12",
         "xeon-8480,            bf16, matrix, 115e12",
         "xeon-8480,            int8, matrix, 229e12",
+        "xeon-8490h,           fp32, vector, 11.1e12",
+        "xeon-8490h,           bf16, matrix, 117e12",
+        "xeon-8490h,           int8, matrix, 233e12",
         "hi3519av100,          int8, matrix, 1.7e12",
     })
     void headlinePeaksMatchTheReferenceTable(String id, String precision, String engine, double expected) {
@@ -127,6 +131,7 @@ class PresetsTest {
         "raspberry-pi-5,       17.1e9",
         "jetson-orin-nano-8gb-super, 102e9",
         "xeon-8480,            307.2e9",
+        "xeon-8490h,           307.2e9",
     })
     void bandwidthsMatchTheReferenceTable(String id, double expected) {
         assertClose(expected, Devices.preset(id).bandwidthBytesPerSecond(), id + " bandwidth");

@@ -91,4 +91,39 @@ class RuntimeTimingTest {
         assertTrue(field.getMessage().startsWith("board.yaml:6:"), field.getMessage());
         assertTrue(field.getMessage().contains("pixels"), field.getMessage());
     }
+
+    @Test
+    void aPrecisionFactorSlowsTheComputeOfKernelsAtThatPrecisionOnly() {
+        String file = """
+                id: board
+                source: test
+                memory: {bandwidthBytesPerSecond: 1.0e14}
+                precisions: {fp16: {vectorOpsPerSecond: 1.0e12}, int8: {vectorOpsPerSecond: 2.0e12}}
+                runtimes:
+                  plain: {efficiency: {compute: 0.8}, source: assumed}
+                  slowInt8: {efficiency: {compute: 0.8}, precisionFactor: {int8: 0.5}, source: assumed}
+                """;
+        DeviceProfile plain = DeviceYamlReader.read("board.yaml", new StringReader(file));
+        DeviceProfile slow = plain.withRuntime("slowInt8");
+        assertEquals(0.5, slow.precisionFactor(Precision.INT8));
+        assertEquals(1.0, slow.precisionFactor(Precision.FP16), "a precision left out takes 1");
+        for (Precision p : new Precision[] {Precision.INT8, Precision.FP16}) {
+            var report = Layers.count(Layers.single(Shape.of(1, 64, 56, 56), Layers.conv3x3(64, 64, 1)), 1, p);
+            LayerTiming a = Roofline.time(report, plain, RooflineOptions.of(p)).layers().get(0);
+            LayerTiming b = Roofline.time(report, slow, RooflineOptions.of(p)).layers().get(0);
+            assertEquals(Bound.COMPUTE, a.bound(), "bandwidth is ample: compute-bound");
+            double factor = p == Precision.INT8 ? 2 : 1;
+            assertEquals(factor * a.computeSeconds(), b.computeSeconds(), 1e-15 * b.computeSeconds(), p.id());
+            assertEquals(a.computeEfficiency() / factor, b.computeEfficiency(), 1e-15, "the JSON's efficiency");
+        }
+
+        BadInputException bad = assertThrows(BadInputException.class, () -> DeviceYamlReader.read("board.yaml",
+                new StringReader(file.replace("int8: 0.5", "int8: 1.5"))));
+        assertTrue(bad.getMessage().startsWith("board.yaml:7:"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("field 'int8' of precisionFactor must be in (0, 1], got 1.5"),
+                bad.getMessage());
+        bad = assertThrows(BadInputException.class, () -> DeviceYamlReader.read("board.yaml",
+                new StringReader(file.replace("int8: 0.5", "int9: 0.5"))));
+        assertTrue(bad.getMessage().contains("unknown precision 'int9' in precisionFactor"), bad.getMessage());
+    }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * A published figure's model as the roofline sees it on one device, with the runtime's four constants left open:
- * each kernel's compute seconds at full efficiency (its fill included), its memory seconds at full efficiency and
+ * each kernel's compute seconds at full efficiency (its fill and the runtime's precision factor included), its memory seconds at full efficiency and
  * its weight-streaming seconds. Then {@link #seconds} is exactly what {@link Roofline} gives with those constants
  * and no per-kind efficiencies, so a fit of the constants predicts what the fitted profile will.
  */
@@ -53,9 +53,8 @@ public record FigureTerms(double[] computeSeconds, double[] memorySeconds, doubl
     /** The terms of a figure on a device, read from the roofline under the device's runtime at unit constants. */
     public static FigureTerms of(PublishedFigure figure, DeviceProfile device) {
         RuntimeProfile r = device.runtime();
-        RuntimeProfile unit = new RuntimeProfile(r == null ? "fit" : r.id(), r == null ? "fit" : r.name(), 1, 1,
-                Map.of(), 0, 0, device.occupancy(), r == null ? 0 : r.weightCacheBytes(),
-                r == null ? 0 : r.weightStreamBytesPerSecond(), "unit constants");
+        RuntimeProfile unit = r == null ? new RuntimeProfile("fit", "fit", 1, 1, Map.of(), 0, 0, device.occupancy(), 0,
+                0, "unit constants") : r.withConstants(r.id(), r.name(), 1, 1, Map.of(), 0, 0, "unit constants");
         LatencyReport report = Roofline.time(count(figure), device.withRuntime(unit),
                 RooflineOptions.of(figure.precision()));
         List<double[]> kernels = new ArrayList<>();

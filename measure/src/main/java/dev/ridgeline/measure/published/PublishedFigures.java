@@ -17,14 +17,17 @@ import java.util.Set;
  * Reads a CSV of published whole-model figures. The header names the columns, in any order: {@code model, input,
  * batch, precision, milliseconds, source} are required ({@code milliseconds} may be empty on a row that gives
  * {@code imagesPerSecond} instead); {@code device, runtime, imagesPerSecond, split} ({@code fit} or
- * {@code held-out}), {@code note} and {@code profile} (a per-layer profile of the same run, trtexec
+ * {@code held-out}), {@code sockets} (a throughput figure measured on that many sockets of the device, whose
+ * preset is one: the time per image of one socket is sockets / images per second), {@code note} and
+ * {@code profile} (a per-layer profile of the same run, trtexec
  * {@code --exportProfile} or ONNX Runtime profiler JSON, its path relative to the CSV: {@link LayerProfile}) are
  * optional. {@code input} is one sample's shape, {@code 3x224x224}.
  * A bad line fails with file:line, the field and what is allowed.
  */
 public final class PublishedFigures {
     static final Set<String> REQUIRED = Set.of("model", "input", "batch", "precision", "milliseconds", "source");
-    static final Set<String> OPTIONAL = Set.of("device", "runtime", "imagesPerSecond", "split", "note", "profile");
+    static final Set<String> OPTIONAL = Set.of("device", "runtime", "imagesPerSecond", "sockets", "split", "note",
+            "profile");
 
     private PublishedFigures() {
     }
@@ -47,7 +50,7 @@ public final class PublishedFigures {
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
                 throw new BadInputException(file + ":1:" + (i + 1) + ": unknown column '" + name + "'; columns: model,"
                         + " input, batch, precision, milliseconds, source (required), device, runtime,"
-                        + " imagesPerSecond, split, note, profile");
+                        + " imagesPerSecond, sockets, split, note, profile");
             }
             column.put(name, i);
         }
@@ -116,6 +119,23 @@ public final class PublishedFigures {
         } else {
             seconds = batch / c.positive("imagesPerSecond", ips);
             throughput = true;
+        }
+        String sockets = c.get("sockets");
+        if (!sockets.isEmpty()) {
+            int n;
+            try {
+                n = Integer.parseInt(sockets);
+            } catch (NumberFormatException e) {
+                throw c.error("sockets", "'" + sockets + "' is not a whole number of at least 1");
+            }
+            if (n < 1) {
+                throw c.error("sockets", "must be at least 1, got " + n);
+            }
+            if (n > 1 && !throughput) {
+                throw c.error("sockets", "applies to an imagesPerSecond figure only (a time per inference is"
+                        + " that of one run, whatever the sockets)");
+            }
+            seconds *= n;
         }
         String split = c.get("split").toLowerCase(Locale.ROOT);
         if (!split.isEmpty() && !split.equals("fit") && !split.equals("held-out")) {

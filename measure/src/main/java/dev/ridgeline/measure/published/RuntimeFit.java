@@ -36,13 +36,18 @@ public final class RuntimeFit {
      */
     public record Result(double computeEfficiency, double memoryEfficiency, double kernelOverheadSeconds,
                          double inferenceOverheadSeconds, double[] fittedSeconds, double[] leaveOneOutSeconds) {
-        /** The runtime with these constants, in place of {@code base}'s four (its tiles and weight cache kept). */
+        /**
+         * The runtime with these constants, in place of {@code base}'s four (its tiles, weight cache and precision
+         * factors kept).
+         */
         public RuntimeProfile runtime(RuntimeProfile base, String id, String source) {
-            return new RuntimeProfile(id, base == null ? id : base.name(), computeEfficiency, memoryEfficiency,
-                    java.util.Map.of(), kernelOverheadSeconds, inferenceOverheadSeconds,
-                    base == null ? dev.ridgeline.hardware.device.Occupancy.NONE : base.occupancy(),
-                    base == null ? 0 : base.weightCacheBytes(), base == null ? 0 : base.weightStreamBytesPerSecond(),
-                    source);
+            if (base == null) {
+                return new RuntimeProfile(id, id, computeEfficiency, memoryEfficiency, java.util.Map.of(),
+                        kernelOverheadSeconds, inferenceOverheadSeconds, dev.ridgeline.hardware.device.Occupancy.NONE,
+                        0, 0, source);
+            }
+            return base.withConstants(id, base.name(), computeEfficiency, memoryEfficiency, java.util.Map.of(),
+                    kernelOverheadSeconds, inferenceOverheadSeconds, source);
         }
     }
 

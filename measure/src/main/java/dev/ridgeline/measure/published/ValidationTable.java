@@ -18,6 +18,8 @@ public final class ValidationTable {
     /** The band a prediction counts as close in. */
     public static final double LOW = 0.8;
     public static final double HIGH = 1.25;
+    /** The fewest figures of a device and runtime a leave-one-out error is reported for. */
+    public static final int LOO_MINIMUM = 6;
 
     /** One figure with its prediction. */
     public record Check(PublishedFigure figure, double predictedSeconds) {
@@ -30,8 +32,12 @@ public final class ValidationTable {
         }
     }
 
-    /** The held-out figures of one device under one runtime, split by batch. */
-    public record Group(DeviceProfile device, List<Check> batchOne, List<Check> largeBatch, int fitted) {
+    /**
+     * The held-out figures of one device under one runtime, split by batch; {@code leaveOneOut} is the median
+     * leave-one-out error of {@code hardware calibrate --from} on all its figures (NaN under {@link #LOO_MINIMUM}).
+     */
+    public record Group(DeviceProfile device, List<Check> batchOne, List<Check> largeBatch, int fitted,
+                        double leaveOneOut) {
         public List<Check> all() {
             List<Check> all = new ArrayList<>(batchOne);
             all.addAll(largeBatch);
@@ -62,9 +68,21 @@ public final class ValidationTable {
                 Check c = new Check(f, FigureTerms.predict(f, device));
                 (f.batch() == 1 ? one : large).add(c);
             }
-            groups.add(new Group(device, one, large, fitted));
+            groups.add(new Group(device, one, large, fitted, leaveOneOut(e.getValue(), device)));
         }
         return groups;
+    }
+
+    /**
+     * The median leave-one-out error of a fit of the runtime's constants to all the figures (each predicted by a fit
+     * to the others), as {@code hardware calibrate --from} reports it; NaN under {@link #LOO_MINIMUM} figures.
+     */
+    static double leaveOneOut(List<PublishedFigure> figures, DeviceProfile device) {
+        if (figures.size() < LOO_MINIMUM) {
+            return Double.NaN;
+        }
+        RuntimeFit.Result fit = RuntimeFit.fit(figures, device);
+        return RuntimeFit.medianRelativeError(fit.leaveOneOutSeconds(), figures);
     }
 
     /** The median predicted / measured ratio, NaN for none. */
@@ -99,8 +117,9 @@ public final class ValidationTable {
     public static String markdown(List<Group> groups) {
         StringBuilder md = new StringBuilder();
         md.append("| device | runtime | fit on | held out | batch 1: median ratio | batch 1: Spearman |"
-                + " large batch: median ratio | large batch: Spearman | within [0.8, 1.25] | how far to trust it |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + " large batch: median ratio | large batch: Spearman | within [0.8, 1.25] | how far to trust it |"
+                + " calibrate --from, leave-one-out |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         int close = 0;
         int total = 0;
         for (Group g : groups) {
@@ -108,9 +127,10 @@ public final class ValidationTable {
             long in = all.stream().filter(Check::close).count();
             close += (int) in;
             total += all.size();
-            md.append(String.format(Locale.ROOT, "| `%s` | %s | %d | %d | %s | %s | %s | %s | %d of %d | %s |%n",
+            md.append(String.format(Locale.ROOT, "| `%s` | %s | %d | %d | %s | %s | %s | %s | %d of %d | %s | %s |%n",
                     g.device().id(), g.device().runtimeId(), g.fitted(), all.size(), ratio(g.batchOne()),
-                    rho(g.batchOne()), ratio(g.largeBatch()), rho(g.largeBatch()), in, all.size(), trust(all)));
+                    rho(g.batchOne()), ratio(g.largeBatch()), rho(g.largeBatch()), in, all.size(), trust(all),
+                    percent(g.leaveOneOut())));
         }
         md.append(String.format(Locale.ROOT, "%nHeld-out figures within [0.8, 1.25]: %d of %d (%.0f%%).%n", close,
                 total, 100.0 * close / total));
@@ -127,6 +147,10 @@ public final class ValidationTable {
         double low = checks.stream().mapToDouble(Check::ratio).min().orElseThrow();
         double high = checks.stream().mapToDouble(Check::ratio).max().orElseThrow();
         return String.format(Locale.ROOT, "typically within %.0f%%; ratios %.2f to %.2f", 100 * typical, low, high);
+    }
+
+    private static String percent(double error) {
+        return Double.isNaN(error) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * error);
     }
 
     private static String ratio(List<Check> checks) {

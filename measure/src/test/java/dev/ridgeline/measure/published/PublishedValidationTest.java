@@ -37,16 +37,36 @@ class PublishedValidationTest {
     }
 
     @Test
-    void heldOutMediansAreWithinAQuarterOnEveryGpuJetsonAndCpu() {
+    void heldOutMediansAreWithinAQuarterOnEveryGpuJetsonAndCpuAtBatchOneAndAtLargeBatch() {
+        int checked = 0;
         for (ValidationTable.Group g : GROUPS) {
             if (g.device().deviceClass() == DeviceClass.NPU) {
                 continue;
             }
+            String name = g.device().id() + ":" + g.device().runtimeId();
+            assertTrue(!g.all().isEmpty(), name + " has figures but none held out");
             for (List<ValidationTable.Check> checks : List.of(g.batchOne(), g.largeBatch())) {
+                if (checks.isEmpty()) {
+                    continue;
+                }
                 double median = ValidationTable.medianRatio(checks);
-                assertTrue(checks.isEmpty() || (median >= ValidationTable.LOW && median <= ValidationTable.HIGH),
-                        g.device().id() + ":" + g.device().runtimeId() + " median ratio " + median);
+                String which = checks == g.batchOne() ? "batch-1" : "large-batch";
+                assertTrue(median >= ValidationTable.LOW && median <= ValidationTable.HIGH,
+                        name + " " + which + " median ratio " + median);
+                checked++;
             }
+        }
+        assertTrue(checked >= 12, "only " + checked + " medians checked");
+    }
+
+    @Test
+    void everyCpuPresetHasHeldOutFiguresAtBatchOneOrLargeBatch() {
+        for (String id : Devices.presetIds()) {
+            if (Devices.preset(id).deviceClass() != DeviceClass.CPU) {
+                continue;
+            }
+            assertTrue(GROUPS.stream().anyMatch(g -> g.device().id().equals(id) && !g.all().isEmpty()),
+                    "CPU preset " + id + " has no held-out published figure");
         }
     }
 
@@ -81,5 +101,17 @@ class PublishedValidationTest {
         RuntimeFit.Result fit = RuntimeFit.fit(t4, Devices.resolve("t4:tensorrt"));
         double loo = RuntimeFit.medianRelativeError(fit.leaveOneOutSeconds(), t4);
         assertTrue(t4.size() >= 10 && loo <= 0.15, "t4: " + t4.size() + " figures, leave-one-out median " + loo);
+        ValidationTable.Group group = GROUPS.stream().filter(g -> g.device().id().equals("t4")).findFirst()
+                .orElseThrow();
+        assertEquals(loo, group.leaveOneOut(), 1e-12, "the table's column is calibrate --from's leave-one-out");
+    }
+
+    @Test
+    void everyDeviceWithEnoughFiguresHasALeaveOneOutErrorInTheTable() {
+        for (ValidationTable.Group g : GROUPS) {
+            int figures = g.fitted() + g.all().size();
+            assertEquals(figures >= ValidationTable.LOO_MINIMUM, !Double.isNaN(g.leaveOneOut()),
+                    g.device().id() + ":" + g.device().runtimeId() + " with " + figures + " figures");
+        }
     }
 }

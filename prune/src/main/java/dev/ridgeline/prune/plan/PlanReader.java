@@ -12,6 +12,7 @@ import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.search.eval.MeasureSetup;
+import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.job.Budget;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.prune.plan.PlanFile.Change;
@@ -83,16 +84,14 @@ public final class PlanReader {
 
         YamlNode budgetNode = top.require("budgets", what + " (what the pruned model must meet, e.g. "
                 + "budgets: {latencySeconds: 60%})");
-        List<Budget> budgets = JobReader.budgets(budgetNode, base, device != null);
-        for (Budget b : budgets) {
-            if (!Double.isNaN(b.min())) {
-                throw budgetNode.error("the budget on %s has a min: a plan only cuts, so budgets give a max",
-                        b.metric().id());
-            }
-        }
+        Optional<dev.ridgeline.search.accuracy.AccuracySource> accuracy = top.get("accuracy")
+                .map(a -> JobReader.accuracy(a, dir));
+        checkBounds(budgetNode);
+        List<Budget> budgets = JobReader.budgets(budgetNode, base, device != null, accuracy.isPresent());
         if (budgets.isEmpty()) {
             throw budgetNode.error("field 'budgets' is empty: give at least one, e.g. {latencySeconds: 60%%}");
         }
+        boolean accuracyBudget = budgets.stream().anyMatch(b -> b.metric() == Metric.ACCURACY);
 
         int divisor = top.positiveIntOr("divisor", what, 8);
         int levels = top.positiveIntOr("levels", what, 8);
@@ -162,16 +161,14 @@ public final class PlanReader {
             importance = p.toString();
             where.put("importance", importanceNode.get().location());
         }
-        Optional<dev.ridgeline.search.accuracy.AccuracySource> accuracy = top.get("accuracy")
-                .map(a -> JobReader.accuracy(a, dir));
         if (objective == PruneObjective.ACCURACY && accuracy.isEmpty()) {
             throw top.require("objective", what).error("field 'objective': accuracy is predicted from measured "
                     + "designs: add 'accuracy: {measured: FILE.csv}' (columns as plan.json names the knobs; see "
                     + "docs/accuracy.md)");
         }
-        if (accuracy.isPresent() && objective != PruneObjective.ACCURACY) {
+        if (accuracy.isPresent() && objective != PruneObjective.ACCURACY && !accuracyBudget) {
             throw top.require("accuracy", what).error("field 'accuracy' gives measured designs, which only "
-                    + "'objective: accuracy' uses");
+                    + "'objective: accuracy' or a budget on accuracy ({min: N}) uses");
         }
         boolean onnx = modelSpec.toLowerCase(Locale.ROOT).endsWith(".onnx");
         if (objective == PruneObjective.IMPORTANCE && importance == null && !onnx) {
@@ -184,6 +181,35 @@ public final class PlanReader {
         String modelSha = JobReader.located(modelNode, () -> ModelLoader.sha256(modelPath));
         return new PlanFile(source, sha, modelSpec, modelSha, onnx ? modelPath : null, model, setup, budgets,
                 base, divisor, minKeep, levels, perStage, frozen, allow, objective, importance, where, accuracy);
+    }
+
+    /**
+     * A plan only cuts, so every budget is a ceiling ({@code max}) but accuracy's, which is higher-is-better
+     * and so a floor ({@code min}). Each wrong bound is named at its own key.
+     */
+    private static void checkBounds(YamlNode budgetNode) {
+        YamlMap map = budgetNode.asMap("budgets");
+        for (String field : map.fields()) {
+            Optional<Metric> metric = Metric.byId(field);
+            if (metric.isEmpty()) {
+                continue; // JobReader names an unknown metric with the known ones
+            }
+            YamlNode v = map.require(field, "budgets");
+            boolean floor = metric.get() == Metric.ACCURACY;
+            String wrong = floor ? "max" : "min";
+            YamlNode at = !v.isMap() ? (floor ? v : null) : v.asMap("the budget on " + field).has(wrong)
+                    ? v.asMap("the budget on " + field).key(wrong) : null;
+            if (at == null) {
+                continue;
+            }
+            if (floor) {
+                throw at.error("field 'budgets.accuracy%s': accuracy is higher-is-better, so a plan's budget on it "
+                        + "is a floor; allowed: min (absolute, e.g. accuracy: {min: 65})", v.isMap() ? ".max" : "");
+            }
+            throw at.error("field 'budgets.%s.min': a plan only cuts, so the budget on %s is a ceiling; allowed: max "
+                    + "(absolute or a percentage of the base model, e.g. %s: {max: 60%%}); only accuracy takes a min",
+                    field, field, field);
+        }
     }
 
     /** Whether a glob (* for any run of characters) names a stage or a layer of the model. */

@@ -89,8 +89,9 @@ public final class ComparisonCharts {
         Cell fastest = cells.stream().min(java.util.Comparator.comparingDouble(Cell::seconds)).orElseThrow();
         Cell slowest = cells.stream().max(java.util.Comparator.comparingDouble(Cell::seconds)).orElseThrow();
         return "Latency of the best design within budget (a sweep's front design with the most "
-                + "of its maximised objective; an analysis's total) for " + models.size() + " networks x "
-                + columns.size() + " devices and precisions: from " + Quantities.seconds(fastest.seconds()) + " ("
+                + "of its maximised objective; an analysis's total) for " + models.size()
+                + (models.size() == 1 ? " network x " : " networks x ") + columns.size()
+                + (columns.size() == 1 ? " device and precision: from " : " devices and precisions: from ") + Quantities.seconds(fastest.seconds()) + " ("
                 + fastest.model() + " on " + fastest.column() + ") to " + Quantities.seconds(slowest.seconds()) + " ("
                 + slowest.model() + " on " + slowest.column() + "), "
                 + String.format(java.util.Locale.ROOT, "%.0fx", slowest.seconds() / fastest.seconds()) + " apart.";

@@ -98,6 +98,8 @@ public final class DeviceSheet {
                         "weights kept on chip; the rest stream in at " + DeviceUnits.bandwidth(
                                 r.weightStreamBytesPerSecond()) + " on every inference");
             }
+            r.precisionFactor().forEach((precision, factor) -> table.row("precision factor " + precision.id(),
+                    fraction(factor), "-", "compute efficiency at " + precision.id() + " is the above times this"));
         }
         return table.render() + runtimes(device);
     }

@@ -21,7 +21,9 @@ import java.util.function.Function;
  */
 public final class ReportFolder {
     /** The files a report replaces. */
-    public static final Set<String> FILES = Set.of(ReportWriter.PAGE, ReportWriter.CHARTS);
+    public static final Set<String> FILES = Set.of(ReportWriter.PAGE, ReportWriter.CHARTS, ReportWriter.RUNS);
+    /** Which of {@link #FILES} are folders. */
+    public static final Set<String> FOLDERS = Set.of(ReportWriter.CHARTS, ReportWriter.RUNS);
 
     private ReportFolder() {
     }
@@ -38,7 +40,7 @@ public final class ReportFolder {
         Set<String> owned = new HashSet<>(FILES);
         owned.addAll(also);
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline report",
-                new ResultFolder.Options(owned, true, force, false, Set.of(ReportWriter.CHARTS)))) {
+                new ResultFolder.Options(owned, true, force, false, FOLDERS))) {
             folder.notes().forEach(notes);
             ReportWriter.Written written = into(folder.staging(), runs.apply(folder.staging()), toolVersion);
             folder.commit();
@@ -53,7 +55,7 @@ public final class ReportFolder {
     public static ReportWriter.Written writeFrom(Path out, boolean force, String toolVersion, List<Path> sources,
                                                  Consumer<String> notes) {
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline report",
-                new ResultFolder.Options(FILES, true, force, false, Set.of(ReportWriter.CHARTS)))) {
+                new ResultFolder.Options(FILES, true, force, false, FOLDERS))) {
             folder.notes().forEach(notes);
             ReportWriter.Written written = intoFrom(folder.staging(), sources, toolVersion);
             folder.commit();
@@ -96,7 +98,9 @@ public final class ReportFolder {
         }
         Path dir = staging.dir();
         namePlacesAsCommitted(staging, w.page());
+        w.runPages().forEach(p -> namePlacesAsCommitted(staging, p));
         return new ReportWriter.Written(staging.shown().resolve(dir.relativize(w.page()).toString()),
-                w.charts().stream().map(c -> staging.shown().resolve(dir.relativize(c).toString())).toList());
+                w.charts().stream().map(c -> staging.shown().resolve(dir.relativize(c).toString())).toList(),
+                w.runPages().stream().map(c -> staging.shown().resolve(dir.relativize(c).toString())).toList());
     }
 }

@@ -37,12 +37,23 @@ import java.util.function.Function;
 public final class ReportWriter {
     public static final String PAGE = "report.html";
     public static final String CHARTS = "charts";
+    /** The folder of the run pages of a review of more than {@link #PAGE_PER_RUN_ABOVE} runs. */
+    public static final String RUNS = "runs";
+    /**
+     * Up to this many runs, one page holds them all (an 80-run review's is about 9 MB); above it report.html is
+     * the overview and each run has a page of its own, so that no page grows with the review.
+     */
+    public static final int PAGE_PER_RUN_ABOVE = 100;
 
     private ReportWriter() {
     }
 
-    /** What was written. */
-    public record Written(Path page, List<Path> charts) {
+    /** What was written: the page, the chart files and the run pages (none when the page holds every run). */
+    public record Written(Path page, List<Path> charts, List<Path> runPages) {
+        public Written {
+            charts = List.copyOf(charts);
+            runPages = List.copyOf(runPages);
+        }
     }
 
     /** The charts of one run, not yet drawn; with several runs their ids start with "runN-". */
@@ -74,16 +85,21 @@ public final class ReportWriter {
     }
 
     public static Written write(List<Run> runs, Path out, String toolVersion, Instant generated) {
-        return write(runs.size(), runs, List::of, out, toolVersion, generated);
+        return write(runs.size(), runs, List::of, out, toolVersion, generated, PAGE_PER_RUN_ABOVE);
     }
 
     /** The review of the runs in these folders and files, each read only while it is drawn. */
     public static Written read(List<Path> sources, Path out, String toolVersion) {
-        return write(sources.size(), sources, RunReader::read, out, toolVersion, Instant.now());
+        return read(sources, out, toolVersion, PAGE_PER_RUN_ABOVE);
+    }
+
+    /** As {@link #read(List, Path, String)}, with a page per run above {@code pagePerRunAbove} sources. */
+    static Written read(List<Path> sources, Path out, String toolVersion, int pagePerRunAbove) {
+        return write(sources.size(), sources, RunReader::read, out, toolVersion, Instant.now(), pagePerRunAbove);
     }
 
     private static <T> Written write(int count, List<T> sources, Function<T, List<Run>> reader, Path out,
-                                     String toolVersion, Instant generated) {
+                                     String toolVersion, Instant generated, int pagePerRunAbove) {
         if (count == 0) {
             throw new BadInputException("nothing to report: no run was given");
         }
@@ -91,6 +107,8 @@ public final class ReportWriter {
         Staging staging = Staging.in(out);
         try {
             List<RunDigest> digests = new ArrayList<>();
+            boolean pages = count > pagePerRunAbove;
+            String up = pages ? "../" : "";
             try (Writer sections = Files.newBufferedWriter(staging.sections(), StandardCharsets.UTF_8)) {
                 boolean several = count > 1;
                 for (T source : sources) {
@@ -100,7 +118,7 @@ public final class ReportWriter {
                         int number = digests.size() + 1;
                         digests.add(RunDigest.of(run, number));
                         List<RenderedChart> drawn = draw(charts(run, number, several), staging);
-                        sections.write(RunSection.render(number, run, drawn));
+                        sections.write(RunSection.render(number, run, drawn, up));
                     }
                 }
             }
@@ -113,10 +131,12 @@ public final class ReportWriter {
             }
             List<RenderedChart> first = overview;
             Path page = out.resolve(PAGE);
-            staging.page(w -> ReportPage.write(w, digests, first, staging.sections(),
+            Path runPages = pages ? staging.runPages() : null;
+            List<Path> staged = staging.page(w -> ReportPage.write(w, digests, first, staging.sections(), runPages,
                     toolVersion, generated.truncatedTo(ChronoUnit.SECONDS).toString()));
-            List<Path> files = staging.commit(out.resolve(CHARTS), page);
-            return new Written(page, files);
+            List<Path> files = staging.commit(out.resolve(CHARTS), out.resolve(RUNS), page);
+            return new Written(page, files, staged.stream().map(p -> out.resolve(RUNS).resolve(p.getFileName()))
+                    .toList());
         } catch (IOException e) {
             throw dev.ridgeline.store.folder.WriteFailedException.of(out.resolve(PAGE), e,
                     "the report folder keeps its previous page");

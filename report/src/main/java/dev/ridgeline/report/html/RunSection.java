@@ -12,15 +12,16 @@ import java.util.List;
  * tables and provenance. Written while the run is in memory; the page keeps only the text.
  */
 final class RunSection {
-    /** The line a section's heading takes until the labels of all runs are known. */
+    /** The line that opens a section, holding its place until the labels of all runs are known. */
     static final String HEADING = "<!--ridgeline-heading ";
 
     private RunSection() {
     }
 
-    static String render(int number, Run run, List<RenderedChart> charts) {
+    /** @param up what leads from the section's page to the report's folder: "" on report.html, "../" on a run's page */
+    static String render(int number, Run run, List<RenderedChart> charts, String up) {
         Html html = new Html();
-        html.raw("<section class=\"run\">\n").raw(HEADING + number + "-->\n");
+        html.raw(HEADING + number + "-->\n"); // the page opens the section there, with the heading
         html.element("h3", "", "The question");
         if (run instanceof AnalysisRun a) {
             AnalysisSection.question(html, a);
@@ -30,7 +31,7 @@ final class RunSection {
             PlanSection.question(html, p);
         }
         html.element("h3", "", "Charts");
-        charts.forEach(c -> figure(html, c));
+        charts.forEach(c -> figure(html, c, up));
         if (run instanceof AnalysisRun a && a.liveBytes().length == 0 && !a.memoryNote().isEmpty()) {
             html.element("p", "class=\"note\"", "No memory chart: " + a.memoryNote() + ".");
         }
@@ -64,16 +65,17 @@ final class RunSection {
     }
 
     /** A chart as the page shows it: its inline SVG, its title and caption, and links to its files for slides. */
-    static void figure(Html html, RenderedChart chart) {
+    static void figure(Html html, RenderedChart chart, String up) {
         html.open("figure", Html.attribute("id", "fig-" + chart.id()));
         html.raw(chart.inline().isEmpty() ? "" : chart.inline());
-        caption(html, chart.id(), chart.title(), chart.caption());
+        caption(html, chart.id(), chart.title(), chart.caption(), up);
         html.close("figure");
     }
 
-    static void caption(Html html, String id, String title, String caption) {
+    static void caption(Html html, String id, String title, String caption, String up) {
+        String files = up + ReportWriter.CHARTS + "/" + id;
         html.raw("<figcaption><span class=\"title\">" + Html.escape(title) + ".</span> " + Html.escape(caption)
-                + " <span class=\"files\">(for slides: <a href=\"charts/" + id + ".svg\">SVG</a>, <a href=\"charts/"
-                + id + ".png\">PNG</a>)</span></figcaption>\n");
+                + " <span class=\"files\">(for slides: <a href=\"" + files + ".svg\">SVG</a>, <a href=\"" + files
+                + ".png\">PNG</a>)</span></figcaption>\n");
     }
 }

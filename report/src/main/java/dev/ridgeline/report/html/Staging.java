@@ -24,7 +24,8 @@ import java.util.UUID;
 final class Staging {
     /** Writes the page's text. */
     interface PageText {
-        void write(Writer out) throws IOException;
+        /** Writes the page into {@code out}; returns the run pages it wrote beside it. */
+        List<Path> write(Writer out) throws IOException;
     }
 
     private final Path root;
@@ -57,19 +58,32 @@ final class Staging {
         names.add(name);
     }
 
-    void page(PageText text) throws IOException {
+    /** The folder of the run pages, created when first asked for. */
+    Path runPages() throws IOException {
+        return Files.createDirectories(root.resolve("runs"));
+    }
+
+    List<Path> page(PageText text) throws IOException {
         try (Writer w = Files.newBufferedWriter(root.resolve("report.html"), StandardCharsets.UTF_8)) {
-            text.write(w);
+            return text.write(w);
         }
     }
 
-    /** Swaps the new charts folder in for the old one, then moves the page into place; the chart files. */
-    List<Path> commit(Path chartDir, Path page) throws IOException {
-        Path old = root.resolve("old-charts");
+    /**
+     * Swaps the new charts folder in for the old one and the new run pages for the old ones (an earlier report's
+     * run pages go when this one has none), then moves the page into place; the chart files.
+     */
+    List<Path> commit(Path chartDir, Path runDir, Path page) throws IOException {
         if (Files.exists(chartDir)) {
-            move(chartDir, old);
+            move(chartDir, root.resolve("old-charts"));
         }
         move(charts, chartDir);
+        if (Files.exists(runDir)) {
+            move(runDir, root.resolve("old-runs"));
+        }
+        if (Files.exists(root.resolve("runs"))) {
+            move(root.resolve("runs"), runDir);
+        }
         move(root.resolve("report.html"), page);
         return names.stream().map(chartDir::resolve).toList();
     }

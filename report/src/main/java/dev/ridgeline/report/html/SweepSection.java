@@ -45,13 +45,33 @@ final class SweepSection {
             return text;
         }
         List<String> kept = new ArrayList<>();
-        for (String part : text.substring(colon + 1).split(",")) {
+        for (String part : topLevelParts(text.substring(colon + 1))) {
             String p = part.strip();
             if (!p.matches("shard .*|indices .*|\\d+ threads?|\\d+-point chunks")) {
                 kept.add(p);
             }
         }
         return text.substring(0, colon) + (kept.isEmpty() ? "" : ": " + String.join(", ", kept));
+    }
+
+    /** The comma-separated parts of a strategy's details, an interval such as "[0, 9)" kept whole. */
+    private static List<String> topLevelParts(String details) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < details.length(); i++) {
+            char c = details.charAt(i);
+            if (c == '[' || c == '(') {
+                depth++;
+            } else if ((c == ']' || c == ')') && depth > 0) {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(details.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(details.substring(start));
+        return parts;
     }
 
     static String budget(SweepRun.BudgetBound b) {

@@ -56,6 +56,12 @@ public final class PublishedFitReport {
             out.append(String.format(Locale.ROOT, "    weightCache: {bytes: %.3e, streamBytesPerSecond: %.3e}%n",
                     base.weightCacheBytes(), base.weightStreamBytesPerSecond()));
         }
+        if (base != null && !base.precisionFactor().isEmpty()) {
+            out.append("    precisionFactor: {").append(base.precisionFactor().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> String.format(Locale.ROOT, "%s: %.3f", e.getKey().id(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "))).append("}\n");
+        }
         return out.toString();
     }
 }

@@ -5,9 +5,6 @@ import dev.ridgeline.measure.validate.ValidationPoint;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -57,17 +54,12 @@ public final class ValidationChart {
         return chart;
     }
 
-    /** Writes the chart as PNG to {@code file} atomically (temp file, then move). */
-    public static void writePng(Validation.Result r, String profile, String comparison, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), ".ridgeline-", ".png");
+    /** The chart as PNG bytes, for the store to write (validation.png). */
+    public static byte[] png(Validation.Result r, String profile, String comparison) {
         try {
-            // XChart appends the extension to the name it is given
-            String base = temp.toString().substring(0, temp.toString().length() - ".png".length());
-            BitmapEncoder.saveBitmap(chart(r, profile, comparison), base, BitmapEncoder.BitmapFormat.PNG);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
+            return BitmapEncoder.getBitmapBytes(chart(r, profile, comparison), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot render the validation chart", e); // in memory: no disk
         }
     }
 

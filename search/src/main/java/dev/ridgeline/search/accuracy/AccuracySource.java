@@ -13,7 +13,13 @@ public record AccuracySource(String file, String text, String where) {
                 .toString();
     }
 
-    /** Parses the designs against a space and fits the predictor. */
+    /** Parses the designs against a resolved space and fits the predictor. */
+    public AccuracyPredictor fit(dev.ridgeline.search.space.ResolvedSpace space) {
+        java.nio.file.Path folder = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+        return AccuracyFit.fit(space.space(), MeasuredDesigns.parse(file, text, space, folder), file);
+    }
+
+    /** Parses the designs against a space and fits the predictor (designs named by knob columns only). */
     public AccuracyPredictor fit(DesignSpace space) {
         return AccuracyFit.fit(space, MeasuredDesigns.parse(file, text, space), file);
     }

@@ -3,6 +3,11 @@ package dev.ridgeline.search.accuracy;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.search.space.DesignSpace;
 import dev.ridgeline.search.space.Knob;
+import dev.ridgeline.search.space.ResolvedSpace;
+import dev.ridgeline.core.graph.Model;
+import dev.ridgeline.core.io.ModelLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +18,8 @@ import java.util.Locale;
  * ({@code param:width_mult}, {@code resolution}, {@code width:stage3}, ...) and an {@code accuracy} column
  * (any score, higher is better); one design per line, each knob's value as the sweep writes it (a label such as
  * {@code 0.75|1.0}, or any choice it stands for, or the same number written otherwise: {@code 1} for {@code 1.0}). Other columns are ignored, so a {@code pareto.csv} with an
- * accuracy column added reads as it is. Blank lines and lines starting with '#' are skipped. A missing knob
+ * accuracy column added reads as it is. A {@code model} column may name each design's model file instead of
+ * its knob choices (parsed against a resolved space). Blank lines and lines starting with '#' are skipped. A missing knob
  * column, a value the space lacks, or an accuracy that is not a number is reported at its file:line:column.
  */
 public final class MeasuredDesigns {
@@ -23,7 +29,24 @@ public final class MeasuredDesigns {
     private MeasuredDesigns() {
     }
 
+    /** The column that may name each design's model file instead of its knob choices. */
+    public static final String MODEL = "model";
+
     public static List<MeasuredDesign> parse(String source, String text, DesignSpace space) {
+        return parse(source, text, space, null, null);
+    }
+
+    /**
+     * As {@link #parse(String, String, DesignSpace)}, and a design may be named by its model file: a
+     * {@code model} column (paths relative to {@code folder}, the CSV's own) takes the knob columns' place;
+     * each file must be a design of the space (see ModelDesigns).
+     */
+    public static List<MeasuredDesign> parse(String source, String text, ResolvedSpace space, Path folder) {
+        return parse(source, text, space.space(), space, folder);
+    }
+
+    private static List<MeasuredDesign> parse(String source, String text, DesignSpace space, ResolvedSpace resolved,
+                                              Path folder) {
         String[] lines = text.split("\r?\n", -1);
         int header = 0;
         while (header < lines.length && skip(lines[header])) {
@@ -36,12 +59,15 @@ public final class MeasuredDesigns {
         List<String> columns = cells(lines[header]);
         List<Knob> knobs = space.knobs();
         int[] column = new int[knobs.size()];
-        for (int k = 0; k < knobs.size(); k++) {
+        int model = resolved == null ? -1 : columns.indexOf(MODEL);
+        ModelDesigns models = model < 0 ? null : new ModelDesigns(resolved);
+        for (int k = 0; k < knobs.size() && model < 0; k++) {
             column[k] = columns.indexOf(knobs.get(k).name());
             if (column[k] < 0) {
                 throw new BadInputException(String.format(Locale.ROOT, "%s:%d: no column '%s': a measured design "
-                        + "names its choice of every knob of the space (%s) and its %s", source, header + 1,
-                        knobs.get(k).name(), String.join(", ", knobs.stream().map(Knob::name).toList()), ACCURACY));
+                        + "names its choice of every knob of the space (%s), or its model file in a '%s' column, "
+                        + "and its %s", source, header + 1, knobs.get(k).name(),
+                        String.join(", ", knobs.stream().map(Knob::name).toList()), MODEL, ACCURACY));
             }
         }
         int score = columns.indexOf(ACCURACY);
@@ -60,8 +86,9 @@ public final class MeasuredDesigns {
                 throw new BadInputException(String.format(Locale.ROOT, "%s:%d: %d values for the %d columns of the "
                         + "header", source, line, cells.size(), columns.size()));
             }
-            int[] choices = new int[knobs.size()];
-            for (int k = 0; k < knobs.size(); k++) {
+            int[] choices = model < 0 ? new int[knobs.size()]
+                    : fromModel(models, cells.get(model), folder, source + ":" + line + ":" + columnOf(lines[i], model));
+            for (int k = 0; k < knobs.size() && model < 0; k++) {
                 Knob knob = knobs.get(k);
                 String value = cells.get(column[k]);
                 choices[k] = choice(knob, value);
@@ -89,6 +116,30 @@ public final class MeasuredDesigns {
             throw new BadInputException(source + ": no measured designs after the header");
         }
         return out;
+    }
+
+    /** The design a model file (relative to the CSV's folder) is, or an error at {@code where}. */
+    private static int[] fromModel(ModelDesigns models, String cell, Path folder, String where) {
+        if (cell.isEmpty()) {
+            throw new BadInputException(where + ": model: empty; name the design's model file (relative to this CSV)");
+        }
+        Path file = folder.resolve(cell).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(String.format(Locale.ROOT, "%s: model: no file '%s' (looked for %s, relative "
+                    + "to this CSV)", where, cell, file));
+        }
+        Model read;
+        try {
+            read = ModelLoader.load(file.toString());
+        } catch (BadInputException e) {
+            throw new BadInputException(where + ": model '" + cell + "' cannot be read: " + e.getMessage());
+        }
+        try {
+            return models.match(read);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(String.format(Locale.ROOT, "%s: model '%s' is no design of this space: %s",
+                    where, cell, e.getMessage()));
+        }
     }
 
     /** The choice a value names: its label or a choice it stands for, or a label of equal number ("1" for "1.0"). */

@@ -48,6 +48,9 @@ public final class EvaluatorCompiler {
     private int resolutionKnob = -1;
     private final List<Integer> paramKnobs = new ArrayList<>();
     private final Map<List<Integer>, Map<String, double[]>> probes = new HashMap<>();
+    /** The point of every knob's first choice, shared by the layers that probe only it; never written to. */
+    private final int[] firstChoices;
+    private Map<String, double[]> firstFigures;
     private final Map<String, Table> tables = new HashMap<>();
 
     private EvaluatorCompiler(ResolvedSpace resolved, MeasureSetup setup) {
@@ -55,6 +58,7 @@ public final class EvaluatorCompiler {
         this.setup = setup;
         this.applier = new DesignApplier(resolved);
         this.space = resolved.space();
+        this.firstChoices = new int[space.knobCount()];
         List<Knob> knobs = space.knobs();
         for (int k = 0; k < knobs.size(); k++) {
             KnobTarget t = knobs.get(k).target();
@@ -95,8 +99,10 @@ public final class EvaluatorCompiler {
             throw new BadInputException("device '" + setup.device().id() + "' under runtime '"
                     + setup.device().runtimeId() + "' keeps the first " + Math.round(
                     setup.device().runtime().weightCacheBytes()) + " bytes of weights on chip, so a layer's time"
-                    + " depends on the weights of every layer before it and cannot be compiled layer by layer; time"
-                    + " single designs with ridgeline analyze --hardware " + setup.device().id());
+                    + " depends on the weights of every layer before it and cannot be compiled layer by layer (prune"
+                    + " plans and the exact strategy need that); sweeps with strategy exhaustive, random or evolutionary"
+                    + " time whole designs on it, and ridgeline analyze --hardware " + setup.device().id()
+                    + " times one");
         }
         return new EvaluatorCompiler(resolved, setup).run();
     }
@@ -176,7 +182,9 @@ public final class EvaluatorCompiler {
         for (int i = 0; i < layers.length; i++) {
             String name = nodes.get(i).name();
             String site = siteOfName.get(name);
-            int[] probeBase = new int[space.knobCount()];
+            // most layers probe at every knob's first choice: one shared array, so that a model of many layers
+            // (a space of thousands of one-choice knobs) does not copy and hash a point per layer
+            int[] probeBase = paramKnobs.isEmpty() && site == null ? firstChoices : new int[space.knobCount()];
             for (int k : paramKnobs) {
                 probeBase[k] = base[k];
             }
@@ -210,6 +218,15 @@ public final class EvaluatorCompiler {
             }
         }
         double[] values = new double[(int) size * Table.FIELDS];
+        if (size == 1) {
+            // every knob the layer reads has one choice (or it reads none): the probe is the base point itself
+            double[] figures = probe(probeBase).get(name);
+            if (figures == null) {
+                throw new IllegalStateException("probe " + Arrays.toString(probeBase) + " has no layer " + name);
+            }
+            System.arraycopy(figures, 0, values, 0, Table.FIELDS);
+            return new Table(knobs, strides, values);
+        }
         int[] probe = probeBase.clone();
         for (int e = 0; e < size; e++) {
             int rest = e;
@@ -295,6 +312,9 @@ public final class EvaluatorCompiler {
 
     /** The figures of every layer of the model a point denotes, measured by core and hardware. */
     private Map<String, double[]> probe(int[] choices) {
+        if (choices == firstChoices && firstFigures != null) {
+            return firstFigures; // never written to: the first choice of every knob, probed once
+        }
         List<Integer> key = Arrays.stream(choices).boxed().toList();
         Map<String, double[]> cached = probes.get(key);
         if (cached != null) {
@@ -320,6 +340,9 @@ public final class EvaluatorCompiler {
             figures.put(l.node().name(), f);
         }
         probes.put(key, figures);
+        if (choices == firstChoices) {
+            firstFigures = figures;
+        }
         return figures;
     }
 
@@ -327,17 +350,27 @@ public final class EvaluatorCompiler {
     private static Plan liveness(Model m, Table[] layers, Table[] inputs) {
         BufferLifetimes lifetimes = BufferLifetimes.of(m);
         int n = m.nodes().size();
+        // each buffer is live over one run of steps: walk the runs, not every step times every buffer
         int[] stepStart = new int[n + 1];
-        List<Integer> live = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            stepStart[j] = live.size();
-            for (int b = 0; b < lifetimes.buffers(); b++) {
-                if (lifetimes.liveAt(b, j)) {
-                    live.add(b);
+        for (int b = 0; b < lifetimes.buffers(); b++) {
+            if (lifetimes.owned(b)) {
+                for (int j = Math.max(0, lifetimes.allocated(b)); j <= Math.min(n - 1, lifetimes.lastUse(b)); j++) {
+                    stepStart[j + 1]++;
                 }
             }
         }
-        stepStart[n] = live.size();
-        return new Plan(layers, inputs, stepStart, live.stream().mapToInt(Integer::intValue).toArray());
+        for (int j = 0; j < n; j++) {
+            stepStart[j + 1] += stepStart[j];
+        }
+        int[] live = new int[stepStart[n]];
+        int[] next = Arrays.copyOf(stepStart, n);
+        for (int b = 0; b < lifetimes.buffers(); b++) {
+            if (lifetimes.owned(b)) {
+                for (int j = Math.max(0, lifetimes.allocated(b)); j <= Math.min(n - 1, lifetimes.lastUse(b)); j++) {
+                    live[next[j]++] = b; // buffers ascending within each step, as liveAt's scan gave them
+                }
+            }
+        }
+        return new Plan(layers, inputs, stepStart, live);
     }
 }

@@ -25,16 +25,19 @@ final class Candidates {
     private final int[] scratchA;
     private final int[] scratchB;
     private final DominanceIndex index;
+    /** Used instead of {@link #index} when the keys are two: a pruner is then found in O(log n). */
+    private final Staircase staircase;
     int parentCount;
     Factor[] parents;
     int knob;
     int size;
     double[] vec = new double[0];
-    double[] err = new double[0];
+    /** Per entry, per dimension: its deficit (see {@link #filter}), 0 on every dimension without slack. */
+    double[] def = new double[0];
     int[] choice = new int[0];
     int[] parent = new int[0];
     private double[] vec2 = new double[0];
-    private double[] err2 = new double[0];
+    private double[] def2 = new double[0];
     private int[] choice2 = new int[0];
     private int[] parent2 = new int[0];
     private int[] order = new int[0];
@@ -44,8 +47,8 @@ final class Candidates {
     /** The entries whose designs {@link #scratchA} and {@link #scratchB} hold, -1 for none. */
     private int tracedA = -1;
     private int tracedB = -1;
-    /** The error bound of the running filter, and the error factor each slack dimension may add for it. */
-    private double allowed = 1;
+    /** The running filter's cap on a deficit, relative to the value it is short of (0: exact). */
+    private double cap;
 
     Candidates(Dimensions dimensions, int knobCount) {
         this.dimensions = dimensions;
@@ -59,6 +62,7 @@ final class Candidates {
         Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
         this.scratchB = new int[knobCount];
         this.index = planar ? null : new DominanceIndex(dimensions);
+        this.staircase = index == null ? null : index.staircase();
     }
 
     void reset(Factor[] parents, int knob) {
@@ -68,23 +72,52 @@ final class Candidates {
         this.size = 0;
     }
 
+    /**
+     * Drops the arrays when they hold more than {@code bytes}: they only grow, so after one large elimination
+     * they would otherwise hold its peak through every later one.
+     */
+    void shrink(long bytes) {
+        if (bytes() <= bytes) {
+            return;
+        }
+        size = 0;
+        vec = new double[0];
+        def = new double[0];
+        choice = new int[0];
+        parent = new int[0];
+        vec2 = new double[0];
+        def2 = new double[0];
+        choice2 = new int[0];
+        parent2 = new int[0];
+        order = new int[0];
+        sortTmp = new int[0];
+        kept = new int[0];
+        runs = new int[1];
+        if (index != null) {
+            index.shrink();
+        }
+        if (staircase != null) {
+            staircase.shrink();
+        }
+    }
+
     void clear() {
         size = 0;
     }
 
     /** Bytes held by this buffer's arrays. */
     long bytes() {
-        return (vec.length + vec2.length + err.length + err2.length) * 8L + (choice.length + choice2.length
+        return (vec.length + vec2.length + def.length + def2.length) * 8L + (choice.length + choice2.length
                 + parent.length + parent2.length + order.length + sortTmp.length + kept.length + runs.length) * 4L
-                + (index == null ? 0 : index.bytes());
+                + (staircase != null ? staircase.bytes() : index == null ? 0 : index.bytes());
     }
 
-    /** Appends an entry with unset parents and error 1 and returns its slot. */
+    /** Appends an entry with unset parents and no deficit and returns its slot. */
     int append(int x) {
         if (size == choice.length) {
             int cap = Math.max(16, size * 2);
             vec = Arrays.copyOf(vec, cap * dims);
-            err = Arrays.copyOf(err, cap);
+            def = Arrays.copyOf(def, cap * dims);
             choice = Arrays.copyOf(choice, cap);
             parent = Arrays.copyOf(parent, cap * parentCount);
         } else if (parent.length < (size + 1) * parentCount) {
@@ -92,7 +125,7 @@ final class Candidates {
         }
         int s = size++;
         choice[s] = x;
-        err[s] = 1;
+        Arrays.fill(def, s * dims, (s + 1) * dims, 0);
         Arrays.fill(parent, s * parentCount, (s + 1) * parentCount, -1);
         return s;
     }
@@ -102,21 +135,24 @@ final class Candidates {
         int s = append(other.choice[i]);
         System.arraycopy(other.vec, i * dims, vec, s * dims, dims);
         System.arraycopy(other.parent, i * parentCount, parent, s * parentCount, parentCount);
-        err[s] = other.err[i];
+        System.arraycopy(other.def, i * dims, def, s * dims, dims);
         return s;
     }
 
     /**
      * Keeps only the entries no other entry prunes, sorted best first. An entry prunes another when it is
      * no worse anywhere and better somewhere (or equal and the smaller design), or, where slack is allowed,
-     * when it is within a factor that keeps the pruned entry's error, times that factor, at most
-     * {@code allowedError}; the pruner's error grows to cover it.
+     * when it is worse there by so little that what it falls short of every vector the other stands for
+     * (the other's deficit plus the difference) stays within {@code cap} times its own value; its deficit
+     * grows to cover it. Deficits add up when vectors are summed, so a sum of vectors each within
+     * {@code cap} of its own value is within {@code cap} of the sum: the slack does not compound over the
+     * combinations, and the new terms each elimination adds free slack for the next.
      */
-    void filter(double allowedError) {
+    void filter(double cap) {
         if (size <= 1) {
             return;
         }
-        this.allowed = allowedError;
+        this.cap = cap;
         tracedA = -1;
         tracedB = -1;
         sort();
@@ -128,7 +164,7 @@ final class Candidates {
 
     private int sweepPlanar() {
         boolean lower = dimensions.sense()[1] == Dimensions.LOWER;
-        boolean slack1 = slack[1] && allowed > 1;
+        boolean slack1 = slack[1] && cap > 0;
         int keptCount = 0;
         double best = 0;
         int bestEntry = -1;
@@ -138,16 +174,12 @@ final class Candidates {
             if (keptCount > 0) {
                 // the kept entry with the best second value is no worse in the first (sorted) and best in the second
                 if (lower ? best <= v : best >= v) {
-                    err[bestEntry] = Math.max(err[bestEntry], err[c]);
+                    absorb(bestEntry, c);
                     continue;
                 }
-                if (slack1) {
-                    double ratio = lower ? best / v : v / best;
-                    double e = err[c] * ratio;
-                    if (e <= allowed) {
-                        err[bestEntry] = Math.max(err[bestEntry], e);
-                        continue;
-                    }
+                if (slack1 && withinCap(bestEntry, c)) {
+                    absorb(bestEntry, c);
+                    continue;
                 }
             }
             if (keptCount == 0 || (lower ? v < best : v > best)) {
@@ -161,6 +193,9 @@ final class Candidates {
     }
 
     private int sweepGeneral() {
+        if (staircase != null) {
+            return sweepStaircase();
+        }
         index.start();
         int keptCount = 0;
         int lastPruner = -1;
@@ -169,7 +204,7 @@ final class Candidates {
             // the entry that pruned the previous candidate often prunes this one too
             boolean pruned = lastPruner >= 0 && prunes(lastPruner, c);
             if (!pruned) {
-                int k = index.findPruner(this, c, Math.max(1, allowed / err[c]));
+                int k = index.findPruner(this, c);
                 if (k >= 0) {
                     pruned = true;
                     lastPruner = k;
@@ -177,6 +212,20 @@ final class Candidates {
             }
             if (!pruned) {
                 index.add(this, c);
+                ensureKept(keptCount + 1);
+                kept[keptCount++] = c;
+            }
+        }
+        return keptCount;
+    }
+
+    private int sweepStaircase() {
+        staircase.start();
+        int keptCount = 0;
+        for (int r = 0; r < size; r++) {
+            int c = order[r];
+            if (staircase.findPruner(this, c) < 0) {
+                staircase.add(this, c);
                 ensureKept(keptCount + 1);
                 kept[keptCount++] = c;
             }
@@ -195,7 +244,48 @@ final class Candidates {
     }
 
     boolean slack(int d) {
-        return slack[d] && allowed > 1;
+        return slack[d] && cap > 0;
+    }
+
+    /**
+     * The worst value on dimension d an entry may have and still prune entry c (the box of
+     * {@link DominanceIndex#findPruner}): c's own value, or where slack is allowed, the value whose cap just
+     * covers c's deficit plus the difference.
+     */
+    double bound(int c, int d) {
+        double v = vec[c * dims + d];
+        if (!slack(d)) {
+            return v;
+        }
+        double deficit = def[c * dims + d];
+        return dimensions.sense()[d] == Dimensions.HIGHER ? Math.min(v, (v + deficit) / (1 + cap))
+                : Math.max(v, (v - deficit) / (1 - cap));
+    }
+
+    /** What entry k falls short of the vectors entry c stands for on dimension d (positive: worse). */
+    private double shortfall(int k, int c, int d) {
+        double a = vec[k * dims + d];
+        double b = vec[c * dims + d];
+        return def[c * dims + d] + (dimensions.sense()[d] == Dimensions.HIGHER ? b - a : a - b);
+    }
+
+    /** Whether entry k, standing in for entry c, keeps every slack dimension's deficit within the cap. */
+    private boolean withinCap(int k, int c) {
+        for (int d = 0; d < dims; d++) {
+            if (slack(d) && shortfall(k, c, d) > cap * Math.abs(vec[k * dims + d])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Entry k now stands for what entry c stood for: its deficits grow to cover c's. */
+    private void absorb(int k, int c) {
+        for (int d = 0; d < dims; d++) {
+            if (slack[d]) {
+                def[k * dims + d] = Math.max(def[k * dims + d], shortfall(k, c, d));
+            }
+        }
     }
 
     /**
@@ -206,7 +296,7 @@ final class Candidates {
         int[] sense = dimensions.sense();
         boolean strict = false;
         boolean[] objective = dimensions.objective();
-        double ratio = 1;
+        boolean worse = false;
         for (int d = 0; d < dims; d++) {
             double a = vec[k * dims + d];
             double b = vec[c * dims + d];
@@ -220,7 +310,7 @@ final class Candidates {
                         if (!slack(d)) {
                             return false;
                         }
-                        ratio = Math.max(ratio, a / b);
+                        worse = true;
                     }
                 }
                 case Dimensions.HIGHER -> {
@@ -228,7 +318,7 @@ final class Candidates {
                         if (!slack(d)) {
                             return false;
                         }
-                        ratio = Math.max(ratio, b / a);
+                        worse = true;
                     }
                 }
                 default -> {
@@ -239,14 +329,13 @@ final class Candidates {
             }
             strict |= a != b && objective[d] && !dimensions.maxCombined()[d];
         }
-        double e = err[c] * ratio;
-        if (ratio > 1 && !(e <= allowed)) {
+        if (worse && !withinCap(k, c)) {
             return false;
         }
-        if (ratio == 1 && !strict && compareDesigns(k, c) >= 0) {
+        if (!worse && !strict && compareDesigns(k, c) >= 0) {
             return false;
         }
-        err[k] = Math.max(err[k], e);
+        absorb(k, c);
         return true;
     }
 
@@ -259,7 +348,7 @@ final class Candidates {
     private void compact(int keptCount) {
         if (vec2.length < vec.length) {
             vec2 = new double[vec.length];
-            err2 = new double[err.length];
+            def2 = new double[def.length];
             choice2 = new int[choice.length];
         }
         if (parent2.length < parent.length) {
@@ -268,16 +357,16 @@ final class Candidates {
         for (int i = 0; i < keptCount; i++) {
             int c = kept[i];
             System.arraycopy(vec, c * dims, vec2, i * dims, dims);
-            err2[i] = err[c];
+            System.arraycopy(def, c * dims, def2, i * dims, dims);
             choice2[i] = choice[c];
             System.arraycopy(parent, c * parentCount, parent2, i * parentCount, parentCount);
         }
         double[] v = vec;
         vec = vec2;
         vec2 = v;
-        double[] e = err;
-        err = err2;
-        err2 = e;
+        double[] e = def;
+        def = def2;
+        def2 = e;
         int[] x = choice;
         choice = choice2;
         choice2 = x;

@@ -59,8 +59,25 @@ final class DominanceIndex {
         this.scratchKey = new double[q];
     }
 
+    /**
+     * A {@link Staircase} over the same keys when there are exactly two, on two distinct dimensions (a
+     * dimension that must stay equal takes two keys of one dimension); null otherwise.
+     */
+    Staircase staircase() {
+        return keyDims == 2 && dim[0] != dim[1] ? new Staircase(dim, negate) : null;
+    }
+
     long bytes() {
         return (entryAt.length + stack.length) * 4L + (keys.length + least.length) * 8L;
+    }
+
+    /** Drops the arrays (see {@link Candidates#shrink}). */
+    void shrink() {
+        entryAt = new int[0];
+        keys = new double[0];
+        least = new double[0];
+        full = 0;
+        count = 0;
     }
 
     /** Empties the index for a new pass. */
@@ -167,18 +184,16 @@ final class DominanceIndex {
     }
 
     /**
-     * A kept entry that prunes entry e, or -1: the box holds every kept entry within {@code grow} of e on the
-     * dimensions that allow slack, and no worse on the others.
+     * A kept entry that prunes entry e, or -1: the box holds every kept entry within
+     * {@link Candidates#bound} of e on every dimension.
      */
-    int findPruner(Candidates c, int e, double grow) {
+    int findPruner(Candidates c, int e) {
         if (count == 0) {
             return -1;
         }
         for (int q = 0; q < keyDims; q++) {
-            int d = dim[q];
-            double v = c.value(e, d);
-            double g = c.slack(d) ? grow : 1;
-            bound[q] = negate[q] ? -(v / g) : v * g;
+            double v = c.bound(e, dim[q]);
+            bound[q] = negate[q] ? -v : v;
         }
         // the smaller trees hold the entries kept last, the nearest to e in the sort: ask them first
         for (int level = 0; level < 63; level++) {

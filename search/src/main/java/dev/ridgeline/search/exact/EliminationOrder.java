@@ -7,15 +7,13 @@ import java.util.TreeSet;
 
 /**
  * The order to eliminate one subproblem's knobs in, chosen greedily on the interaction graph (two knobs
- * interact when some factor reads both), with what the order implies: the most pruning passes a vector
- * goes through from a leaf to the root (over which an epsilon is shared out), and an estimate of each
+ * interact when some factor reads both), with what the order implies: an estimate of each
  * elimination's work (the assignments it builds times the choices it sums over), for the time left.
  *
  * @param knobs    the knobs, first eliminated first
- * @param depth    the most pruning passes from a leaf to the root
  * @param work     per elimination, then the final combination: its estimated work
  */
-record EliminationOrder(int[] knobs, int depth, double[] work) {
+record EliminationOrder(int[] knobs, double[] work) {
 
     double totalWork() {
         double sum = 0;
@@ -32,14 +30,33 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
         if (heuristic == Ordering.SEQUENTIAL) {
             return simulate(scopes, radix, sequence);
         }
-        int n = radix.length;
+        // the graph over the knobs the factors read (fixed and one-choice knobs are in no scope), numbered densely
+        boolean[] read = new boolean[radix.length];
+        for (int[] s : scopes) {
+            for (int a : s) {
+                read[a] = true;
+            }
+        }
+        int[] dense = new int[radix.length];
+        List<Integer> knobOf = new ArrayList<>();
+        for (int k = 0; k < radix.length; k++) {
+            dense[k] = read[k] ? knobOf.size() : -1;
+            if (read[k]) {
+                knobOf.add(k);
+            }
+        }
+        int n = knobOf.size();
+        int[] choices = new int[n];
+        for (int i = 0; i < n; i++) {
+            choices[i] = radix[knobOf.get(i)];
+        }
         boolean[][] adjacent = new boolean[n][n];
         boolean[] present = new boolean[n];
         for (int[] s : scopes) {
             for (int a : s) {
-                present[a] = true;
+                present[dense[a]] = true;
                 for (int b : s) {
-                    adjacent[a][b] |= a != b;
+                    adjacent[dense[a]][dense[b]] |= a != b;
                 }
             }
         }
@@ -56,7 +73,7 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
                 int degree = 0;
                 for (int m = 0; m < n; m++) {
                     if (adjacent[k][m]) {
-                        weight *= radix[m];
+                        weight *= choices[m];
                         degree++;
                     }
                 }
@@ -87,7 +104,7 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
                 adjacent[best][a] = false;
             }
             present[best] = false;
-            order.add(best);
+            order.add(knobOf.get(best));
         }
         return simulate(scopes, radix, order.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -107,25 +124,20 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
         return fill;
     }
 
-    /** The depth and work of eliminating in this order, by following the factors' scopes. */
+    /** The work of eliminating in this order, by following the factors' scopes. */
     static EliminationOrder simulate(List<int[]> scopes, int[] radix, int[] knobs) {
         List<int[]> pool = new ArrayList<>(scopes);
-        List<Integer> depths = new ArrayList<>();
-        scopes.forEach(s -> depths.add(0));
         double[] work = new double[knobs.length + 1];
         for (int step = 0; step < knobs.length; step++) {
             int knob = knobs[step];
-            int deepest = 0;
             int m = 0;
             TreeSet<Integer> merged = new TreeSet<>();
             for (int i = pool.size() - 1; i >= 0; i--) {
                 int[] s = pool.get(i);
                 if (Arrays.stream(s).anyMatch(k -> k == knob)) {
-                    deepest = Math.max(deepest, depths.get(i));
                     m++;
                     Arrays.stream(s).filter(k -> k != knob).forEach(merged::add);
                     pool.remove(i);
-                    depths.remove(i);
                 }
             }
             double assignments = 1;
@@ -134,10 +146,8 @@ record EliminationOrder(int[] knobs, int depth, double[] work) {
             }
             work[step] = assignments * radix[knob] * Math.max(1, m);
             pool.add(merged.stream().mapToInt(Integer::intValue).toArray());
-            depths.add(deepest + Eliminator.passes(m));
         }
         work[knobs.length] = pool.size();
-        int deepest = depths.stream().mapToInt(Integer::intValue).max().orElse(0);
-        return new EliminationOrder(knobs, deepest + Eliminator.passes(pool.size()), work);
+        return new EliminationOrder(knobs, work);
     }
 }

@@ -25,23 +25,21 @@ final class Eliminator {
     private final double[] totalMin;
     private final double[] totalMax;
     private final SolverState state;
-    private final int totalDepth;
     private final ExecutorService executor;
     private final Worker[] workers;
+    private static final boolean TRACE = Boolean.getBoolean("ridgeline.exact.trace");
 
     /**
      * @param leaves     every leaf factor, for the bounds on what the factors not yet combined can add
-     * @param totalDepth the most pruning passes from a leaf to the root, over which the error is shared out
      * @param executor   the threads to share each factor's assignments over; null for this thread only
      * @param threads    how many of them to use
      */
-    Eliminator(Dimensions dimensions, int[] radix, List<Factor> leaves, SolverState state, int totalDepth,
+    Eliminator(Dimensions dimensions, int[] radix, List<Factor> leaves, SolverState state,
             ExecutorService executor, int threads) {
         this.dimensions = dimensions;
         this.dims = dimensions.count();
         this.radix = radix;
         this.state = state;
-        this.totalDepth = Math.max(1, totalDepth);
         this.executor = executor;
         this.totalMin = new double[dims];
         this.totalMax = new double[dims];
@@ -57,25 +55,19 @@ final class Eliminator {
         }
     }
 
-    /** Filter passes a vector goes through when {@code m} factors are combined: at most one per factor, plus the union. */
-    static int passes(int m) {
-        return m + 1;
-    }
-
     /**
      * Combines {@code involved} and eliminates {@code knob} from them (-1: combine factors without
      * eliminating anything, for the final sum of factors over no knobs).
      */
     Factor eliminate(int knob, List<Factor> involved) {
+        long traceStart = System.nanoTime();
         Factor[] parents = involved.toArray(Factor[]::new);
         // the largest fronts (most vectors per assignment) first: each further factor then multiplies a filtered
         // set by a few vectors, where smallest first would multiply the unfiltered product of the small ones by
         // the large front
         Arrays.sort(parents, Comparator.comparingDouble(f -> -(double) f.entries() / f.assignments));
         TreeSet<Integer> scopeSet = new TreeSet<>();
-        int baseDepth = 0;
         for (Factor f : parents) {
-            baseDepth = Math.max(baseDepth, f.depth);
             for (int k : f.scope) {
                 if (k != knob) {
                     scopeSet.add(k);
@@ -83,7 +75,7 @@ final class Eliminator {
             }
         }
         int[] scope = scopeSet.stream().mapToInt(Integer::intValue).toArray();
-        Step step = new Step(knob, parents, scope, baseDepth);
+        Step step = new Step(knob, parents, scope);
         int assignments = step.assignments;
         int chunks = workers.length == 1 ? 1 : Math.min(assignments, workers.length * 8);
         GrowingStore[] stores = new GrowingStore[chunks];
@@ -108,9 +100,25 @@ final class Eliminator {
         for (GrowingStore s : stores) {
             store.addAll(s);
         }
-        Factor f = new Factor(scope, radix, start, store.vectors(), store.errors(),
-                baseDepth + passes(parents.length), knob, store.choices(), parents, store.parents(),
+        Factor f = new Factor(scope, radix, start, store.vectors(), store.deficits(),
+                knob, store.choices(), parents, store.parents(),
                 step.coveredMin, step.coveredMax);
+        if (TRACE) {
+            int most = 0;
+            for (int a = 0; a < assignments; a++) {
+                most = Math.max(most, sizes[a]);
+            }
+            StringBuilder in = new StringBuilder();
+            for (Factor p : parents) {
+                in.append(p.entries()).append('/').append(p.assignments).append(' ');
+            }
+            System.err.printf(java.util.Locale.ROOT, "TRACE knob %d parents %d [%s] scope %d assignments %d entries %d"
+                    + " most %d %.3f s%n", knob, parents.length, in.toString().trim(), scope.length, assignments, total,
+                    most, (System.nanoTime() - traceStart) / 1e9);
+        }
+        for (Worker w : workers) {
+            w.shrink();
+        }
         state.clearTransient();
         state.stored(f.bytes());
         for (Factor p : parents) {
@@ -146,21 +154,19 @@ final class Eliminator {
         final int[] strides;
         final int assignments;
         final int choices;
-        final int baseDepth;
         /** Per parent i: the least / most the leaves below parents 0..i contribute. */
         final double[][] covered;
         final double[][] coveredUp;
         final double[] coveredMin;
         final double[] coveredMax;
 
-        Step(int knob, Factor[] parents, int[] scope, int baseDepth) {
+        Step(int knob, Factor[] parents, int[] scope) {
             this.knob = knob;
             this.parents = parents;
             this.scope = scope;
             this.strides = Factor.strides(scope, radix);
             this.assignments = Factor.assignments(scope, radix);
             this.choices = knob < 0 ? 1 : radix[knob];
-            this.baseDepth = baseDepth;
             int m = parents.length;
             covered = new double[m][];
             coveredUp = new double[m][];
@@ -176,9 +182,9 @@ final class Eliminator {
             }
         }
 
-        /** The error a pass may allow after {@code passes} passes of this step. */
-        double allowed(int passes) {
-            return state.allowedError((double) (baseDepth + passes) / totalDepth);
+        /** The deficit cap of every pass (the same for all: deficits do not compound, see {@link Candidates#filter}). */
+        double cap() {
+            return state.deficitCap();
         }
     }
 
@@ -199,6 +205,13 @@ final class Eliminator {
             this.union = new Candidates(dimensions, radix.length);
             this.values = new int[radix.length];
             this.sum = new double[dims];
+        }
+
+        /** Drops buffers above 16 MB each, so that a large elimination's peak is not carried into the next. */
+        void shrink() {
+            current.shrink(16 << 20);
+            next.shrink(16 << 20);
+            union.shrink(16 << 20);
         }
 
         void run(Step step, AtomicInteger nextChunk, int chunks, GrowingStore[] stores, int[] sizes) {
@@ -255,13 +268,13 @@ final class Eliminator {
                 }
                 if (step.choices > 1 && union.size > flushAt(unionKept)) {
                     setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
-                    union.filter(step.allowed(m + 1));
+                    union.filter(step.cap());
                     unionKept = union.size;
                 }
             }
             if (step.choices > 1) {
                 setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
-                union.filter(step.allowed(m + 1));
+                union.filter(step.cap());
             }
         }
 
@@ -275,7 +288,7 @@ final class Eliminator {
                 if (feasible(first.vectors, e * dims, step.covered[0], step.coveredUp[0])) {
                     int s = current.append(x);
                     System.arraycopy(first.vectors, e * dims, current.vec, s * dims, dims);
-                    current.err[s] = first.errorOf(e);
+                    first.deficitsInto(e, current.def, s * dims, dims);
                     current.parent[s * parents.length] = e;
                 }
             }
@@ -287,7 +300,6 @@ final class Eliminator {
                 int kept = 0;
                 // vector by vector of f, so that the buffer is a run of sorted copies of the current front
                 for (int e = from; e < to; e++) {
-                    double fe = f.errorOf(e);
                     for (int c = 0; c < current.size; c++) {
                         for (int d = 0; d < dims; d++) {
                             sum[d] = combine(d, current.vec[c * dims + d], f.vectors[e * dims + d]);
@@ -297,26 +309,30 @@ final class Eliminator {
                         }
                         int s = next.copyFrom(current, c);
                         System.arraycopy(sum, 0, next.vec, s * dims, dims);
-                        next.err[s] = Math.max(next.err[s], fe);
+                        if (f.deficits != null) {
+                            for (int d = 0; d < dims; d++) {
+                                next.def[s * dims + d] = combine(d, next.def[s * dims + d], f.deficits[e * dims + d]);
+                            }
+                        }
                         next.parent[s * parents.length + i] = e;
                     }
                     if (to - from > 1 && next.size > flushAt(kept)) {
                         // filter as the sums grow, so the buffer stays within a few times the size of the front
                         setSure(next, step.covered[i], step.coveredUp[i]);
-                        next.filter(step.allowed(i + 1));
+                        next.filter(step.cap());
                         kept = next.size;
                         state.checkMemory(id, next.bytes() + current.bytes() + union.bytes());
                     }
                 }
                 if (to - from > 1) {
                     setSure(next, step.covered[i], step.coveredUp[i]);
-                    next.filter(step.allowed(i + 1));
+                    next.filter(step.cap());
                 }
                 swap();
             }
             if (parents.length == 1 && current.size > 1) {
                 setSure(current, step.covered[0], step.coveredUp[0]);
-                current.filter(step.allowed(1));
+                current.filter(step.cap());
             }
         }
 
@@ -330,9 +346,9 @@ final class Eliminator {
             double[] v = current.vec;
             current.vec = next.vec;
             next.vec = v;
-            double[] r = current.err;
-            current.err = next.err;
-            next.err = r;
+            double[] r = current.def;
+            current.def = next.def;
+            next.def = r;
             int[] c = current.choice;
             current.choice = next.choice;
             next.choice = c;

@@ -30,6 +30,8 @@ public final class ExactSolver {
     /** Subproblems (separable configurations x resolutions) solved at most. */
     public static final int MAX_SUBPROBLEMS = 4096;
     public static final long DEFAULT_MAX_FRONT = 20_000_000L;
+    /** Knobs of more than one choice eliminated at most (the order is chosen over their interaction graph). */
+    public static final int MAX_FREE_KNOBS = 5_000;
 
     private final double epsilon;
     private final long maxBytes;
@@ -124,7 +126,7 @@ public final class ExactSolver {
         int knobs = evaluator.space().knobCount();
         int[] choices = new int[knobs];
         double[] metrics = new double[Metric.COUNT];
-        double[] worstError = {1};
+        double[] proven = {0};
         Run run = eliminate(evaluator, dims, null, (root, fixed) -> {
             for (int e = 0; e < root.entries(); e++) {
                 System.arraycopy(fixed, 0, choices, 0, knobs);
@@ -133,7 +135,7 @@ public final class ExactSolver {
                 check(dims, root, e, metrics, choices);
                 if (budgets.stream().allMatch(b -> b.allows(metrics))) {
                     archive.offer(metrics, choices);
-                    worstError[0] = Math.max(worstError[0], root.errorOf(e));
+                    proven[0] = Math.max(proven[0], provenEpsilon(dims, root, e));
                 }
             }
             return root.entries();
@@ -141,7 +143,7 @@ public final class ExactSolver {
         SolverState state = run.state;
         return new ExactFront(archive.front(), new ExactFront.Statistics(run.subproblems, state.eliminations,
                 state.largestFront, state.peakBytes(), state.candidates, state.elapsedSeconds(), epsilon,
-                worstError[0] - 1, state.limitHit(), threads));
+                proven[0], state.limitHit(), threads));
     }
 
     /**
@@ -197,6 +199,25 @@ public final class ExactSolver {
         return Optional.ofNullable(best[0]);
     }
 
+    /**
+     * The epsilon root entry e proves: a vector it stands for is at most its deficit better on each
+     * dimension, so within a factor 1 + deficit / value (higher is better) or value / (value - deficit).
+     */
+    private static double provenEpsilon(Dimensions dims, Factor root, int e) {
+        double worst = 0;
+        int n = dims.count();
+        for (int d = 0; d < n; d++) {
+            double deficit = root.deficit(e, d, n);
+            if (deficit <= 0) {
+                continue;
+            }
+            double v = Math.abs(root.vectors[e * n + d]);
+            double eps = dims.sense()[d] == Dimensions.HIGHER ? deficit / v : deficit / (v - deficit);
+            worst = Math.max(worst, v - deficit <= 0 ? Double.POSITIVE_INFINITY : eps);
+        }
+        return worst;
+    }
+
     /** The score of a point: its choices' scores summed in knob order. */
     private static double gain(double[][] perChoice, int[] choices) {
         double s = 0;
@@ -206,6 +227,26 @@ public final class ExactSolver {
             }
         }
         return s;
+    }
+
+    /**
+     * Refuses, before any work, a space with more than {@link #MAX_FREE_KNOBS} knobs of more than one choice
+     * besides the resolution (one-choice knobs are constants the solver folds into the terms: any number of them
+     * is fine).
+     */
+    public static void checkKnobs(DesignSpace space, String source) {
+        int free = 0;
+        for (int k = 0; k < space.knobCount(); k++) {
+            boolean outer = space.knobs().get(k).target() instanceof KnobTarget.Resolution;
+            free += space.choices(k) > 1 && !outer ? 1 : 0;
+        }
+        BadInputException.check(free <= MAX_FREE_KNOBS, tooManyKnobs(source, free));
+    }
+
+    private static String tooManyKnobs(String where, int free) {
+        return String.format(Locale.ROOT, "%s: the exact strategy eliminates at most %,d knobs of more than one"
+                + " choice (its limit MAX_FREE_KNOBS), and the space has %,d: give the knobs per stage rather than per"
+                + " layer, or use the evolutionary strategy", where, MAX_FREE_KNOBS, free);
     }
 
     /** What the root of each subproblem is handed to; returns the designs it evaluated. */
@@ -233,6 +274,11 @@ public final class ExactSolver {
         for (int k : evaluator.planKnobs()) {
             outer[k] = true;
         }
+        for (int k = 0; k < knobs; k++) {
+            // a knob of one choice is a constant: fixed at it like an outer knob, it is folded into the terms
+            // and never eliminated (a space of thousands of them costs what the other knobs cost)
+            outer[k] |= radix[k] == 1;
+        }
         long subproblems = 1;
         for (int k = 0; k < knobs; k++) {
             subproblems *= outer[k] ? radix[k] : 1;
@@ -244,6 +290,7 @@ public final class ExactSolver {
         for (int k = 0; k < knobs; k++) {
             free += outer[k] ? 0 : 1;
         }
+        BadInputException.check(free <= MAX_FREE_KNOBS, tooManyKnobs("this space", free));
         SolverState state = new SolverState(epsilon, maxBytes, maxFront, timeLimitNanos, anytime, threads, progress);
         state.totalEliminations = subproblems * (free + 1);
         ExecutorService executor = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -260,7 +307,7 @@ public final class ExactSolver {
                 if (sub == 0) {
                     state.totalWork = order.totalWork() * subproblems;
                 }
-                Eliminator eliminator = new Eliminator(dims, radix, leaves.factors(), state, order.depth(), executor,
+                Eliminator eliminator = new Eliminator(dims, radix, leaves.factors(), state, executor,
                         threads);
                 List<Factor> pool = new ArrayList<>(leaves.factors());
                 for (int i = 0; i < order.knobs().length; i++) {

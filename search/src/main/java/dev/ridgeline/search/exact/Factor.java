@@ -15,10 +15,8 @@ final class Factor {
     final int[] start;
     /** Null once every factor built from this one exists: only the root's vectors are read after that. */
     double[] vectors;
-    /** Per entry: the error it carries (see {@link Candidates}); null when every entry's is 1. */
-    double[] error;
-    /** The most pruning passes any vector went through on its way from the leaves to this factor. */
-    final int depth;
+    /** Per entry, per dimension: the deficit it carries (see {@link Candidates#filter}); null when all are 0. */
+    double[] deficits;
     /** The knob this factor eliminated, -1 for a leaf or the final combination. */
     final int knob;
     /** Per entry: the choice of {@link #knob}; null for a leaf, whose {@link #parents} are null too. */
@@ -30,10 +28,9 @@ final class Factor {
     final double[] coveredMin;
     final double[] coveredMax;
 
-    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, double[] error, int depth, int knob,
+    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, double[] deficits, int knob,
             int[] choice, Factor[] parents, int[] parentEntry, double[] coveredMin, double[] coveredMax) {
-        this.error = error;
-        this.depth = depth;
+        this.deficits = deficits;
         this.scope = scope;
         this.strides = strides(scope, radixOfKnob);
         this.assignments = assignments(scope, radixOfKnob);
@@ -100,21 +97,30 @@ final class Factor {
         }
     }
 
-    /** The error entry e carries. */
-    double errorOf(int e) {
-        return error == null ? 1 : error[e];
+    /** Copies entry e's deficits to {@code out} from {@code at} (zeros when it carries none). */
+    void deficitsInto(int e, double[] out, int at, int dims) {
+        if (deficits == null) {
+            java.util.Arrays.fill(out, at, at + dims, 0);
+        } else {
+            System.arraycopy(deficits, e * dims, out, at, dims);
+        }
+    }
+
+    /** Entry e's deficit on dimension d of {@code dims}. */
+    double deficit(int e, int d, int dims) {
+        return deficits == null ? 0 : deficits[e * dims + d];
     }
 
     /** Drops what only a combination reads (vectors, errors) and returns the bytes freed. */
     long forgetVectors() {
-        long freed = (vectors == null ? 0 : vectors.length * 8L) + (error == null ? 0 : error.length * 8L);
+        long freed = (vectors == null ? 0 : vectors.length * 8L) + (deficits == null ? 0 : deficits.length * 8L);
         vectors = null;
-        error = null;
+        deficits = null;
         return freed;
     }
 
     long bytes() {
-        return (vectors == null ? 0 : vectors.length * 8L) + (error == null ? 0 : error.length * 8L) + (choice == null ? 0 : choice.length * 4L)
+        return (vectors == null ? 0 : vectors.length * 8L) + (deficits == null ? 0 : deficits.length * 8L) + (choice == null ? 0 : choice.length * 4L)
                 + (parentEntry == null ? 0 : parentEntry.length * 4L) + start.length * 4L;
     }
 }

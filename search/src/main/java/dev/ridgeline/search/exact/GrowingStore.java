@@ -7,7 +7,7 @@ final class GrowingStore {
     private final int dims;
     private final int parentCount;
     private double[] vectors = new double[0];
-    private double[] errors = new double[0];
+    private double[] deficits = new double[0];
     private int[] choices = new int[0];
     private int[] parents = new int[0];
     int size;
@@ -21,17 +21,17 @@ final class GrowingStore {
     GrowingStore(int dims, int parentCount, int capacity) {
         this(dims, parentCount);
         vectors = new double[capacity * dims];
-        errors = new double[capacity];
+        deficits = new double[capacity * dims];
         choices = new int[capacity];
         parents = new int[capacity * parentCount];
     }
 
     void add(Candidates c) {
-        append(c.vec, c.err, c.choice, c.parent, c.size);
+        append(c.vec, c.def, c.choice, c.parent, c.size);
     }
 
     long bytes() {
-        return (vectors.length + errors.length) * 8L + (choices.length + parents.length) * 4L;
+        return (vectors.length + deficits.length) * 8L + (choices.length + parents.length) * 4L;
     }
 
     double[] vectors() {
@@ -40,31 +40,31 @@ final class GrowingStore {
 
     /** Appends every entry of {@code other}. */
     void addAll(GrowingStore other) {
-        append(other.vectors, other.errors, other.choices, other.parents, other.size);
+        append(other.vectors, other.deficits, other.choices, other.parents, other.size);
     }
 
     /** Appends the first {@code n} entries of these arrays, growing by half when full. */
-    private void append(double[] vec, double[] err, int[] choice, int[] parent, int n) {
+    private void append(double[] vec, double[] def, int[] choice, int[] parent, int n) {
         int need = size + n;
         if (need > choices.length) {
             int cap = Math.max(need, Math.max(16, choices.length + choices.length / 2));
             vectors = Arrays.copyOf(vectors, cap * dims);
-            errors = Arrays.copyOf(errors, cap);
+            deficits = Arrays.copyOf(deficits, cap * dims);
             choices = Arrays.copyOf(choices, cap);
             parents = Arrays.copyOf(parents, cap * parentCount);
         }
         System.arraycopy(vec, 0, vectors, size * dims, n * dims);
-        System.arraycopy(err, 0, errors, size, n);
+        System.arraycopy(def, 0, deficits, size * dims, n * dims);
         System.arraycopy(choice, 0, choices, size, n);
         System.arraycopy(parent, 0, parents, size * parentCount, n * parentCount);
         size = need;
     }
 
-    /** The errors, or null when every one is 1. */
-    double[] errors() {
-        for (int i = 0; i < size; i++) {
-            if (errors[i] != 1) {
-                return Arrays.copyOf(errors, size);
+    /** The deficits, or null when every one is 0. */
+    double[] deficits() {
+        for (int i = 0; i < size * dims; i++) {
+            if (deficits[i] != 0) {
+                return Arrays.copyOf(deficits, size * dims);
             }
         }
         return null;

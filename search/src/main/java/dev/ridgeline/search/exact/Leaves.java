@@ -27,12 +27,13 @@ record Leaves(List<Factor> factors, int[] sequence) {
     static Leaves build(Terms terms, Dimensions dims, double[][] perChoice, boolean[] outer, int[] fixed,
             int[] radix) {
         List<Term> raw = new ArrayList<>();
+        int[] point = fixed.clone(); // each term sets its knobs in it and puts them back
         if (perChoice != null) {
             for (int k = 0; k < perChoice.length; k++) {
                 double[] row = perChoice[k];
                 int knob = k;
                 if (row.length > 0) {
-                    raw.add(term(new int[] {k}, outer, fixed, radix, dims, (values, choices) -> {
+                    raw.add(term(new int[] {k}, outer, fixed, point, radix, dims, (values, choices) -> {
                         for (int d = 0; d < values.length; d++) {
                             values[d] = dims.metrics()[d] == null ? row[choices[knob]] : 0;
                         }
@@ -43,7 +44,7 @@ record Leaves(List<Factor> factors, int[] sequence) {
         for (int l = 0; l < terms.layers(); l++) {
             int layer = l;
             int[] knobs = terms.knobs(l);
-            raw.add(term(knobs, outer, fixed, radix, dims, (values, choices) -> {
+            raw.add(term(knobs, outer, fixed, point, radix, dims, (values, choices) -> {
                 int entry = entry(knobs, choices, radix);
                 for (int d = 0; d < values.length; d++) {
                     values[d] = dims.maxCombined()[d] || dims.metrics()[d] == null ? 0
@@ -58,7 +59,7 @@ record Leaves(List<Factor> factors, int[] sequence) {
                 for (int b : buffers) {
                     Arrays.stream(terms.bufferKnobs(b)).forEach(union::add);
                 }
-                raw.add(term(union.stream().mapToInt(Integer::intValue).toArray(), outer, fixed, radix, dims,
+                raw.add(term(union.stream().mapToInt(Integer::intValue).toArray(), outer, fixed, point, radix, dims,
                         (values, choices) -> {
                             double bytes = 0;
                             for (int b : buffers) {
@@ -103,13 +104,16 @@ record Leaves(List<Factor> factors, int[] sequence) {
         void fill(double[] values, int[] choices);
     }
 
-    private static Term term(int[] knobs, boolean[] outer, int[] fixed, int[] radix, Dimensions dims, Fill fill) {
+    private static Term term(int[] knobs, boolean[] outer, int[] fixed, int[] point, int[] radix, Dimensions dims,
+            Fill fill) {
         int[] scope = Arrays.stream(knobs).filter(k -> !outer[k]).toArray();
         int[] strides = Factor.strides(scope, radix);
         int size = Factor.assignments(scope, radix);
         int d = dims.count();
         double[] vectors = new double[size * d];
-        int[] choices = fixed.clone();
+        // the fixed point with the scope's knobs set: one array for all terms (a space of thousands of knobs has
+        // thousands of terms), put back to the fixed choices after each
+        int[] choices = point;
         double[] values = new double[d];
         for (int a = 0; a < size; a++) {
             for (int i = 0; i < scope.length; i++) {
@@ -117,6 +121,9 @@ record Leaves(List<Factor> factors, int[] sequence) {
             }
             fill.fill(values, choices);
             System.arraycopy(values, 0, vectors, a * d, d);
+        }
+        for (int k : scope) {
+            choices[k] = fixed[k];
         }
         return new Term(scope, vectors);
     }
@@ -186,7 +193,7 @@ record Leaves(List<Factor> factors, int[] sequence) {
                     hi[x] = Math.max(hi[x], vectors[a * d + x]);
                 }
             }
-            factors.add(new Factor(host.scope, radix, start, vectors, null, 0, -1, null, null, null, lo, hi));
+            factors.add(new Factor(host.scope, radix, start, vectors, null, -1, null, null, null, lo, hi));
         }
         return factors;
     }

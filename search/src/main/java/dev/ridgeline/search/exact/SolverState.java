@@ -8,8 +8,8 @@ import java.util.Locale;
  * What a solve has used so far (memory, front sizes, eliminations, work), its limits and its progress
  * reports, shared by the threads of one solve. With a time or memory limit (anytime), reaching it does
  * not stop the solve: the error the pruning passes may allow from then on grows (by half, from at least
- * 0.5%: past the time limit at most once per tenth of the limit, past three quarters of the memory limit at
- * most once per elimination), so the fronts shrink and the solve ends with a front whose error is proven by
+ * 0.5%: past the time limit at most once per tenth of the limit, past three quarters of the memory limit once
+ * per elimination and again for each sixteenth of the limit the partial fronts grow since), so the fronts shrink and the solve ends with a front whose error is proven by
  * the entries' own bookkeeping. Without a limit, outgrowing the memory stops the solve.
  */
 final class SolverState {
@@ -30,6 +30,7 @@ final class SolverState {
     private volatile double epsilon;
     private final long timeLimitNanos;
     private long escalatedAt = -1;
+    private long escalatedBytes;
     private long escalatedNanos;
     private String limitHit = "";
     long largestFront;
@@ -57,10 +58,13 @@ final class SolverState {
         this.progress = progress;
     }
 
-    /** The error a pruning pass may allow once a share {@code fraction} of the passes to the root is done. */
-    double allowedError(double fraction) {
+    /**
+     * The most a kept vector may fall short of a vector it stands for, relative to its own value, so that
+     * the front is within a factor 1 + epsilon: e / (1 + e), a hair less for rounding (0: exact).
+     */
+    double deficitCap() {
         double e = epsilon;
-        return e == 0 ? 1 : Math.pow(1 + e, Math.min(1, fraction));
+        return e == 0 ? 0 : e / (1 + e) * (1 - 1e-9);
     }
 
     /** The limit that made the solve coarsen its front ("time", "memory"), or "" when none did. */
@@ -99,8 +103,10 @@ final class SolverState {
             used += b;
         }
         peakBytes = Math.max(peakBytes, used);
-        if (anytime && used > maxBytes / 4 * 3 && escalatedAt != eliminations) {
+        if (anytime && used > maxBytes / 4 * 3
+                && (escalatedAt != eliminations || used > escalatedBytes + maxBytes / 16)) {
             escalatedAt = eliminations;
+            escalatedBytes = used;
             escalate("memory");
         }
         if (used > maxBytes) {

@@ -6,6 +6,8 @@ import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.eval.PointEvaluator;
+import dev.ridgeline.search.eval.WholeDesignLatency;
+import dev.ridgeline.search.exact.ExactSolver;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.StrategySpec;
 import dev.ridgeline.search.pareto.ParetoArchive;
@@ -43,19 +45,24 @@ public final class SweepRunner {
     public static SweepResult run(Job job, Shard shard, boolean allPoints, int threads, ProgressListener progress) {
         ResolvedSpace space = job.resolveSpace();
         check(job, space, shard, allPoints);
-        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space.space()));
-        CompiledEvaluator plain = EvaluatorCompiler.compile(space, job.setup());
+        Optional<AccuracyPredictor> accuracy = job.accuracy().map(a -> a.fit(space));
+        boolean wholeDesigns = WholeDesignLatency.needed(job.setup());
+        CompiledEvaluator plain = EvaluatorCompiler.compile(space, wholeDesigns
+                ? WholeDesignLatency.withoutWeightCache(job.setup()) : job.setup());
         CompiledEvaluator compiled = accuracy.map(plain::withAccuracy).orElse(plain);
         BudgetFilter filter = new BudgetFilter(job.budgets());
         if (job.strategy() instanceof StrategySpec.Exact exact) {
             return ExactRun.run(job, space, compiled, exact, threads, progress);
         }
+        // on a device that keeps weights on chip, latency is timed over each whole design
+        PointEvaluator full = wholeDesigns ? WholeDesignLatency.of(space, job.setup(), compiled) : compiled;
         StrategySpec strategy = job.strategy();
         // the evolutionary strategy and --all-points see every point through an observer; the exhaustive and
         // random walks track their nearest miss in the sink and skip peak memory when nothing asks for it
         boolean observe = allPoints || strategy instanceof StrategySpec.Evolutionary;
         boolean lean = !allPoints && !usesPeakMemory(job);
-        PointEvaluator measure = lean ? compiled.withoutPeakMemory() : compiled;
+        PointEvaluator measure = !lean ? full : wholeDesigns
+                ? WholeDesignLatency.of(space, job.setup(), compiled).withoutPeakMemory() : compiled.withoutPeakMemory();
         ObservedEvaluator observed = observe ? new ObservedEvaluator(measure, filter, allPoints) : null;
         PointEvaluator walk = observe ? observed : measure;
         SearchOutcome<ArchiveSink> outcome;
@@ -78,8 +85,8 @@ public final class SweepRunner {
         List<ParetoPoint> front = outcome.sink().archive.front();
         if (lean) {
             // the walk left peak memory out: measure the few points that are reported in full
-            front = front.stream().map(p -> complete(compiled, p)).toList();
-            closest = closest.map(p -> complete(compiled, p));
+            front = front.stream().map(p -> complete(full, p)).toList();
+            closest = closest.map(p -> complete(full, p));
         }
         return new SweepResult(job, space, shard, outcome.evaluated(), outcome.feasible(), front,
                 outcome.elapsedSeconds(), closest, points, outcome.provenance(), job.baseMetrics(), Map.of(), accuracy);
@@ -102,7 +109,11 @@ public final class SweepRunner {
                         + " (strategy: {type: exhaustive, limit: N})", tooLarge);
             }
         } else if (strategy instanceof StrategySpec.Exact) {
+            if (WholeDesignLatency.needed(job.setup())) {
+                throw new BadInputException(job.source() + ": " + WholeDesignLatency.refusal(job.setup()));
+            }
             requireWholeSpace(shard, "exact");
+            ExactSolver.checkKnobs(space.space(), job.source());
             if (allPoints) {
                 throw new BadInputException("--all-points records evaluated points; the exact strategy evaluates "
                         + "only the designs on its front (drop --all-points)");
@@ -123,7 +134,7 @@ public final class SweepRunner {
                 || job.budgets().stream().anyMatch(b -> b.metric() == Metric.PEAK_ACTIVATION_BYTES);
     }
 
-    private static ParetoPoint complete(CompiledEvaluator compiled, ParetoPoint p) {
+    private static ParetoPoint complete(PointEvaluator compiled, ParetoPoint p) {
         double[] metrics = new double[Metric.COUNT];
         compiled.evaluate(p.choices(), metrics);
         return new ParetoPoint(metrics, p.choices());

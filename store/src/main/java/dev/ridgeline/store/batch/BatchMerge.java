@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.store.folder.Names;
 import dev.ridgeline.store.format.Json;
+import dev.ridgeline.store.format.JsonLocations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,24 +33,33 @@ public final class BatchMerge {
 
     /** A row of index.json, checked for what merging reads: an object, a safe id, a known status, a job hash. */
     private static ObjectNode checkRow(Path file, int i, JsonNode r) {
-        String at = file + ": jobs[" + i + "]";
+        String at = "jobs[" + i + "]";
         if (r == null || !r.isObject()) {
-            throw new BadInputException(at + " must be a job row (an object), found " + r);
+            throw bad(file, at, " must be a job row (an object), found " + r);
         }
         JsonNode id = r.get("id");
         if (id == null || !id.isTextual()) {
-            throw new BadInputException(at + ".id must be the job's folder name, found " + id);
+            throw bad(file, at + ".id", " must be the job's folder name, found " + id);
         }
-        Names.check(id.asText(), at + ".id");
+        try {
+            Names.check(id.asText(), at + ".id");
+        } catch (BadInputException e) {
+            throw new BadInputException(JsonLocations.of(file).at(at + ".id") + ": " + e.getMessage(), e);
+        }
         JsonNode status = r.get("status");
         if (status == null || !STATUSES.contains(status.asText()) || !status.isTextual()) {
-            throw new BadInputException(at + ".status must be one of done, failed, skipped; found " + status);
+            throw bad(file, at + ".status", " must be one of done, failed, skipped; found " + status);
         }
         JsonNode hash = r.get("jobHash");
         if (hash == null || !hash.isTextual() || hash.asText().isEmpty()) {
-            throw new BadInputException(at + ".jobHash must be the job's SHA-256, found " + hash);
+            throw bad(file, at + ".jobHash", " must be the job's SHA-256, found " + hash);
         }
         return (ObjectNode) r;
+    }
+
+    /** A wrong field of an index, named by file:line:column and its path. */
+    private static BadInputException bad(Path file, String path, String what) {
+        return new BadInputException(JsonLocations.of(file).at(path) + ": " + path + what);
     }
 
     public static Merged merge(List<Path> dirs) {
@@ -63,12 +73,11 @@ public final class BatchMerge {
             JsonNode index = Json.read(file, "a batch's index.json (from ridgeline batch)");
             JsonNode sha256 = index.get("batchSha256");
             if (sha256 == null || !sha256.isTextual() || sha256.asText().isEmpty()) {
-                throw new BadInputException(file + ": field 'batchSha256' must be the batch file's SHA-256, found "
-                        + sha256);
+                throw bad(file, "batchSha256", " must be the batch file's SHA-256, found " + sha256);
             }
             JsonNode jobs = index.get("jobs");
             if (jobs == null || !jobs.isArray()) {
-                throw new BadInputException(file + ": field 'jobs' must be a list of job rows, found " + jobs);
+                throw bad(file, "jobs", " must be a list of job rows, found " + jobs);
             }
             String sha = sha256.asText();
             if (batchSha == null) {
@@ -84,7 +93,7 @@ public final class BatchMerge {
                 ObjectNode row = checkRow(file, i, jobs.get(i));
                 String id = row.path("id").asText();
                 if (!ids.add(id)) {
-                    throw new BadInputException(file + ": jobs[" + i + "].id '" + id + "' occurs twice");
+                    throw bad(file, "jobs[" + i + "].id", " '" + id + "' occurs twice");
                 }
                 ObjectNode known = rows.get(id);
                 if (known != null && !known.path("jobHash").equals(row.path("jobHash"))) {

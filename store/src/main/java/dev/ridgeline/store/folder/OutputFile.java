@@ -57,6 +57,11 @@ public final class OutputFile {
         });
     }
 
+    /** Writes a text the same way, in UTF-8. */
+    public static void writeText(Path file, String text) {
+        fill(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
+    }
+
     /** Writes bytes (a binary model) the same way. */
     public static void writeBytes(Path file, byte[] bytes) {
         fill(file, temp -> Files.write(temp, bytes));

@@ -2,22 +2,28 @@ package dev.ridgeline.store.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.store.format.JsonLocations;
 import java.nio.file.Path;
 
 /**
  * Typed, range-checked reads of a result file's fields: a field of the wrong type or out of range is bad input
- * naming the file and the field's path ({@code summary.json: front[3].choices[2]}), never a default or a cast
- * failure.
+ * naming the file, line and column and the field's path ({@code summary.json:40:17: field 'front[3].choices[2]'}),
+ * never a default or a cast failure.
  */
 final class Fields {
     private final Path file;
+    private JsonLocations places;
 
     Fields(Path file) {
         this.file = file;
     }
 
+    /** A wrong field, named by file:line:column (where its value, or the object missing it, starts) and path. */
     BadInputException bad(String field, String what) {
-        return new BadInputException(file + ": field '" + field + "' " + what);
+        if (places == null) {
+            places = JsonLocations.of(file); // read only when a field is wrong
+        }
+        return new BadInputException(places.at(field) + ": field '" + field + "' " + what);
     }
 
     /** A whole number {@code >= min}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.store.format.JsonLocations;
 import dev.ridgeline.search.pareto.ParetoArchive;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import java.nio.file.Path;
@@ -56,13 +57,15 @@ public final class SweepMerge {
         for (SweepOutput o : outputs) {
             String hash = o.summary().path("jobHash").asText();
             if (!hash.equals(first.summary().path("jobHash").asText())) {
-                throw new BadInputException(o.dir().resolve(SweepOutput.SUMMARY) + ": an output of another job (job"
+                throw new BadInputException(JsonLocations.of(o.dir().resolve(SweepOutput.SUMMARY)).at("jobHash")
+                        + ": an output of another job (job"
                         + " hash " + abbreviate(hash) + ", " + first.dir() + " has "
                         + abbreviate(first.summary().path("jobHash").asText()) + "); merge only the shards of one job");
             }
             for (String field : PROVENANCE) {
                 if (!o.summary().path(field).equals(first.summary().path(field))) {
-                    throw new BadInputException(o.dir().resolve(SweepOutput.SUMMARY) + ": field '" + field + "' is "
+                    throw new BadInputException(JsonLocations.of(o.dir().resolve(SweepOutput.SUMMARY)).at(field)
+                            + ": field '" + field + "' is "
                             + o.summary().path(field) + " where " + first.dir().resolve(SweepOutput.SUMMARY)
                             + " has " + first.summary().path(field) + "; the shards were made from different files"
                             + " (a model or device edited between shards?) and cannot be merged");

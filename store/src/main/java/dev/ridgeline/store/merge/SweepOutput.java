@@ -3,6 +3,7 @@ package dev.ridgeline.store.merge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
+import dev.ridgeline.store.format.JsonLocations;
 import dev.ridgeline.store.format.Json;
 import dev.ridgeline.store.read.CsvLine;
 import dev.ridgeline.search.eval.Goal;
@@ -39,7 +40,7 @@ record SweepOutput(Path dir, ObjectNode summary, String header, List<Row> rows) 
         for (String field : List.of("jobHash", "space", "objectives", "shard", "pointsEvaluated", "feasiblePoints",
                 "front")) {
             if (!summary.has(field)) {
-                throw new BadInputException(summaryFile + ": no field '" + field
+                throw new BadInputException(JsonLocations.of(summaryFile).at("") + ": no field '" + field
                         + "'; expected a sweep's summary.json (from ridgeline sweep)");
             }
         }

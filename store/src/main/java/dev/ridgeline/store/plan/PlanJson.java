@@ -8,6 +8,8 @@ import dev.ridgeline.search.job.Budget;
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.PlanChanges;
 import dev.ridgeline.prune.PrunePlan;
+import dev.ridgeline.prune.AccuracyFloor;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import java.io.Writer;
 
 /**
@@ -35,7 +37,12 @@ public final class PlanJson {
         ArrayNode budgets = root.putArray("budgets");
         for (Budget b : request.budgets()) {
             ObjectNode o = budgets.addObject().put("metric", b.metric().id());
-            value(o, "max", b.metric(), b.max());
+            if (!Double.isNaN(b.max())) {
+                value(o, "max", b.metric(), b.max());
+            }
+            if (!Double.isNaN(b.min())) {
+                value(o, "min", b.metric(), b.min());
+            }
         }
         ObjectNode objective = root.putObject("objective");
         objective.put("name", request.objective().id());
@@ -44,19 +51,26 @@ public final class PlanJson {
         objective.put("keptShare", plan.baseScore() == 0 ? Double.NaN : plan.score() / plan.baseScore());
         if (!plan.feasible()) {
             ObjectNode best = root.putObject("bestReachable");
-            best.put("note", "no plan meets the budgets; these are the figures of the plan that cuts the most");
+            best.put("note", AccuracyFloor.missesOnlyFloors(request.budgets(), plan.metrics())
+                    ? "no plan meets the budgets; these are the figures of the most accurate plan within the other budgets"
+                    : "no plan meets the budgets; these are the figures of the plan that cuts the most");
             metrics(best.putObject("metrics"), plan.metrics());
             ArrayNode misses = best.putArray("misses");
             for (Budget b : request.budgets()) {
                 if (!b.allows(plan.metrics())) {
                     ObjectNode m = misses.addObject().put("metric", b.metric().id());
                     value(m, "value", b.metric(), plan.metrics()[b.metric().ordinal()]);
-                    value(m, "max", b.metric(), b.max());
+                    boolean under = !Double.isNaN(b.min()) && plan.metrics()[b.metric().ordinal()] < b.min();
+                    value(m, under ? "min" : "max", b.metric(), under ? b.min() : b.max());
                     m.put("excess", b.excess(plan.metrics()));
                 }
             }
         }
-        metrics(root.putObject("before"), request.baseMetrics());
+        plan.accuracy().ifPresent(p -> accuracy(root.putObject("accuracy"), plan, p));
+        // the base model is the space's point of widest choices, so with measured designs its accuracy is predicted
+        double[] before = request.baseMetrics();
+        plan.accuracy().ifPresent(p -> before[Metric.ACCURACY.ordinal()] = p.predict(plan.baseChoices()));
+        metrics(root.putObject("before"), before);
         metrics(root.putObject("after"), plan.metrics());
         ArrayNode stages = root.putArray("stages");
         for (PrunePlan.StageAttempt a : plan.attempts()) {
@@ -138,6 +152,19 @@ public final class PlanJson {
         p.putObject("tool").put("name", "ridgeline").put("version", toolVersion);
         return root;
     }
+
+    /** How the plan's accuracy was predicted and how far to trust it (docs/accuracy.md). */
+    private static void accuracy(ObjectNode node, PrunePlan plan, AccuracyPredictor p) {
+        node.put("predictor", p.describe());
+        plan.request().accuracy().ifPresent(a -> node.put("measured", a.file()).put("measuredSha256", a.sha256()));
+        node.put("designs", p.designs());
+        node.put("leaveOneOutRmse", p.looRmse());
+        node.put("leaveOneOutMaxAbs", p.looMaxAbs());
+        node.put("base", p.predict(plan.baseChoices()));
+        node.put("chosen", p.predict(plan.chosen()));
+        node.put("extrapolated", p.extrapolated(plan.chosen()));
+    }
+
 
     private static void metrics(ObjectNode node, double[] metrics) {
         for (Metric m : Metric.values()) {

@@ -6,6 +6,8 @@ import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.Figures;
 import dev.ridgeline.prune.PlanChanges;
 import dev.ridgeline.prune.PrunePlan;
+import dev.ridgeline.prune.AccuracyFloor;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -39,8 +41,8 @@ public final class PlanMarkdown {
         String device = r.setup().device() == null ? "no device" : r.setup().device().id();
         md.append(String.format(Locale.ROOT, "# Pruning plan: %s on %s (%s, batch %d)%n%n", r.modelSpec(), device,
                 r.setup().precision().id(), r.setup().batch()));
-        md.append("Budgets: ").append(String.join(", ", r.budgets().stream().map(b -> b.metric().id() + " at most "
-                + Figures.format(b.metric(), b.max())).toList())).append(".\n\n");
+        md.append("Budgets: ").append(String.join(", ", r.budgets().stream().map(PlanMarkdown::budget).toList()))
+                .append(".\n\n");
         String stage = String.join(" + ", plan.stage().stream().sorted().map(PlanFile.Change::id).toList());
         if (plan.feasible()) {
             md.append("**Meets the budgets** with ").append(stage).append(".\n\n");
@@ -60,9 +62,13 @@ public final class PlanMarkdown {
                         Figures.format(Metric.LATENCY_SECONDS, f.totalSeconds() - f.overheadSeconds()),
                         pct(r.minKeep()))));
             }
+            if (AccuracyFloor.missesOnlyFloors(r.budgets(), plan.metrics())) {
+                md.append(floorStops(plan));
+            }
             md.append(" Its figures are shown below as the closest, not as a solution; no pruned model is written"
                     + " unless asked for (`prune --closest`, which writes it as closest.*).\n\n");
         }
+        plan.accuracy().ifPresent(p -> md.append(predicted(plan, p)));
         md.append("Channels first:\n\n");
         for (PrunePlan.StageAttempt a : plan.attempts()) {
             md.append("- ").append(a.note()).append('\n');
@@ -127,6 +133,47 @@ public final class PlanMarkdown {
                 r.setup().convention().id(), plan.solver(), plan.wallSeconds()));
         return md.toString();
     }
+
+    /** "latencySeconds at most 0.300 ms", "accuracy at least 65.00 accuracy". */
+    private static String budget(Budget b) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!Double.isNaN(b.min())) {
+            parts.add("at least " + Figures.format(b.metric(), b.min()));
+        }
+        if (!Double.isNaN(b.max())) {
+            parts.add("at most " + Figures.format(b.metric(), b.max()));
+        }
+        return b.metric().id() + " " + String.join(" and ", parts);
+    }
+
+    /**
+     * Why a floor on accuracy is missed, as the latency floor is explained: the plan shown is the most accurate
+     * within the other budgets, so those budgets cost the rest; with the predictor's own error beside it.
+     */
+    private static String floorStops(PrunePlan plan) {
+        AccuracyPredictor p = plan.accuracy().orElseThrow();
+        List<Budget> ceilings = plan.request().budgets().stream().filter(b -> !Double.isNaN(b.max())).toList();
+        String others = ceilings.isEmpty() ? "with every change the plan allows"
+                : "within " + String.join(", ", ceilings.stream().map(PlanMarkdown::budget).toList());
+        double chosen = p.predict(plan.chosen());
+        double base = p.predict(plan.baseChoices());
+        double floor = plan.request().budgets().stream().filter(b -> b.metric() == Metric.ACCURACY)
+                .mapToDouble(Budget::min).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, " What stops it: %s no plan is predicted more accurate than this one (%s, "
+                + "against %s at the base widths): those budgets cost %.2f points where the floor allows %.2f. The "
+                + "predictor's leave-one-out error is %.2f points RMS (%.2f at most), so a miss smaller than that is "
+                + "within its uncertainty; measuring designs near the floor narrows it.", others,
+                Figures.format(Metric.ACCURACY, chosen), Figures.format(Metric.ACCURACY, base), base - chosen,
+                base - floor, p.looRmse(), p.looMaxAbs());
+    }
+
+    /** "Predicted accuracy: 66.20 (the base widths: 70.90), ..." with the predictor and whether it extrapolates. */
+    private static String predicted(PrunePlan plan, AccuracyPredictor p) {
+        return String.format(Locale.ROOT, "Predicted accuracy: %.2f (the base widths: %.2f)%s. Predictor: %s.%n%n",
+                p.predict(plan.chosen()), p.predict(plan.baseChoices()), p.extrapolated(plan.chosen())
+                        ? "; extrapolated: some width lies outside the measured range" : "", p.describe());
+    }
+
 
     /** What a step does, in words: "narrow channel groups", not "channels". */
     static String step(PlanFile.Change change) {
