@@ -92,6 +92,13 @@ class SweepMergeRulesTest {
         return out;
     }
 
+    /** Where a message places a value: file:1:column, the column (from 1) just after {@code before} in the file. */
+    private static String at(Path file, String before) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.indexOf(before) >= 0, before);
+        return file + ":1:" + (text.indexOf(before) + before.length() + 1);
+    }
+
     private static List<Integer> choices(JsonNode front) {
         java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
         front.forEach(row -> out.add(row.path("choices").get(0).asInt()));
@@ -335,7 +342,7 @@ class SweepMergeRulesTest {
         Path file = one.resolve("summary.json");
         Files.writeString(file, Files.readString(file).replace(A.json(""), "7"));
         BadInputException e = assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one)));
-        assertEquals(file + ": field 'front[0]' must be an object, found number 7", e.getMessage());
+        assertEquals(at(file, "\"front\": [") + ": field 'front[0]' must be an object, found number 7", e.getMessage());
     }
 
     @Test
@@ -357,7 +364,7 @@ class SweepMergeRulesTest {
         Path two = half(dir, 2, "");
         Path file = two.resolve("summary.json");
         Files.writeString(file, Files.readString(file).replace("\"j1\"", "\"abcdefabcdef\""));
-        assertEquals(file + ": an output of another job (job hash abcdefabcdef, " + one + " has j1); merge only the"
+        assertEquals(at(file, "\"jobHash\": ") + ": an output of another job (job hash abcdefabcdef, " + one + " has j1); merge only the"
                 + " shards of one job", assertThrows(BadInputException.class,
                         () -> SweepMerge.merge(List.of(one, two))).getMessage());
         Files.writeString(file, Files.readString(file).replace("\"abcdefabcdef\"", "\"abcdefabcdef0\""));
@@ -378,11 +385,11 @@ class SweepMergeRulesTest {
         Path file = one.resolve("summary.json");
         Files.writeString(file, Files.readString(file).replace("\"shard\": \"1/2\"", "\"shard\": \"1/2,x\", "
                 + "\"shards\": [{\"shard\": \"1/2\", \"pointsEvaluated\": 3, \"feasiblePoints\": 2}]"));
-        assertEquals(file + ": field 'shard' '1/2,x' is neither \"all\" nor i/N with 1 <= i <= N (or a list of them)",
+        assertEquals(at(file, "\"shard\": ") + ": field 'shard' '1/2,x' is neither \"all\" nor i/N with 1 <= i <= N (or a list of them)",
                 assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one))).getMessage());
         Files.writeString(file, Files.readString(file).replace("\"shard\": \"1/2,x\"", "\"shard\": \"x\"")
                 .replace(", \"shards\": [{\"shard\": \"1/2\", \"pointsEvaluated\": 3, \"feasiblePoints\": 2}]", ""));
-        assertEquals(file + ": field 'shard' 'x' is neither \"all\" nor i/N with 1 <= i <= N",
+        assertEquals(at(file, "\"shard\": ") + ": field 'shard' 'x' is neither \"all\" nor i/N with 1 <= i <= N",
                 assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one))).getMessage());
     }
 
@@ -393,7 +400,7 @@ class SweepMergeRulesTest {
         String x38 = "x".repeat(38);
         Files.writeString(file, Files.readString(file).replace("\"objectives\": [", "\"objectives\": \"" + x38
                 + "\", \"o\": ["));
-        assertEquals(file + ": field 'objectives' must be a list, found string \"" + x38 + "\"",
+        assertEquals(at(file, "\"objectives\": ") + ": field 'objectives' must be a list, found string \"" + x38 + "\"",
                 assertThrows(BadInputException.class, () -> SweepMerge.merge(List.of(one))).getMessage());
     }
 }
