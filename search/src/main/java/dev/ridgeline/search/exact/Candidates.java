@@ -25,6 +25,21 @@ final class Candidates {
     private final int[] scratchA;
     private final int[] scratchB;
     private final DominanceIndex index;
+    /**
+     * The entries a pass adds that were not settled by the last one, for the settled entries' queries: two
+     * settled entries never prune each other (see {@link #settled}), so they need only ask the new ones.
+     */
+    private final DominanceIndex fresh;
+    /**
+     * How many leading entries are the survivors of the last filter pass (0 when they may have been
+     * reordered or replaced since), with the cap and sure bounds it ran with. In a later pass with the same
+     * cap and bounds none of them prunes another: their values are unchanged and a deficit only grows, which
+     * makes an entry harder to prune, never easier.
+     */
+    private int settled;
+    private double settledCap;
+    private final double[] settledSureMax;
+    private final double[] settledSureMin;
     /** Used instead of {@link #index} when the keys are two: a pruner is then found in O(log n). */
     private final Staircase staircase;
     int parentCount;
@@ -36,13 +51,12 @@ final class Candidates {
     double[] def = new double[0];
     int[] choice = new int[0];
     int[] parent = new int[0];
-    private double[] vec2 = new double[0];
-    private double[] def2 = new double[0];
-    private int[] choice2 = new int[0];
-    private int[] parent2 = new int[0];
     private int[] order = new int[0];
     private int[] sortTmp = new int[0];
     private int[] kept = new int[0];
+    /** One entry's vector (or deficits) and parents, while {@link #compact} swaps two entries. */
+    private final double[] swapVec;
+    private int[] swapParent = new int[0];
     private int[] runs = new int[1];
     /** The entries whose designs {@link #scratchA} and {@link #scratchB} hold, -1 for none. */
     private int tracedA = -1;
@@ -56,12 +70,16 @@ final class Candidates {
         this.slack = dimensions.slack();
         this.planar = dimensions.planar();
         this.scratchA = new int[knobCount];
+        this.swapVec = new double[dims];
         this.sureMax = new double[dims];
         this.sureMin = new double[dims];
         Arrays.fill(sureMax, Double.NEGATIVE_INFINITY);
         Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
         this.scratchB = new int[knobCount];
         this.index = planar ? null : new DominanceIndex(dimensions);
+        this.fresh = planar ? null : new DominanceIndex(dimensions);
+        this.settledSureMax = new double[dims];
+        this.settledSureMin = new double[dims];
         this.staircase = index == null ? null : index.staircase();
     }
 
@@ -70,6 +88,7 @@ final class Candidates {
         this.parentCount = parents.length;
         this.knob = knob;
         this.size = 0;
+        this.settled = 0;
     }
 
     /**
@@ -81,20 +100,18 @@ final class Candidates {
             return;
         }
         size = 0;
+        settled = 0;
         vec = new double[0];
         def = new double[0];
         choice = new int[0];
         parent = new int[0];
-        vec2 = new double[0];
-        def2 = new double[0];
-        choice2 = new int[0];
-        parent2 = new int[0];
         order = new int[0];
         sortTmp = new int[0];
         kept = new int[0];
         runs = new int[1];
         if (index != null) {
             index.shrink();
+            fresh.shrink();
         }
         if (staircase != null) {
             staircase.shrink();
@@ -103,19 +120,21 @@ final class Candidates {
 
     void clear() {
         size = 0;
+        settled = 0;
     }
 
     /** Bytes held by this buffer's arrays. */
     long bytes() {
-        return (vec.length + vec2.length + def.length + def2.length) * 8L + (choice.length + choice2.length
-                + parent.length + parent2.length + order.length + sortTmp.length + kept.length + runs.length) * 4L
-                + (staircase != null ? staircase.bytes() : index == null ? 0 : index.bytes());
+        return (vec.length + def.length) * 8L + (choice.length
+                + parent.length + order.length + sortTmp.length + kept.length + runs.length) * 4L
+                + (staircase != null ? staircase.bytes() : index == null ? 0 : index.bytes() + fresh.bytes());
     }
 
     /** Appends an entry with unset parents and no deficit and returns its slot. */
     int append(int x) {
         if (size == choice.length) {
-            int cap = Math.max(16, size * 2);
+            // by half, not double: the buffers of a large elimination are its memory peak
+            int cap = Math.max(16, size + size / 2);
             vec = Arrays.copyOf(vec, cap * dims);
             def = Arrays.copyOf(def, cap * dims);
             choice = Arrays.copyOf(choice, cap);
@@ -128,6 +147,26 @@ final class Candidates {
         Arrays.fill(def, s * dims, (s + 1) * dims, 0);
         Arrays.fill(parent, s * parentCount, (s + 1) * parentCount, -1);
         return s;
+    }
+
+    /**
+     * Makes this buffer a copy of {@code other}'s entries, growing its arrays only to their size (exchanging
+     * arrays instead would leave both buffers with the capacity of the larger).
+     */
+    void copyAll(Candidates other) {
+        int n = other.size;
+        if (choice.length < n || parent.length < n * parentCount) {
+            vec = new double[n * dims];
+            def = new double[n * dims];
+            choice = new int[n];
+            parent = new int[n * parentCount];
+        }
+        System.arraycopy(other.vec, 0, vec, 0, n * dims);
+        System.arraycopy(other.def, 0, def, 0, n * dims);
+        System.arraycopy(other.choice, 0, choice, 0, n);
+        System.arraycopy(other.parent, 0, parent, 0, n * parentCount);
+        size = n;
+        settled = 0;
     }
 
     /** Appends a copy of entry {@code i} of {@code other}. */
@@ -156,8 +195,14 @@ final class Candidates {
         tracedA = -1;
         tracedB = -1;
         sort();
-        int keptCount = planar ? sweepPlanar() : sweepGeneral();
+        int settledEnd = settled > 0 && settledCap == cap && Arrays.equals(sureMax, settledSureMax)
+                && Arrays.equals(sureMin, settledSureMin) ? settled : 0;
+        int keptCount = planar ? sweepPlanar() : sweepGeneral(settledEnd);
         compact(keptCount);
+        settled = keptCount;
+        settledCap = cap;
+        System.arraycopy(sureMax, 0, settledSureMax, 0, dims);
+        System.arraycopy(sureMin, 0, settledSureMin, 0, dims);
         tracedA = -1;
         tracedB = -1;
     }
@@ -192,11 +237,13 @@ final class Candidates {
         return keptCount;
     }
 
-    private int sweepGeneral() {
+    /** @param settledEnd entries below it are settled (see {@link #settled}): they ask only {@link #fresh} */
+    private int sweepGeneral(int settledEnd) {
         if (staircase != null) {
             return sweepStaircase();
         }
         index.start();
+        fresh.start();
         int keptCount = 0;
         int lastPruner = -1;
         for (int r = 0; r < size; r++) {
@@ -204,7 +251,7 @@ final class Candidates {
             // the entry that pruned the previous candidate often prunes this one too
             boolean pruned = lastPruner >= 0 && prunes(lastPruner, c);
             if (!pruned) {
-                int k = index.findPruner(this, c);
+                int k = c < settledEnd ? fresh.findPruner(this, c) : index.findPruner(this, c);
                 if (k >= 0) {
                     pruned = true;
                     lastPruner = k;
@@ -212,6 +259,9 @@ final class Candidates {
             }
             if (!pruned) {
                 index.add(this, c);
+                if (settledEnd > 0 && c >= settledEnd) {
+                    fresh.add(this, c);
+                }
                 ensureKept(keptCount + 1);
                 kept[keptCount++] = c;
             }
@@ -345,35 +395,53 @@ final class Candidates {
         }
     }
 
+    /**
+     * Moves the kept entries, in their sorted order, to the front, in place: a second set of arrays to copy
+     * into would double the buffer, the memory peak of a large elimination. The move is a permutation (kept
+     * entry kept[i] to slot i, the others to the slots after), applied by swapping along its cycles.
+     */
     private void compact(int keptCount) {
-        if (vec2.length < vec.length) {
-            vec2 = new double[vec.length];
-            def2 = new double[def.length];
-            choice2 = new int[choice.length];
-        }
-        if (parent2.length < parent.length) {
-            parent2 = new int[parent.length];
-        }
+        int[] dest = sortTmp;
+        Arrays.fill(dest, 0, size, -1);
         for (int i = 0; i < keptCount; i++) {
-            int c = kept[i];
-            System.arraycopy(vec, c * dims, vec2, i * dims, dims);
-            System.arraycopy(def, c * dims, def2, i * dims, dims);
-            choice2[i] = choice[c];
-            System.arraycopy(parent, c * parentCount, parent2, i * parentCount, parentCount);
+            dest[kept[i]] = i;
         }
-        double[] v = vec;
-        vec = vec2;
-        vec2 = v;
-        double[] e = def;
-        def = def2;
-        def2 = e;
-        int[] x = choice;
-        choice = choice2;
-        choice2 = x;
-        int[] p = parent;
-        parent = parent2;
-        parent2 = p;
+        int free = keptCount;
+        for (int j = 0; j < size; j++) {
+            if (dest[j] < 0) {
+                dest[j] = free++;
+            }
+        }
+        double[] tv = swapVec;
+        if (swapParent.length < parentCount) {
+            swapParent = new int[parentCount];
+        }
+        int[] tp = swapParent;
+        for (int j = 0; j < size; j++) {
+            // the entry at j belongs at dest[j]
+            while (dest[j] != j) {
+                int t = dest[j];
+                swapEntries(j, t, tv, tp);
+                dest[j] = dest[t];
+                dest[t] = t;
+            }
+        }
         size = keptCount;
+    }
+
+    private void swapEntries(int a, int b, double[] tv, int[] tp) {
+        System.arraycopy(vec, a * dims, tv, 0, dims);
+        System.arraycopy(vec, b * dims, vec, a * dims, dims);
+        System.arraycopy(tv, 0, vec, b * dims, dims);
+        System.arraycopy(def, a * dims, tv, 0, dims);
+        System.arraycopy(def, b * dims, def, a * dims, dims);
+        System.arraycopy(tv, 0, def, b * dims, dims);
+        int x = choice[a];
+        choice[a] = choice[b];
+        choice[b] = x;
+        System.arraycopy(parent, a * parentCount, tp, 0, parentCount);
+        System.arraycopy(parent, b * parentCount, parent, a * parentCount, parentCount);
+        System.arraycopy(tp, 0, parent, b * parentCount, parentCount);
     }
 
     /**

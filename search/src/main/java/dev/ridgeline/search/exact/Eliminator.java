@@ -27,6 +27,12 @@ final class Eliminator {
     private final SolverState state;
     private final ExecutorService executor;
     private final Worker[] workers;
+    /**
+     * A buffer of sums is filtered again once it holds this many entries and twice as many as its last
+     * filter kept. The property exists to exercise the repeated filtering on small spaces (the property
+     * tests with {@code -DargLine=-Dridgeline.exact.flushMin=2}, see docs/exact.md).
+     */
+    private static final int FLUSH_MIN = Integer.getInteger("ridgeline.exact.flushMin", 1 << 16);
     private static final boolean TRACE = Boolean.getBoolean("ridgeline.exact.trace");
 
     /**
@@ -317,7 +323,8 @@ final class Eliminator {
                         next.parent[s * parents.length + i] = e;
                     }
                     if (to - from > 1 && next.size > flushAt(kept)) {
-                        // filter as the sums grow, so the buffer stays within a few times the size of the front
+                        // filter as the sums grow, so the buffer stays within about twice the size of the front (the
+                        // entries the last filter kept are settled: they ask only the new ones, see Candidates)
                         setSure(next, step.covered[i], step.coveredUp[i]);
                         next.filter(step.cap());
                         kept = next.size;
@@ -328,7 +335,7 @@ final class Eliminator {
                     setSure(next, step.covered[i], step.coveredUp[i]);
                     next.filter(step.cap());
                 }
-                swap();
+                current.copyAll(next);
             }
             if (parents.length == 1 && current.size > 1) {
                 setSure(current, step.covered[0], step.coveredUp[0]);
@@ -338,26 +345,7 @@ final class Eliminator {
 
         /** The size at which a buffer of which {@code kept} entries were already filtered is filtered again. */
         private static int flushAt(int kept) {
-            return Math.max(1 << 16, 4 * kept);
-        }
-
-        private void swap() {
-            // current <- next, by exchanging their arrays (the buffers are interchangeable)
-            double[] v = current.vec;
-            current.vec = next.vec;
-            next.vec = v;
-            double[] r = current.def;
-            current.def = next.def;
-            next.def = r;
-            int[] c = current.choice;
-            current.choice = next.choice;
-            next.choice = c;
-            int[] p = current.parent;
-            current.parent = next.parent;
-            next.parent = p;
-            int s = current.size;
-            current.size = next.size;
-            next.size = s;
+            return Math.max(FLUSH_MIN, 2 * kept);
         }
     }
 

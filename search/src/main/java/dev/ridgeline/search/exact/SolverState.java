@@ -28,6 +28,8 @@ final class SolverState {
     private long storedBytes;
     private long peakBytes;
     private volatile double epsilon;
+    /** The error target the solve started from (0: exact). */
+    private final double startEpsilon;
     private final long timeLimitNanos;
     private long escalatedAt = -1;
     private long escalatedBytes;
@@ -49,6 +51,7 @@ final class SolverState {
     SolverState(double epsilon, long maxBytes, long maxFront, long timeLimitNanos, boolean anytime, int threads,
             ProgressListener progress) {
         this.epsilon = epsilon;
+        this.startEpsilon = epsilon;
         this.maxBytes = maxBytes;
         this.maxFront = maxFront;
         this.deadlineNanos = timeLimitNanos > 0 ? startNanos + timeLimitNanos : 0;
@@ -113,13 +116,33 @@ final class SolverState {
             throw new ExactLimitException(String.format(Locale.ROOT,
                     "the exact front outgrew its memory limit: the partial fronts need %,d MB, the limit is %,d MB "
                             + "(after %d of %d knob eliminations; the largest front for one assignment of the "
-                            + "remaining knobs had %,d vectors). Set 'epsilon' in the strategy (for example "
-                            + "strategy: {type: exact, epsilon: 0.01}) for a front within 1%% of the exact one, or "
-                            + "'timeLimit' for the best front reached in that time, add a budget, narrow the space, "
-                            + "raise the heap (-Xmx) or 'memoryLimit', or use the evolutionary strategy",
-                    used >> 20, maxBytes >> 20, eliminations, totalEliminations, largestFront));
+                            + "remaining knobs had %,d vectors). %s",
+                    used >> 20, maxBytes >> 20, eliminations, totalEliminations, largestFront, memoryAdvice()));
         }
         checkTime();
+    }
+
+    /**
+     * What to change after the memory limit stopped the solve: only the settings not already in use (with
+     * both an epsilon and a limit set, the coarsening has already been tried and gone as far as it could).
+     */
+    private String memoryAdvice() {
+        String rest = "add a budget, narrow the space, raise the heap (-Xmx) or 'memoryLimit', or use the "
+                + "evolutionary strategy";
+        if (startEpsilon == 0 && !anytime) {
+            return "Set 'epsilon' in the strategy (for example strategy: {type: exact, epsilon: 0.01}) for a front "
+                    + "within 1% of the exact one, or 'timeLimit' for the best front reached in that time, " + rest;
+        }
+        if (startEpsilon == 0) {
+            return "Set 'epsilon' in the strategy (for example strategy: {type: exact, epsilon: 0.01}) for a front "
+                    + "within 1% of the exact one, " + rest;
+        }
+        if (!anytime) {
+            return "Raise 'epsilon', or set 'timeLimit' or 'memoryLimit' in the strategy so that reaching the limit "
+                    + "coarsens the front (a larger proven epsilon) instead of stopping the solve; or " + rest;
+        }
+        return String.format(Locale.ROOT, "Coarsening the front from epsilon %s to %s did not keep it within the "
+                + "limit: %s", startEpsilon, epsilon, rest);
     }
 
     private void checkTime() {

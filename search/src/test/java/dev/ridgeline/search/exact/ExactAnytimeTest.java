@@ -2,6 +2,8 @@ package dev.ridgeline.search.exact;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ridgeline.search.eval.Goal;
@@ -9,6 +11,7 @@ import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +55,22 @@ class ExactAnytimeTest {
             assertEquals(one, ExactSolver.withDefaults().withThreads(3).withOrdering(o)
                     .solve(c.evaluator(), c.objectives(), c.budgets()).front(), o::toString);
         }
+    }
+
+    /** A limit of one byte is passed at the first check, however far the coarsening goes. */
+    @Test
+    void theMemoryLimitMessageSuggestsOnlyTheSettingsNotInUse() {
+        ExactSolverTest.Case c = ExactSolverTest.draw(501);
+        String both = assertThrows(ExactLimitException.class, () -> ExactSolver.withDefaults().withEpsilon(0.02)
+                .withTimeLimit(Duration.ofSeconds(60)).withMemoryLimit(1)
+                .solve(c.evaluator(), c.objectives(), c.budgets())).getMessage();
+        assertFalse(both.contains("Set 'epsilon'"), both);
+        assertFalse(both.contains("'timeLimit'"), both);
+        assertTrue(both.contains("Coarsening the front from epsilon 0.02"), both);
+        String limitOnly = assertThrows(ExactLimitException.class, () -> ExactSolver.withDefaults()
+                .withMemoryLimit(1).solve(c.evaluator(), c.objectives(), c.budgets())).getMessage();
+        assertTrue(limitOnly.contains("Set 'epsilon'"), limitOnly);
+        assertFalse(limitOnly.contains("'timeLimit'"), limitOnly);
     }
 
     private static void assertHonest(ExactSolverTest.Case c, ExactFront result) {
