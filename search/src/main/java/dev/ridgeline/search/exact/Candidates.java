@@ -54,8 +54,9 @@ final class Candidates {
     private int[] order = new int[0];
     private int[] sortTmp = new int[0];
     private int[] kept = new int[0];
-    /** One entry's vector (or deficits) and parents, while {@link #compact} swaps two entries. */
+    /** One entry, parked while {@link #compact} closes a cycle of moves. */
     private final double[] swapVec;
+    private final double[] swapDef;
     private int[] swapParent = new int[0];
     private int[] runs = new int[1];
     /** The entries whose designs {@link #scratchA} and {@link #scratchB} hold, -1 for none. */
@@ -71,6 +72,7 @@ final class Candidates {
         this.planar = dimensions.planar();
         this.scratchA = new int[knobCount];
         this.swapVec = new double[dims];
+        this.swapDef = new double[dims];
         this.sureMax = new double[dims];
         this.sureMin = new double[dims];
         Arrays.fill(sureMax, Double.NEGATIVE_INFINITY);
@@ -116,6 +118,11 @@ final class Candidates {
         if (staircase != null) {
             staircase.shrink();
         }
+    }
+
+    /** Whether a filter pass asks the entries the last one kept only against the new ones (see {@link #settled}). */
+    boolean settles() {
+        return index != null && staircase == null;
     }
 
     void clear() {
@@ -397,51 +404,72 @@ final class Candidates {
 
     /**
      * Moves the kept entries, in their sorted order, to the front, in place: a second set of arrays to copy
-     * into would double the buffer, the memory peak of a large elimination. The move is a permutation (kept
-     * entry kept[i] to slot i, the others to the slots after), applied by swapping along its cycles.
+     * into would double the buffer, the memory peak of a large elimination. Slot i (below keptCount) takes
+     * entry kept[i]; the moves form chains, each started at a slot whose own entry is not kept and ended at
+     * an entry from past keptCount, and cycles among kept entries, closed through one spare entry. Each kept
+     * entry moves once.
      */
     private void compact(int keptCount) {
-        int[] dest = sortTmp;
-        Arrays.fill(dest, 0, size, -1);
+        int[] source = sortTmp;
+        // source[p] (p below keptCount): the slot whose entry p takes, -1 once moved; mark slots holding kept entries
+        Arrays.fill(source, 0, size, -1);
         for (int i = 0; i < keptCount; i++) {
-            dest[kept[i]] = i;
+            source[kept[i]] = -2;
         }
-        int free = keptCount;
-        for (int j = 0; j < size; j++) {
-            if (dest[j] < 0) {
-                dest[j] = free++;
+        for (int i = 0; i < keptCount; i++) {
+            if (source[i] == -1) {
+                source[i] = -3; // slot i's own entry is not needed: a chain starts here
             }
         }
-        double[] tv = swapVec;
+        int[] need = kept;
+        for (int i = 0; i < keptCount; i++) {
+            if (source[i] != -3) {
+                continue;
+            }
+            int j = i;
+            while (true) {
+                int s = need[j];
+                move(s, j);
+                need[j] = -1;
+                if (s >= keptCount || need[s] < 0) {
+                    break;
+                }
+                j = s;
+            }
+        }
         if (swapParent.length < parentCount) {
             swapParent = new int[parentCount];
         }
-        int[] tp = swapParent;
-        for (int j = 0; j < size; j++) {
-            // the entry at j belongs at dest[j]
-            while (dest[j] != j) {
-                int t = dest[j];
-                swapEntries(j, t, tv, tp);
-                dest[j] = dest[t];
-                dest[t] = t;
+        for (int i = 0; i < keptCount; i++) {
+            if (need[i] < 0 || need[i] == i) {
+                continue;
             }
+            // a cycle among kept entries: park slot i's entry, fill along the cycle, put it back at the end
+            System.arraycopy(vec, i * dims, swapVec, 0, dims);
+            System.arraycopy(def, i * dims, swapDef, 0, dims);
+            int parkedChoice = choice[i];
+            System.arraycopy(parent, i * parentCount, swapParent, 0, parentCount);
+            int j = i;
+            while (need[j] != i) {
+                int s = need[j];
+                move(s, j);
+                need[j] = -1;
+                j = s;
+            }
+            System.arraycopy(swapVec, 0, vec, j * dims, dims);
+            System.arraycopy(swapDef, 0, def, j * dims, dims);
+            choice[j] = parkedChoice;
+            System.arraycopy(swapParent, 0, parent, j * parentCount, parentCount);
+            need[j] = -1;
         }
         size = keptCount;
     }
 
-    private void swapEntries(int a, int b, double[] tv, int[] tp) {
-        System.arraycopy(vec, a * dims, tv, 0, dims);
-        System.arraycopy(vec, b * dims, vec, a * dims, dims);
-        System.arraycopy(tv, 0, vec, b * dims, dims);
-        System.arraycopy(def, a * dims, tv, 0, dims);
-        System.arraycopy(def, b * dims, def, a * dims, dims);
-        System.arraycopy(tv, 0, def, b * dims, dims);
-        int x = choice[a];
-        choice[a] = choice[b];
-        choice[b] = x;
-        System.arraycopy(parent, a * parentCount, tp, 0, parentCount);
-        System.arraycopy(parent, b * parentCount, parent, a * parentCount, parentCount);
-        System.arraycopy(tp, 0, parent, b * parentCount, parentCount);
+    private void move(int from, int to) {
+        System.arraycopy(vec, from * dims, vec, to * dims, dims);
+        System.arraycopy(def, from * dims, def, to * dims, dims);
+        choice[to] = choice[from];
+        System.arraycopy(parent, from * parentCount, parent, to * parentCount, parentCount);
     }
 
     /**

@@ -28,8 +28,8 @@ final class Eliminator {
     private final ExecutorService executor;
     private final Worker[] workers;
     /**
-     * A buffer of sums is filtered again once it holds this many entries and twice as many as its last
-     * filter kept. The property exists to exercise the repeated filtering on small spaces (the property
+     * A buffer of sums is filtered again once it holds this many entries and two or four times as many as
+     * its last filter kept. The property exists to exercise the repeated filtering on small spaces (the property
      * tests with {@code -DargLine=-Dridgeline.exact.flushMin=2}, see docs/exact.md).
      */
     private static final int FLUSH_MIN = Integer.getInteger("ridgeline.exact.flushMin", 1 << 16);
@@ -272,7 +272,7 @@ final class Eliminator {
                 for (int c = 0; c < current.size; c++) {
                     union.copyFrom(current, c);
                 }
-                if (step.choices > 1 && union.size > flushAt(unionKept)) {
+                if (step.choices > 1 && union.size > flushAt(unionKept, union)) {
                     setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
                     union.filter(step.cap());
                     unionKept = union.size;
@@ -322,7 +322,7 @@ final class Eliminator {
                         }
                         next.parent[s * parents.length + i] = e;
                     }
-                    if (to - from > 1 && next.size > flushAt(kept)) {
+                    if (to - from > 1 && next.size > flushAt(kept, next)) {
                         // filter as the sums grow, so the buffer stays within about twice the size of the front (the
                         // entries the last filter kept are settled: they ask only the new ones, see Candidates)
                         setSure(next, step.covered[i], step.coveredUp[i]);
@@ -343,9 +343,13 @@ final class Eliminator {
             }
         }
 
-        /** The size at which a buffer of which {@code kept} entries were already filtered is filtered again. */
-        private static int flushAt(int kept) {
-            return Math.max(FLUSH_MIN, 2 * kept);
+        /**
+         * The size at which a buffer of which {@code kept} entries were already filtered is filtered again:
+         * at twice that where the settled entries re-ask only the new ones (four keys and more), at four times
+         * where every entry is asked again (the sweeps for two and three keys are cheap, the passes not).
+         */
+        private static int flushAt(int kept, Candidates buffer) {
+            return Math.max(FLUSH_MIN, (buffer.settles() ? 2 : 4) * kept);
         }
     }
 
