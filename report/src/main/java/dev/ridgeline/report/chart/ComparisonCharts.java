@@ -91,10 +91,23 @@ public final class ComparisonCharts {
         return "Latency of the best design within budget (a sweep's front design with the most "
                 + "of its maximised objective; an analysis's total) for " + models.size()
                 + (models.size() == 1 ? " network x " : " networks x ") + columns.size()
-                + (columns.size() == 1 ? " device and precision: from " : " devices and precisions: from ") + Quantities.seconds(fastest.seconds()) + " ("
-                + fastest.model() + " on " + fastest.column() + ") to " + Quantities.seconds(slowest.seconds()) + " ("
-                + slowest.model() + " on " + slowest.column() + "), "
-                + String.format(java.util.Locale.ROOT, "%.0fx", slowest.seconds() / fastest.seconds()) + " apart.";
+                + (columns.size() == 1 ? " device and precision: " : " devices and precisions: ")
+                + range(Quantities.seconds(fastest.seconds()), fastest.model() + " on " + fastest.column(),
+                        Quantities.seconds(slowest.seconds()), slowest.model() + " on " + slowest.column(),
+                        slowest.seconds() / fastest.seconds(), "%.0fx") + ".";
+    }
+
+    /**
+     * "from A (where) to B (where), Nx apart", or "A in every run" when the two read the same: naming one run
+     * twice as both ends would say nothing.
+     */
+    static String range(String low, String lowWhere, String high, String highWhere, double ratio, String ratioFormat) {
+        if (low.equals(high)) {
+            return low + " in every run";
+        }
+        return "from " + low + " (" + lowWhere + ") to " + high + " (" + highWhere + ")"
+                + (Double.isFinite(ratio) && ratio > 0 ? ", " + String.format(java.util.Locale.ROOT, ratioFormat,
+                ratio) + " apart" : "");
     }
 
     /** One overlay per network whose sweeps share their first two objectives, in order of first appearance. */
@@ -164,12 +177,13 @@ public final class ComparisonCharts {
         }
         String caption = "Fronts of " + runs.size() + " sweeps of " + model + ", " + MetricLabels.axis(xm)
                 + " against " + MetricLabels.axis(ym) + (fastest < 0 ? "." : ": the " + bestX
-                + MetricLabels.axis(xm) + " within budget ranges from " + MetricLabels.human(xm, bests[fastest])
-                + " (" + keys.get(fastest) + ") to " + MetricLabels.human(xm, bests[slowest]) + " ("
-                + keys.get(slowest) + ")" + (bests[fastest] > 0 && bests[slowest] > 0 ? String.format(
-                java.util.Locale.ROOT, ", %.1fx apart", Math.max(bests[slowest] / bests[fastest],
-                        bests[fastest] / bests[slowest])) : "") + ". Hover a point for its design; click a"
-                + " legend entry to hide a run.");
+                + MetricLabels.axis(xm) + " within budget " + (MetricLabels.human(xm, bests[fastest]).equals(
+                MetricLabels.human(xm, bests[slowest])) ? "is " : "ranges ")
+                + range(MetricLabels.human(xm, bests[fastest]),
+                keys.get(fastest), MetricLabels.human(xm, bests[slowest]), keys.get(slowest),
+                bests[fastest] > 0 && bests[slowest] > 0 ? Math.max(bests[slowest] / bests[fastest],
+                        bests[fastest] / bests[slowest]) : Double.NaN, "%.1fx") + ". Hover a point for its design;"
+                + " click a legend entry to hide a run.");
         return new ChartSpec(id, "Fronts of " + model + " overlaid", caption, chart, plot.html());
     }
 
