@@ -3,8 +3,6 @@ package dev.ridgeline.store.measure;
 import dev.ridgeline.measure.calibrate.Calibration;
 import dev.ridgeline.measure.calibrate.CalibrationYaml;
 import dev.ridgeline.store.folder.OutputFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -24,12 +22,6 @@ public final class CalibrationFiles {
         Path residuals = residuals(out, id);
         OutputFile.write(residuals, w -> CalibrationReport.residualsCsv(c, w));
         String yaml = CalibrationYaml.render(c, id, residuals.getFileName().toString());
-        OutputFile.write(out, w -> {
-            try {
-                w.write(yaml);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        OutputFile.writeText(out, yaml);
     }
 }

@@ -3,8 +3,6 @@ package dev.ridgeline.store.measure;
 import dev.ridgeline.measure.Measurement;
 import dev.ridgeline.store.folder.OutputFile;
 import dev.ridgeline.store.format.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -23,13 +21,7 @@ public final class MeasurementFile {
     }
 
     public static void writeJson(Path out, Measurement m, OptionalDouble predictedSeconds) {
-        OutputFile.write(out, w -> {
-            try {
-                Json.write(MeasurementJson.tree(m, predictedSeconds), w);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        OutputFile.write(out, w -> Json.writeDocument(MeasurementJson.tree(m, predictedSeconds), w));
     }
 
     /** The table as rendered for a terminal. */

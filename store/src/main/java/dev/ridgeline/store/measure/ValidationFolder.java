@@ -4,8 +4,6 @@ import dev.ridgeline.measure.validate.Validation;
 import dev.ridgeline.store.folder.ResultFolder;
 import dev.ridgeline.store.folder.Staging;
 import dev.ridgeline.store.format.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -32,13 +30,7 @@ public final class ValidationFolder {
     /** Writes the three files into the staging folder; the caller commits. */
     public static void write(Staging into, Validation.Result r, String profile, String comparison, byte[] png) {
         into.write(CSV, w -> ValidationReport.csv(r, w));
-        into.write(JSON, w -> {
-            try {
-                Json.write(ValidationReport.json(r, profile, comparison), w);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        into.write(JSON, w -> Json.writeDocument(ValidationReport.json(r, profile, comparison), w));
         into.writeBytes(PNG, png);
     }
 }
