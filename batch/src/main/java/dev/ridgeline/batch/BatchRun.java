@@ -2,7 +2,7 @@ package dev.ridgeline.batch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ridgeline.core.BadInputException;
-import dev.ridgeline.prune.FrontierSolver;
+import dev.ridgeline.prune.EliminationSolver;
 import dev.ridgeline.prune.PlanScores;
 import dev.ridgeline.prune.Planner;
 import dev.ridgeline.prune.PrunePlan;
@@ -10,6 +10,7 @@ import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
 import dev.ridgeline.report.html.ReportFolder;
 import dev.ridgeline.report.html.ReportWriter;
+import dev.ridgeline.search.exact.ExactSolver;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.run.SweepResult;
@@ -90,7 +91,8 @@ public final class BatchRun {
                 if (entry.kind() == BatchJob.Kind.PLAN) {
                     PlanFile request = PlanReader.read(source, text, entry.baseDir());
                     Planner.check(request);
-                    PrunePlan plan = new Planner(new FrontierSolver()).plan(request, PlanScores.of(request));
+                    PrunePlan plan = new Planner(new EliminationSolver(ExactSolver.withDefaults()
+                            .withThreads(threadsPerJob))).plan(request, PlanScores.of(request));
                     PlanWriter.write(request, plan, source, settings.toolVersion(), dir, false);
                     return;
                 }

@@ -13,7 +13,7 @@ import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
 import dev.ridgeline.prune.ChannelScores;
 import dev.ridgeline.prune.Figures;
-import dev.ridgeline.prune.FrontierSolver;
+import dev.ridgeline.prune.EliminationSolver;
 import dev.ridgeline.prune.Planner;
 import dev.ridgeline.prune.PrunePlan;
 import java.io.PrintWriter;
@@ -101,7 +101,7 @@ final class PruneCommand implements Callable<Integer> {
                     request.setup().device() == null ? "" : " on " + request.setup().device().id(),
                     request.setup().precision().id(), request.setup().batch());
             stdout.flush();
-            plan = new Planner(new FrontierSolver()).plan(request, scores);
+            plan = new Planner(new EliminationSolver()).plan(request, scores);
             written = PlanWriter.write(request, plan, planFile.toString(), Version.current(), folder.staging(),
                     closest);
             folder.commit();

@@ -7,13 +7,12 @@ import dev.ridgeline.search.exact.ExactSolver;
 import java.util.Optional;
 
 /**
- * The exact plan by the exact strategy's own solver ({@link ExactSolver#maximize}): bucket elimination over
- * the compiled evaluator's terms, keeping per assignment of the knobs still connected only the partial
- * (budget costs, score) vectors no other one beats, and dropping a partial vector as soon as its costs plus
- * the least the rest can add break a budget. Separable configurations are solved one by one. The result is
- * the point {@link ExhaustiveSolver} finds: the highest score, the lowest-index point among equals. Not yet
- * the planner's default: on per-layer ResNet-50 plans its fronts of summed parts grow far beyond the
- * frontier programme's ({@link FrontierSolver}), which stays the default until it does not.
+ * The planner's exact solver: the exact strategy's own ({@link ExactSolver#maximize}), bucket elimination over
+ * the compiled evaluator's terms along the network (each knob once the last layer that reads it is passed),
+ * keeping per assignment of the knobs still connected only the partial (score, budget costs) vectors no other
+ * one beats, and dropping a partial vector as soon as its costs plus the least the rest can add break a budget.
+ * Separable configurations are solved one by one. The result is the point {@link ExhaustiveSolver} finds: the
+ * highest score, the lowest-index point among equals.
  */
 public final class EliminationSolver implements PlanSolver {
     private final ExactSolver solver;

@@ -10,6 +10,6 @@ import java.util.Optional;
 public interface PlanSolver {
     Optional<Solution> solve(PlanProblem problem);
 
-    /** A short name for provenance ("frontier-dp", "exhaustive"). */
+    /** A short name for provenance ("elimination", "exhaustive"). */
     String id();
 }

@@ -1,5 +1,6 @@
 package dev.ridgeline.prune;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,7 +61,7 @@ class AccuracyFloorTest {
     }
 
     @Test
-    void theFrontierSolverMeetsEveryFloorAsEnumeratingEveryPointDoes() throws IOException {
+    void thePlannersSolverMeetsEveryFloorAsEnumeratingEveryPointDoes() throws IOException {
         PlanFile request = plan("{latencySeconds: 70%, accuracy: {min: 60}}", "");
         ResolvedSpace space = PruneSpace.build(request, EnumSet.of(PlanFile.Change.CHANNELS));
         AccuracyPredictor p = request.accuracy().orElseThrow().fit(space);
@@ -72,12 +73,13 @@ class AccuracyFloorTest {
             for (Score score : List.of(new Score.OfMetric(Metric.MACS), AccuracyFloor.score(p))) {
                 PlanProblem problem = new PlanProblem(space, evaluator, List.of(new Budget(Metric.LATENCY_SECONDS,
                         latency, Double.NaN), new Budget(Metric.ACCURACY, Double.NaN, floor)), score);
-                Optional<Solution> dp = new FrontierSolver().solve(problem);
+                Optional<Solution> dp = new EliminationSolver().solve(problem);
                 Optional<Solution> all = new ExhaustiveSolver(1_000_000).solve(problem);
                 assertEquals(all.isPresent(), dp.isPresent(), "feasibility at floor " + floor);
                 if (dp.isPresent()) {
                     feasible++;
                     assertEquals(all.get().score(), dp.get().score(), 0.0, "best score at floor " + floor);
+                    assertArrayEquals(all.get().choices(), dp.get().choices(), "the lowest-index best at floor " + floor);
                     assertTrue(dp.get().metrics()[Metric.ACCURACY.ordinal()] >= floor);
                     assertTrue(dp.get().metrics()[Metric.LATENCY_SECONDS.ordinal()] <= latency);
                 } else {
@@ -91,12 +93,12 @@ class AccuracyFloorTest {
     @Test
     void aFloorChangesTheMacsPlanAndThePlanMeetsIt() throws IOException {
         PlanFile without = plan("{latencySeconds: 70%, accuracy: {min: 0}}", "");
-        PrunePlan free = new Planner(new FrontierSolver()).plan(without, Optional.empty());
+        PrunePlan free = new Planner(new EliminationSolver()).plan(without, Optional.empty());
         // objective macs under a floor no design misses: what the latency budget alone leaves
         double freeAccuracy = free.metrics()[Metric.ACCURACY.ordinal()];
         double floor = Math.ceil(freeAccuracy) + 0.5;
         PlanFile with = plan("{latencySeconds: 70%, accuracy: {min: " + floor + "}}", "");
-        PrunePlan floored = new Planner(new FrontierSolver()).plan(with, Optional.empty());
+        PrunePlan floored = new Planner(new EliminationSolver()).plan(with, Optional.empty());
         assertTrue(floored.feasible(), floored.attempts().get(0).note());
         assertTrue(floored.metrics()[Metric.ACCURACY.ordinal()] >= floor);
         assertTrue(floored.score() <= free.score(), "a floor can only cost MACs");
@@ -108,7 +110,7 @@ class AccuracyFloorTest {
     @Test
     void anUnmetFloorShowsTheMostAccuratePlanWithinTheOtherBudgets() throws IOException {
         PlanFile request = plan("{latencySeconds: 70%, accuracy: {min: 69.5}}", "");
-        PrunePlan plan = new Planner(new FrontierSolver()).plan(request, Optional.empty());
+        PrunePlan plan = new Planner(new EliminationSolver()).plan(request, Optional.empty());
         assertFalse(plan.feasible());
         // the closest plan meets the latency budget and is the most accurate of all that do
         ResolvedSpace space = plan.space();

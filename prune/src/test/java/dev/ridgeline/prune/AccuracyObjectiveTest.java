@@ -64,7 +64,7 @@ class AccuracyObjectiveTest {
         DesignSpace space = PruneSpace.build(probe, EnumSet.of(PlanFile.Change.CHANNELS)).space();
         measured(space, space.knobCount() + 8);
         PlanFile request = PlanFiles.read(dir, PLAN + "objective: accuracy\naccuracy: {measured: measured.csv}\n");
-        PrunePlan plan = new Planner(new FrontierSolver()).plan(request, Optional.empty());
+        PrunePlan plan = new Planner(new EliminationSolver()).plan(request, Optional.empty());
         assertTrue(plan.feasible());
         assertTrue(plan.metrics()[Metric.LATENCY_SECONDS.ordinal()] <= request.budgets().get(0).max());
         // the score is the predicted accuracy, intercept included; the law is linear in ln(width), as the

@@ -35,7 +35,7 @@ class ImportanceCsvTest {
         PlanFile request = PlanFiles.read(dir, "model: resnet18\nhardware: t4\nprecision: fp16\nper: stage\n"
                 + "budgets: {latencySeconds: 70%}\nobjective: importance\nimportance: scores.csv\n");
         ChannelScores scores = ImportanceCsv.read(Path.of(request.importance()), request.model(), "plan.yaml:1:1");
-        PrunePlan p = new Planner(new FrontierSolver()).plan(request, Optional.of(scores));
+        PrunePlan p = new Planner(new EliminationSolver()).plan(request, Optional.of(scores));
         assertTrue(p.feasible());
         int checked = 0;
         for (PlanChanges.GroupChange g : PlanChanges.of(p).groups()) {

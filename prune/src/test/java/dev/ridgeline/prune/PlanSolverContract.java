@@ -1,5 +1,6 @@
 package dev.ridgeline.prune;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ abstract class PlanSolverContract {
         assertEquals(exhaustive.isPresent(), dp.isPresent(), "feasibility");
         exhaustive.ifPresent(e -> {
             assertEquals(e.score(), dp.get().score(), Math.abs(e.score()) * 1e-12, "best score");
+            assertArrayEquals(e.choices(), dp.get().choices(), "the lowest-index point of the best score");
             assertTrue(problem.allows(dp.get().metrics()));
         });
     }

@@ -28,7 +28,7 @@ class PlannerTest {
     Path dir;
 
     private PrunePlan plan(String yaml) {
-        return new Planner(new FrontierSolver()).plan(PlanFiles.read(dir, yaml), Optional.empty());
+        return new Planner(new EliminationSolver()).plan(PlanFiles.read(dir, yaml), Optional.empty());
     }
 
     /** The pruned model analysed from scratch by core and hardware gives the plan's figures exactly. */

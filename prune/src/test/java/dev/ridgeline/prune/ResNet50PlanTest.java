@@ -17,7 +17,7 @@ class ResNet50PlanTest {
     Path dir;
 
     private PrunePlan plan(String yaml) {
-        return new Planner(new FrontierSolver()).plan(PlanFiles.read(dir, yaml), Optional.empty());
+        return new Planner(new EliminationSolver()).plan(PlanFiles.read(dir, yaml), Optional.empty());
     }
 
     @Test

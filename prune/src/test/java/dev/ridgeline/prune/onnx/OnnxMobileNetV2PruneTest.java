@@ -14,7 +14,7 @@ import dev.ridgeline.core.shape.ShapedModel;
 import dev.ridgeline.search.eval.Metric;
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
-import dev.ridgeline.prune.FrontierSolver;
+import dev.ridgeline.prune.EliminationSolver;
 import dev.ridgeline.prune.PlanChanges;
 import dev.ridgeline.prune.Planner;
 import dev.ridgeline.prune.PrunePlan;
@@ -41,7 +41,7 @@ class OnnxMobileNetV2PruneTest {
         Files.writeString(plan, "model: " + FILE.toAbsolutePath() + "\nhardware: " + device + "\nprecision: fp16\n"
                 + "per: stage\nbudgets: {latencySeconds: " + budget + "}\n");
         PlanFile request = PlanReader.read(plan);
-        PrunePlan p = new Planner(new FrontierSolver()).plan(request,
+        PrunePlan p = new Planner(new EliminationSolver()).plan(request,
                 WeightScores.tryOnnx(FILE, request.model()));
         assertTrue(p.feasible(), () -> p.attempts().toString());
         assertTrue(OnnxPruner.refusal(p).isEmpty(), () -> OnnxPruner.refusal(p).get());

@@ -16,7 +16,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import dev.ridgeline.core.io.ModelLoader;
 import dev.ridgeline.prune.plan.PlanFile;
 import dev.ridgeline.prune.plan.PlanReader;
-import dev.ridgeline.prune.FrontierSolver;
+import dev.ridgeline.prune.EliminationSolver;
 import dev.ridgeline.prune.PlanChanges;
 import dev.ridgeline.prune.Planner;
 import dev.ridgeline.prune.PrunePlan;
@@ -176,7 +176,7 @@ class SmallGraphPruneTest {
         Files.writeString(plan, "model: small.onnx\nbudgets: {params: 30%}\ndivisor: 1\nminKeep: 0.25\nlevels: 8\n"
                 + "objective: importance\n");
         PlanFile request = PlanReader.read(plan);
-        PrunePlan p = new Planner(new FrontierSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
+        PrunePlan p = new Planner(new EliminationSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
         assertTrue(p.feasible(), () -> p.attempts().toString());
         Map<String, Integer> width = new HashMap<>();
         for (PlanChanges.GroupChange g : PlanChanges.of(p).groups()) {
@@ -241,7 +241,7 @@ class SmallGraphPruneTest {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, "model: grouped.onnx\nbudgets: {params: 45%}\ndivisor: 2\nobjective: importance\n");
         PlanFile request = PlanReader.read(plan);
-        PrunePlan p = new Planner(new FrontierSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
+        PrunePlan p = new Planner(new EliminationSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
         assertTrue(p.feasible(), () -> p.attempts().toString());
         Map<String, Integer> width = new HashMap<>();
         PlanChanges.of(p).groups().forEach(c -> c.layers().forEach(l -> width.put(l, c.width())));
@@ -304,7 +304,7 @@ class SmallGraphPruneTest {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, "model: se.onnx\nbudgets: {params: 40%}\ndivisor: 2\nobjective: importance\n");
         PlanFile request = PlanReader.read(plan);
-        PrunePlan p = new Planner(new FrontierSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
+        PrunePlan p = new Planner(new EliminationSolver()).plan(request, WeightScores.tryOnnx(onnx, request.model()));
         assertTrue(p.feasible(), () -> p.attempts().toString());
         Map<String, Integer> width = new HashMap<>();
         PlanChanges.of(p).groups().forEach(c -> c.layers().forEach(l -> width.put(l, c.width())));
