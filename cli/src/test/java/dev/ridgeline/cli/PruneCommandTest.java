@@ -115,6 +115,13 @@ class PruneCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         JsonNode plan = json(dir.resolve("plan.json"));
         assertTrue(plan.get("feasible").booleanValue(), plan.get("why").textValue());
+        assertEquals("elimination", plan.get("provenance").get("solver").textValue());
+        String[] reference = referenceScore(name);
+        assertEquals(reference[1], plan.get("objective").get("name").textValue());
+        double kept = plan.get("objective").get("kept").doubleValue();
+        double before = Double.parseDouble(reference[2]);
+        assertTrue(kept >= before - 1e-12 * Math.abs(before), name + " keeps " + kept + ", the frontier programme "
+                + before);
         for (JsonNode b : plan.get("budgets")) {
             double after = plan.get("after").get(b.get("metric").textValue()).doubleValue();
             assertTrue(b.has("max") || b.has("min"), b.toString());
@@ -127,6 +134,15 @@ class PruneCommandTest {
             reanalyzed(dir.resolve("pruned.onnx"), plan, p.get("hardware").textValue(),
                     p.get("precision").textValue(), "1");
             assertTrue(plan.get("groups").findValues("keptChannels").size() > 0);
+        }
+    }
+
+    /** The example's row of plan-example-scores.csv: name, objective, what the frontier programme kept. */
+    private static String[] referenceScore(String name) throws Exception {
+        try (var in = PruneCommandTest.class.getResourceAsStream("/plan-example-scores.csv")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return text.lines().filter(l -> l.startsWith(name + ",")).map(l -> l.split(",")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no reference score for " + name));
         }
     }
 }
