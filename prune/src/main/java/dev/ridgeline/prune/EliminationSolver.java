@@ -37,7 +37,10 @@ public final class EliminationSolver implements PlanSolver {
         double[][] perChoice = problem.score() instanceof Score.OfChoices oc ? oc.perChoice() : null;
         Optional<int[]> best;
         try {
-            best = solver.maximize(problem.evaluator(), metric, perChoice, problem.budgets());
+            // the greedy baseline's point, when it meets the budgets, is a floor that drops weak partial plans early
+            PrunePlan.Baseline greedy = Baselines.greedy(problem);
+            best = solver.maximize(problem.evaluator(), metric, perChoice, problem.budgets(),
+                    greedy.feasible() ? greedy.choices() : null);
         } catch (ExactLimitException e) {
             throw new BadInputException("the plan space is too entangled for an exact plan: its partial plans "
                     + "outgrew the solver's memory or front limit; use 'per: stage', fewer 'levels', or freeze more "
