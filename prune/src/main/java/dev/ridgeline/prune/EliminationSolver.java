@@ -37,10 +37,7 @@ public final class EliminationSolver implements PlanSolver {
         double[][] perChoice = problem.score() instanceof Score.OfChoices oc ? oc.perChoice() : null;
         Optional<int[]> best;
         try {
-            // the greedy baseline's point, when it meets the budgets, is a floor that drops weak partial plans early
-            PrunePlan.Baseline greedy = Baselines.greedy(problem);
-            best = solver.maximize(problem.evaluator(), metric, perChoice, problem.budgets(),
-                    greedy.feasible() ? greedy.choices() : null);
+            best = solver.maximize(problem.evaluator(), metric, perChoice, problem.budgets(), knownPoint(problem));
         } catch (ExactLimitException e) {
             throw new BadInputException("the plan space is too entangled for an exact plan: its partial plans "
                     + "outgrew the solver's memory or front limit; use 'per: stage', fewer 'levels', or freeze more "
@@ -51,5 +48,46 @@ public final class EliminationSolver implements PlanSolver {
             problem.evaluator().evaluate(choices, metrics);
             return new Solution(choices, metrics, problem.score().of(metrics, choices));
         });
+    }
+
+    /**
+     * A good point within the budgets, for the solver's floor on the score (the closer to the best, the more
+     * partial plans it drops): the greedy baseline's, then raised one knob at a time, each time the raise that
+     * scores the most and still meets every budget, until none does. Null when the greedy point misses a budget.
+     */
+    static int[] knownPoint(PlanProblem problem) {
+        PrunePlan.Baseline greedy = Baselines.greedy(problem);
+        if (!greedy.feasible()) {
+            return null;
+        }
+        var space = problem.space().space();
+        int[] current = greedy.choices().clone();
+        double[] metrics = new double[Metric.COUNT];
+        problem.evaluator().evaluate(current, metrics);
+        double score = problem.score().of(metrics, current);
+        while (true) {
+            int bestKnob = -1;
+            int bestChoice = -1;
+            double bestScore = score;
+            for (int k = 0; k < current.length; k++) {
+                int was = current[k];
+                for (int c = was + 1; c < space.choices(k); c++) {
+                    current[k] = c;
+                    problem.evaluator().evaluate(current, metrics);
+                    double s = problem.score().of(metrics, current);
+                    if (problem.allows(metrics) && s > bestScore) {
+                        bestScore = s;
+                        bestKnob = k;
+                        bestChoice = c;
+                    }
+                }
+                current[k] = was;
+            }
+            if (bestKnob < 0) {
+                return current;
+            }
+            current[bestKnob] = bestChoice;
+            score = bestScore;
+        }
     }
 }

@@ -26,8 +26,8 @@ class EliminationSolverTest extends PlanSolverContract {
 
     /**
      * A known point only drops partial plans that cannot beat it: given the best point itself (its gain the
-     * floor, met with equality), any feasible point, or a point over the budget (ignored), maximize returns
-     * exhaustive's point.
+     * floor, met with equality), the planner's known point (within the budget, at least the greedy baseline's
+     * score), any feasible point, or a point over the budget (ignored), maximize returns exhaustive's point.
      */
     @Test
     void aKnownPointLeavesTheAnswerAsItIs() {
@@ -49,9 +49,14 @@ class EliminationSolverTest extends PlanSolverContract {
         assertFalse(problem.allows(metrics), "the base widths break the budget");
         ev.evaluate(least, metrics);
         assertTrue(problem.allows(metrics), "the least widths meet it");
+        int[] known = EliminationSolver.knownPoint(problem);
+        ev.evaluate(known, metrics);
+        assertTrue(problem.allows(metrics), "the known point meets the budget");
+        double knownScore = problem.score().of(metrics, known);
+        assertTrue(knownScore >= Baselines.greedy(problem).score() && knownScore <= best.score(), knownScore + "");
         ExactSolver exact = ExactSolver.withDefaults();
-        for (int[] known : List.of(best.choices(), least, most)) {
-            Optional<int[]> found = exact.maximize(ev, Metric.MACS, null, budgets, known);
+        for (int[] point : List.of(best.choices(), known, least, most)) {
+            Optional<int[]> found = exact.maximize(ev, Metric.MACS, null, budgets, point);
             assertArrayEquals(best.choices(), found.orElseThrow());
         }
     }
