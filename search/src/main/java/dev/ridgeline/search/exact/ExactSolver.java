@@ -127,7 +127,7 @@ public final class ExactSolver {
         int[] choices = new int[knobs];
         double[] metrics = new double[Metric.COUNT];
         double[] proven = {0};
-        Run run = eliminate(evaluator, dims, null, (root, fixed) -> {
+        Run run = eliminate(evaluator, dims, null, false, (root, fixed) -> {
             for (int e = 0; e < root.entries(); e++) {
                 System.arraycopy(fixed, 0, choices, 0, knobs);
                 root.trace(e, choices);
@@ -199,7 +199,7 @@ public final class ExactSolver {
         // along the network: the graph orders (MIN_WEIGHT, MIN_FILL, MIN_DEGREE) sum fronts of whole stages at
         // the end and take 4 to 8 times as long on per-group ResNet-50 plans (docs/exact.md)
         ExactSolver exact = new ExactSolver(0, maxBytes, maxFront, 0, false, threads, Ordering.SEQUENTIAL, progress);
-        exact.eliminate(evaluator, dims, perChoice, (root, fixed) -> {
+        exact.eliminate(evaluator, dims, perChoice, true, (root, fixed) -> {
             for (int e = 0; e < root.entries(); e++) {
                 System.arraycopy(fixed, 0, choices, 0, knobs);
                 root.trace(e, choices);
@@ -277,8 +277,16 @@ public final class ExactSolver {
     private record Run(SolverState state, long subproblems) {
     }
 
-    /** Eliminates every knob of every subproblem and hands each root to {@code visitor}. */
-    private Run eliminate(CompiledEvaluator evaluator, Dimensions dims, double[][] perChoice, RootVisitor visitor) {
+    /**
+     * Eliminates every knob of every subproblem and hands each root to {@code visitor}.
+     *
+     * @param ownFirst whether the factors that read only the knob being eliminated are summed first, once per
+     *                 choice, rather than again for every assignment of the other factors' knobs (the stage width
+     *                 knobs of per-group plans: the blocks of a stage read only it, the next stage's first block
+     *                 another knob as well)
+     */
+    private Run eliminate(CompiledEvaluator evaluator, Dimensions dims, double[][] perChoice, boolean ownFirst,
+            RootVisitor visitor) {
         DesignSpace space = evaluator.space();
         for (Metric m : dims.metrics()) {
             BadInputException.check(m != Metric.LATENCY_SECONDS || evaluator.timed(),
@@ -334,6 +342,11 @@ public final class ExactSolver {
                     int knob = order.knobs()[i];
                     List<Factor> involved = new ArrayList<>();
                     pool.removeIf(f -> f.contains(knob) && involved.add(f));
+                    List<Factor> own = involved.stream().filter(f -> f.scope.length == 1).toList();
+                    if (ownFirst && own.size() > 1 && own.size() < involved.size()) {
+                        involved.removeAll(own);
+                        involved.add(eliminator.eliminate(-1, own));
+                    }
                     pool.add(eliminator.eliminate(knob, involved));
                     state.eliminated(order.work()[i]);
                 }
