@@ -184,12 +184,16 @@ public final class ExactSolver {
         int knobs = evaluator.space().knobCount();
         int[] choices = new int[knobs];
         double[] metrics = new double[Metric.COUNT];
-        if (incumbent != null && incumbent.length == knobs) {
+        if (incumbent != null) {
+            if (incumbent.length != knobs) {
+                throw new IllegalArgumentException("a known point has a choice per knob: " + knobs + " knobs, "
+                        + incumbent.length + " choices");
+            }
             evaluator.evaluate(incumbent, metrics);
             if (budgets.stream().allMatch(b -> b.allows(metrics))) {
                 double floor = metric != null ? metrics[metric.ordinal()] : gain(perChoice, incumbent);
-                // the gain is an objective, never a budget's own dimension: its floor only drops partial vectors
-                // (Eliminator#feasible); a margin for partial sums rounded otherwise than the incumbent's
+                // dimension 0 is the gain: a floor there only drops partial vectors (Eliminator#feasible), the answer
+                // is still checked against the budgets as given; a margin for partial sums rounded otherwise
                 double margin = 1e-9 * Math.abs(floor) + 1e-12;
                 dims.min()[0] = Double.isNaN(dims.min()[0]) ? floor - margin : Math.max(dims.min()[0], floor - margin);
             }
