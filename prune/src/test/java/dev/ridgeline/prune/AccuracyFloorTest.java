@@ -79,7 +79,8 @@ class AccuracyFloorTest {
                 if (dp.isPresent()) {
                     feasible++;
                     assertEquals(all.get().score(), dp.get().score(), 0.0, "best score at floor " + floor);
-                    assertArrayEquals(all.get().choices(), dp.get().choices(), "the lowest-index best at floor " + floor);
+                    assertArrayEquals(all.get().choices(), dp.get().choices(),
+                            "the lowest-index best at floor " + floor);
                     assertTrue(dp.get().metrics()[Metric.ACCURACY.ordinal()] >= floor);
                     assertTrue(dp.get().metrics()[Metric.LATENCY_SECONDS.ordinal()] <= latency);
                 } else {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A ResNet-50 plan with per-group widths (37 knobs): feasible, its figures those of the pruned model analysed
- * anew, at least as good as every feasible baseline. Its own class because it takes minutes on a busy machine:
+ * anew, at least as good as every feasible baseline. Its own class because it once took minutes on a busy machine:
  * mutation testing leaves it out (prune/pom.xml), PlannerTest's smaller plans cover the same code.
  */
 class ResNet50PlanTest {
