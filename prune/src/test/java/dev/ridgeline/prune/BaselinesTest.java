@@ -1,0 +1,153 @@
+package dev.ridgeline.prune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ridgeline.prune.plan.PlanFile;
+import dev.ridgeline.search.eval.Metric;
+import dev.ridgeline.search.job.Budget;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The baselines a plan is compared with (docs/plan-format.md, "Baselines"), on {@link TinyPlans}' models, every
+ * figure derived by hand: the uniform width multiplier (the largest in steps of 0.01 that meets the budgets) and
+ * the greedy schedule (each step cuts the knob whose cut, just large enough to remove 2% of the base resource,
+ * keeps the highest score).
+ */
+class BaselinesTest {
+    @TempDir
+    Path dir;
+
+    private static Budget max(Metric m, double v) {
+        return new Budget(m, v, Double.NaN);
+    }
+
+    private static Budget min(Metric m, double v) {
+        return new Budget(m, Double.NaN, v);
+    }
+
+    private static double params(double[] metrics) {
+        return metrics[Metric.PARAMS.ordinal()];
+    }
+
+    /** Chain with A = B = 32, divisor 8, minKeep 0.25: each width takes 8, 16, 24 or 32 (choices 0 to 3). */
+    private PlanProblem chain32(List<Budget> budgets) {
+        PlanFile plan = TinyPlans.plan(dir, TinyPlans.chain(32, 32), "budgets: {params: 50%}\n");
+        PlanProblem p = TinyPlans.problem(plan, budgets, new Score.OfMetric(Metric.MACS));
+        assertEquals(List.of("width:a", "width:b"), p.space().space().knobs().stream().map(k -> k.name()).toList());
+        return p;
+    }
+
+    @Test
+    void uniformTakesTheLargestMultiplierWhoseWidthsMeetTheBudgets() {
+        // base 27*32 + 32*32 + 10*32 = 2208 params; at 0.99 to 0.75 both widths are 24 (at most 31.68 .. 24):
+        // 27*24 + 24*24 + 10*24 = 1464 params, 64 (648 + 576) + 240 = 78576 MACs
+        PrunePlan.Baseline u = Baselines.uniform(chain32(List.of(max(Metric.PARAMS, 1900))), 0.25);
+        assertTrue(u.feasible());
+        assertEquals("uniform", u.name());
+        assertEquals("width multiplier 0.99", u.setting());
+        assertArrayEquals(new int[] {2, 2}, u.choices());
+        assertEquals(1464, params(u.metrics()));
+        assertEquals(78576, u.score());
+    }
+
+    @Test
+    void uniformGoesDownToMinKeepAndNoFurther() {
+        // at 0.5 both widths are 16: 432 + 256 + 160 = 848 params; at 0.49 and below 8, which minKeep 0.5 forbids
+        PrunePlan.Baseline atHalf = Baselines.uniform(chain32(List.of(max(Metric.PARAMS, 848))), 0.5);
+        assertEquals("width multiplier 0.74", atHalf.setting());
+        assertArrayEquals(new int[] {1, 1}, atHalf.choices());
+        PrunePlan.Baseline none = Baselines.uniform(chain32(List.of(max(Metric.PARAMS, 847))), 0.5);
+        assertFalse(none.feasible());
+        assertNull(none.choices());
+        assertTrue(Double.isNaN(none.score()));
+        assertEquals("no width multiplier down to minKeep meets the budgets", none.setting());
+        // minKeep 0.25: widths of 8 at 0.25 (216 + 64 + 80 = 360 params)
+        PrunePlan.Baseline quarter = Baselines.uniform(chain32(List.of(max(Metric.PARAMS, 360))), 0.25);
+        assertEquals("width multiplier 0.49", quarter.setting());
+        assertArrayEquals(new int[] {0, 0}, quarter.choices());
+    }
+
+    @Test
+    void greedyCutsTheKnobThatKeepsTheMostScore() {
+        // from 2208 params: a to 24 leaves 1736 params and 90944 MACs, b to 24 leaves 1872 and 104688 MACs; b wins
+        PrunePlan.Baseline g = Baselines.greedy(chain32(List.of(max(Metric.PARAMS, 1900))));
+        assertTrue(g.feasible());
+        assertEquals("greedy", g.name());
+        assertArrayEquals(new int[] {3, 2}, g.choices());
+        assertEquals(1872, params(g.metrics()));
+        assertEquals(104688, g.score());
+        assertEquals("1 steps of 2% of the base resource", g.setting());
+    }
+
+    @Test
+    void greedyCutsJustEnoughToRemoveTwoPercentOfTheBase() {
+        // divisor 1: widths 8 to 32 in steps of 1. 2% of 2208 params is 44.16. A channel of a removes 27 + 32 = 59
+        // params (64 * 59 = 3776 MACs); one of b removes 32 + 10 = 42, too few, so b needs two (4096 + 20 = 4116
+        // MACs): a keeps more, and 27*31 + 31*32 + 320 = 2149 params meet 2160
+        PlanFile plan = TinyPlans.plan(dir, TinyPlans.chain(32, 32), "budgets: {params: 50%}\ndivisor: 1\nlevels: 25\n");
+        PrunePlan.Baseline g = Baselines.greedy(TinyPlans.problem(plan, List.of(max(Metric.PARAMS, 2160)),
+                new Score.OfMetric(Metric.MACS)));
+        assertArrayEquals(new int[] {23, 24}, g.choices());
+        assertEquals(2149, params(g.metrics()));
+        assertEquals("1 steps of 2% of the base resource", g.setting());
+    }
+
+    @Test
+    void greedyCutsTheMostExceededBudgetFirst() {
+        // fc to 100 outputs, divisor 1: 864 + 1024 + 3200 = 5088 params, 64 (864 + 1024) + 3200 = 124032 MACs. A
+        // channel of a removes 59 params and 3776 MACs, one of b 132 params and 2048 + 100 = 2148 MACs. Budgets
+        // 5040 params (0.95% over) and 120300 MACs (3.1% over): MACs first, 2% is 2480.64, so a loses 1 channel
+        // (5029 params) or b 2 (4824): a keeps more params, and 5029 params, 120256 MACs meet both. Cutting for
+        // params instead (2% is 101.76) would take 2 channels of a (4970) or 1 of b (4956): a by 2.
+        PlanFile plan = TinyPlans.plan(dir, TinyPlans.chain(32, 32, 100),
+                "budgets: {params: 50%}\ndivisor: 1\nlevels: 25\n");
+        List<Budget> budgets = List.of(max(Metric.PARAMS, 5040), max(Metric.MACS, 120300));
+        PrunePlan.Baseline g = Baselines.greedy(TinyPlans.problem(plan, budgets, new Score.OfMetric(Metric.PARAMS)));
+        assertArrayEquals(new int[] {23, 24}, g.choices());
+        assertEquals(5029, g.score());
+        assertEquals(120256, g.metrics()[Metric.MACS.ordinal()]);
+    }
+
+    @Test
+    void greedyReachesTheLeastChoiceAndBreaksTiesToTheFirstKnob() {
+        // symmetric: 10*16 + 16*16 + 10*16 = 576 params; a or b to 8 leaves 80 + 128 + 160 = 368 either way: a first
+        PlanFile plan = TinyPlans.plan(dir, TinyPlans.SYMMETRIC, "budgets: {params: 50%}\n");
+        PrunePlan.Baseline g = Baselines.greedy(TinyPlans.problem(plan, List.of(max(Metric.PARAMS, 400)),
+                new Score.OfMetric(Metric.PARAMS)));
+        assertArrayEquals(new int[] {0, 1}, g.choices());
+        assertEquals(368, g.score());
+        // below the least point (8, 8), 80 + 64 + 80 = 224 params: two steps, then stuck
+        PrunePlan.Baseline stuck = Baselines.greedy(TinyPlans.problem(plan, List.of(max(Metric.PARAMS, 200)),
+                new Score.OfMetric(Metric.PARAMS)));
+        assertFalse(stuck.feasible());
+        assertNull(stuck.choices());
+        assertEquals(224, params(stuck.metrics()));
+        assertEquals("stuck after 2 steps: no knob can cut further", stuck.setting());
+        PrunePlan.Baseline u = Baselines.uniform(TinyPlans.problem(plan, List.of(max(Metric.PARAMS, 400)),
+                new Score.OfMetric(Metric.PARAMS)), 0.25);
+        assertEquals("width multiplier 0.99", u.setting());
+        assertEquals(224, u.score());
+    }
+
+    @Test
+    void greedyCannotRaiseAMissedMinimum() {
+        PlanFile plan = TinyPlans.plan(dir, TinyPlans.chain(32, 32), "budgets: {params: 50%}\n");
+        Score macs = new Score.OfMetric(Metric.MACS);
+        PrunePlan.Baseline base = Baselines.greedy(TinyPlans.problem(plan, List.of(min(Metric.PARAMS, 3000)), macs));
+        assertFalse(base.feasible());
+        assertEquals("the base widths already miss a minimum, which cutting cannot raise", base.setting());
+        // the first step (b to 24) meets 1900 params and leaves 104688 MACs, below a minimum of 110000
+        PrunePlan.Baseline after = Baselines.greedy(TinyPlans.problem(plan,
+                List.of(max(Metric.PARAMS, 1900), min(Metric.MACS, 110000)), macs));
+        assertFalse(after.feasible());
+        assertEquals(104688, after.metrics()[Metric.MACS.ordinal()]);
+        assertEquals("after 1 steps below a minimum, which cutting cannot raise", after.setting());
+    }
+}
