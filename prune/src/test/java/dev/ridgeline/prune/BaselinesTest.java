@@ -149,5 +149,25 @@ class BaselinesTest {
         assertFalse(after.feasible());
         assertEquals(104688, after.metrics()[Metric.MACS.ordinal()]);
         assertEquals("after 1 steps below a minimum, which cutting cannot raise", after.setting());
+        // a ceiling met exactly (the base's 2208 params) is not exceeded: only the missed minimum is left
+        PrunePlan.Baseline exact = Baselines.greedy(TinyPlans.problem(plan,
+                List.of(max(Metric.PARAMS, 2208), min(Metric.MACS, 130000)), macs));
+        assertEquals("the base widths already miss a minimum, which cutting cannot raise", exact.setting());
+    }
+
+    @Test
+    void uniformReachesAMinKeepBelowOnePercent() {
+        // one 1x1 conv of 200 channels on a 10 x 1 x 1 input, fc to 10: 20 A params. Divisor 1, minKeep 0.005,
+        // 200 levels: widths 1 to 200. At 0.01 the width is 2 (40 params), only at minKeep itself 1 (20)
+        String model = "name: wide\ninput: [10, 1, 1]\nlayers:\n"
+                + "  - conv: {name: a, out: 200, kernel: 1, bias: false}\n  - flatten: {name: flat}\n"
+                + "  - linear: {name: fc, out: 10, bias: false}\n";
+        PlanFile plan = TinyPlans.plan(dir, model, "budgets: {params: 50%}\ndivisor: 1\nminKeep: 0.005\n"
+                + "levels: 200\n");
+        PrunePlan.Baseline u = Baselines.uniform(TinyPlans.problem(plan, List.of(max(Metric.PARAMS, 30)),
+                new Score.OfMetric(Metric.PARAMS)), 0.005);
+        assertTrue(u.feasible(), u.setting());
+        assertArrayEquals(new int[] {0}, u.choices());
+        assertEquals(20, params(u.metrics()));
     }
 }

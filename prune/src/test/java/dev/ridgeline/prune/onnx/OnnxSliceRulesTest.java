@@ -100,6 +100,12 @@ class OnnxSliceRulesTest {
         assertArrayEquals(graphs.normalisedL1("w1", 1), s.perLayer().get("fc1"), 1e-12);
         assertArrayEquals(graphs.normalisedL1("w2", 1), s.perLayer().get("fc2"), 1e-12);
         assertEquals(3, s.perLayer().size());
+        // a plan that keeps the most importance takes these scores from the model's weights
+        PlanFile importance = PlanReader.read(Files.writeString(dir.resolve("plan.yaml"),
+                "model: mlp.onnx\nbudgets: {params: 60%}\nobjective: importance\n"));
+        ChannelScores fromPlan = PlanScores.of(importance).orElseThrow();
+        assertArrayEquals(graphs.normalisedL1("w1", 1), fromPlan.perLayer().get("fc1"), 1e-12);
+        assertEquals(s.source(), fromPlan.source());
     }
 
     @Test
@@ -186,6 +192,7 @@ class OnnxSliceRulesTest {
         Path onnx = OnnxGraphs.write(dir.resolve("shared.onnx"), g);
         PrunePlan p = plan(onnx, "budgets: {params: 240}\ndivisor: 1\nfrozen: [conv_1, conv_3, conv_4]\n");
         assertEquals(4, widths(p).get("conv_2"));
+        assertTrue(p.scores().isPresent(), "an ONNX model with weights is sliced by its own scores");
         int[] k = top(4, graphs.normalisedL1("ws", 0));
         ModelProto pruned = ModelProto.parseFrom(OnnxPruner.prune(onnx, p));
         assertEquals(List.of("w1", "ws", "wfc", "ws_pruned_1", "ws_pruned_2"),
