@@ -100,6 +100,22 @@ class BaselinesTest {
     }
 
     @Test
+    void aCutThatRemovesExactlyTwoPercentIsEnough() {
+        // symmetric-like chain on 10 x 1 x 1: 10 A + A B + 10 B params; at A = 42, B = 40 that is 2500, 2% of it 50.
+        // A channel of a removes 10 + 40 = 50, exactly enough (2450); one of b removes 42 + 10 = 52 (2448): a keeps
+        // more. Divisor 1, 40 levels: A takes 11 to 42 (choice 30 is 41), B 10 to 40 (choice 30 is 40)
+        String model = "name: exact\ninput: [10, 1, 1]\nlayers:\n"
+                + "  - conv: {name: a, out: 42, kernel: 1, bias: false}\n"
+                + "  - conv: {name: b, out: 40, kernel: 1, bias: false}\n"
+                + "  - flatten: {name: flat}\n  - linear: {name: fc, out: 10, bias: false}\n";
+        PlanFile plan = TinyPlans.plan(dir, model, "budgets: {params: 50%}\ndivisor: 1\nlevels: 40\n");
+        PrunePlan.Baseline g = Baselines.greedy(TinyPlans.problem(plan, List.of(max(Metric.PARAMS, 2450)),
+                new Score.OfMetric(Metric.PARAMS)));
+        assertArrayEquals(new int[] {30, 30}, g.choices());
+        assertEquals(2450, g.score());
+    }
+
+    @Test
     void greedyCutsTheMostExceededBudgetFirst() {
         // fc to 100 outputs, divisor 1: 864 + 1024 + 3200 = 5088 params, 64 (864 + 1024) + 3200 = 124032 MACs. A
         // channel of a removes 59 params and 3776 MACs, one of b 132 params and 2048 + 100 = 2148 MACs. Budgets

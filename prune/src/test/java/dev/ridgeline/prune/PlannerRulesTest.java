@@ -139,6 +139,17 @@ class PlannerRulesTest {
         assertEquals("objective importance without channel scores", e.getMessage());
     }
 
+    @Test
+    void anAccuracyObjectiveNeedsMeasuredDesigns() {
+        PlanFile r = TinyPlans.plan(dir, TinyPlans.chain(32, 32), "budgets: {params: 1900}\n");
+        // a request the plan reader would refuse: objective accuracy without designs
+        PlanFile request = new PlanFile(r.source(), r.sha256(), r.modelSpec(), r.modelSha256(), r.modelFile(), r.model(),
+                r.setup(), r.budgets(), r.baseMetrics(), r.divisor(), r.minKeep(), r.levels(), r.perStage(), r.frozen(),
+                r.allow(), PlanFile.PruneObjective.ACCURACY, null, r.where());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(request));
+        assertEquals("objective accuracy without measured designs", e.getMessage());
+    }
+
     /**
      * Seven 1x1 convs of 16 channels on the input, concatenated, and a conv to 10 reading the concatenation.
      * Divisor 1, minKeep 0.25, 8 levels: each width takes 16, 14, ..., 4 (13 widths thinned to every second:

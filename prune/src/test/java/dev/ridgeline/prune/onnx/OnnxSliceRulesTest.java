@@ -70,7 +70,7 @@ class OnnxSliceRulesTest {
 
     /**
      * x (3 x 2 x 2), a 1x1 conv to 4 channels with a bias, relu, Identity, flatten (16 features: channel c is
-     * features 4c to 4c + 3), a Gemm to 8 with weights stored in x out (transB 0) and a bias, relu, a MatMul to 10.
+     * features 4c to 4c + 3), a Gemm to 8 with weights stored in x out (transB 0, written out) and a bias, relu, a MatMul to 10.
      */
     private Path mlp() throws Exception {
         GraphProto g = GraphProto.newBuilder().setName("mlp")
@@ -82,7 +82,7 @@ class OnnxSliceRulesTest {
                 .addNode(node("Relu", "relu", List.of("c"), "rc"))
                 .addNode(node("Identity", "id", List.of("rc"), "ic"))
                 .addNode(node("Flatten", "flat", List.of("ic"), "f"))
-                .addNode(node("Gemm", "fc1", List.of("f", "w1", "b1"), "h"))
+                .addNode(node("Gemm", "fc1", List.of("f", "w1", "b1"), "h", integer("transB", 0)))
                 .addNode(node("Relu", "relu_h", List.of("h"), "rh"))
                 .addNode(node("MatMul", "fc2", List.of("rh", "w2"), "y"))
                 .build();
@@ -135,6 +135,61 @@ class OnnxSliceRulesTest {
         assertEquals(PlanChanges.prunedModel(p).nodes().stream().map(n -> n.op()).toList(),
                 ModelLoader.load(written.toString()).nodes().stream().map(n -> n.op()).toList());
         assertEquals(Optional.empty(), OnnxPruner.refusal(p));
+        // a plan made without scores slices by the weights' own
+        PrunePlan unscored = new Planner(new ExhaustiveSolver(1_000_000)).plan(p.request(), Optional.empty());
+        assertEquals(Optional.empty(), unscored.scores());
+        assertEquals(pruned, ModelProto.parseFrom(OnnxPruner.prune(onnx, unscored)));
+    }
+
+    @Test
+    void gemmWeightsAreRowsUnderTransBAndColumnsOtherwise() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("gemms")
+                .addInput(value("x", 1, 4)).addOutput(value("y", 1, 3))
+                .addInitializer(graphs.init("w0", 4, 6)).addInitializer(graphs.init("w1", 5, 6))
+                .addInitializer(graphs.init("w2", 5, 3))
+                .addNode(node("Gemm", "g0", List.of("x", "w0"), "a", integer("transA", 0), integer("transB", 0)))
+                .addNode(node("Gemm", "g1", List.of("a", "w1"), "b", integer("transB", 1)))
+                .addNode(node("MatMul", "g2", List.of("b", "w2"), "y"))
+                .build();
+        Path onnx = OnnxGraphs.write(dir.resolve("gemms.onnx"), g);
+        PlanFile request = PlanReader.read(Files.writeString(dir.resolve("plan.yaml"),
+                "model: gemms.onnx\nbudgets: {params: 60%}\n"));
+        ChannelScores s = WeightScores.tryOnnx(onnx, request.model()).orElseThrow();
+        assertArrayEquals(graphs.normalisedL1("w0", 1), s.perLayer().get("g0"), 1e-12);
+        assertArrayEquals(graphs.normalisedL1("w1", 0), s.perLayer().get("g1"), 1e-12);
+        assertArrayEquals(graphs.normalisedL1("w2", 1), s.perLayer().get("g2"), 1e-12);
+    }
+
+    /**
+     * x (4 x 2 x 2), conv a (8), conv b (8) and conv c (4) on it, concatenated (12), pool, fc. a and c are frozen:
+     * 32 + 8 B + 32 + 10 (B + 4) = 104 + 18 B params, so 180 keep B = 4; fc keeps b's 4 columns and all of c's
+     * (8 to 11).
+     */
+    @Test
+    void aConcatenationKeepsItsUncutPartWholeAtItsOffset() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("cat")
+                .addInput(value("x", 1, 4, 2, 2)).addOutput(value("y", 1, 10))
+                .addInitializer(graphs.init("wa", 8, 4, 1, 1)).addInitializer(graphs.init("wb", 8, 8, 1, 1))
+                .addInitializer(graphs.init("wc", 4, 8, 1, 1)).addInitializer(graphs.init("wfc", 10, 12))
+                .addNode(node("Conv", "conv_a", List.of("x", "wa"), "a"))
+                .addNode(node("Relu", "relu_a", List.of("a"), "ra"))
+                .addNode(node("Conv", "conv_b", List.of("ra", "wb"), "b"))
+                .addNode(node("Conv", "conv_c", List.of("ra", "wc"), "c"))
+                .addNode(node("Concat", "cat", List.of("b", "c"), "bc", integer("axis", 1)))
+                .addNode(node("GlobalAveragePool", "gap", List.of("bc"), "p"))
+                .addNode(node("Flatten", "flat", List.of("p"), "f"))
+                .addNode(node("Gemm", "fc", List.of("f", "wfc"), "y", integer("transB", 1)))
+                .build();
+        Path onnx = OnnxGraphs.write(dir.resolve("cat.onnx"), g);
+        PrunePlan p = plan(onnx, "budgets: {params: 180}\ndivisor: 1\nfrozen: [conv_a, conv_c]\n");
+        assertEquals(4, widths(p).get("conv_b"));
+        int[] kb = top(4, graphs.normalisedL1("wb", 0));
+        int[] columns = java.util.stream.IntStream.concat(Arrays.stream(kb), java.util.stream.IntStream.range(8, 12))
+                .toArray();
+        Map<String, float[]> out = initializers(ModelProto.parseFrom(OnnxPruner.prune(onnx, p)));
+        assertArrayEquals(graphs.expected("wb", kb), out.get("wb"));
+        assertArrayEquals(graphs.weights.get("wc"), out.get("wc"));
+        assertArrayEquals(graphs.expected("wfc", null, columns), out.get("wfc"));
     }
 
     @Test
