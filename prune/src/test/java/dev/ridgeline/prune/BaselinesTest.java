@@ -132,6 +132,42 @@ class BaselinesTest {
     }
 
     @Test
+    void ofTwoBudgetsExceededAlikeTheFirstListedIsCutFirst() {
+        // the chain with fc to 100 (5088 params, 124032 MACs), divisor 1. 4982 params and 121448 MACs are both
+        // exceeded by exactly 1/47. Params first: 2% is 101.76, so a loses 2 channels (4970 params, 116480 MACs) or
+        // b 1 (4956): a, and both budgets hold after one step. (MACs first would cut a by 1 to 5029 params.)
+        PlanFile plan = TinyPlans.plan(dir, TinyPlans.chain(32, 32, 100),
+                "budgets: {params: 50%}\ndivisor: 1\nlevels: 25\n");
+        List<Budget> budgets = List.of(max(Metric.PARAMS, 4982), max(Metric.MACS, 121448));
+        PrunePlan.Baseline g = Baselines.greedy(TinyPlans.problem(plan, budgets, new Score.OfMetric(Metric.PARAMS)));
+        assertArrayEquals(new int[] {22, 24}, g.choices());
+        assertEquals(4970, g.score());
+        assertEquals("1 steps of 2% of the base resource", g.setting());
+    }
+
+    @Test
+    void greedyNeverCutsAKnobThatLeavesTheResourceAsItIs() {
+        // a 5x5 conv (3 to 32) and a 3x3 one (32 to 32), each "same": a smaller kernel keeps every activation's
+        // size, so under a budget on peak activation memory only widths are cut, though the kernel cut keeps the
+        // most MACs (64 * 27 * 32 + 64 * 288 * 32 + 320 against at most 596208 for a width cut)
+        String model = "name: kernels\ninput: [3, 8, 8]\nlayers:\n"
+                + "  - conv: {name: a, out: 32, kernel: 5, padding: 2, bias: false}\n"
+                + "  - conv: {name: b, out: 32, kernel: 3, padding: 1, bias: false}\n"
+                + "  - global_avgpool: {name: gap}\n  - flatten: {name: flat}\n"
+                + "  - linear: {name: fc, out: 10, bias: false}\n";
+        PlanFile plan = TinyPlans.plan(dir, model, "budgets: {params: 50%}\n");
+        var space = PruneSpace.build(plan, java.util.EnumSet.of(PlanFile.Change.CHANNELS, PlanFile.Change.KERNELS));
+        assertEquals(List.of("width:a", "width:b", "kernel:a"), space.space().knobs().stream().map(k -> k.name())
+                .toList());
+        double peak = plan.baseMetrics()[Metric.PEAK_ACTIVATION_BYTES.ordinal()];
+        PlanProblem problem = new PlanProblem(space, dev.ridgeline.search.eval.EvaluatorCompiler.compile(space,
+                plan.setup()), List.of(max(Metric.PEAK_ACTIVATION_BYTES, 0.9 * peak)), new Score.OfMetric(Metric.MACS));
+        PrunePlan.Baseline g = Baselines.greedy(problem);
+        assertTrue(g.feasible(), g.setting());
+        assertEquals(1, g.choices()[2], "the kernel stays 5x5");
+    }
+
+    @Test
     void greedyReachesTheLeastChoiceAndBreaksTiesToTheFirstKnob() {
         // symmetric: 10*16 + 16*16 + 10*16 = 576 params; a or b to 8 leaves 80 + 128 + 160 = 368 either way: a first
         PlanFile plan = TinyPlans.plan(dir, TinyPlans.SYMMETRIC, "budgets: {params: 50%}\n");

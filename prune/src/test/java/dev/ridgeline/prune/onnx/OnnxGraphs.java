@@ -53,6 +53,12 @@ final class OnnxGraphs {
         return b.build();
     }
 
+    static AttributeProto ints(String name, long... v) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        Arrays.stream(v).forEach(a::addInts);
+        return a.build();
+    }
+
     static AttributeProto integer(String name, long v) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
     }

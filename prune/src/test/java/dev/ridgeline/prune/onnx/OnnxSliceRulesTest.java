@@ -1,6 +1,7 @@
 package dev.ridgeline.prune.onnx;
 
 import static dev.ridgeline.prune.onnx.OnnxGraphs.integer;
+import static dev.ridgeline.prune.onnx.OnnxGraphs.ints;
 import static dev.ridgeline.prune.onnx.OnnxGraphs.node;
 import static dev.ridgeline.prune.onnx.OnnxGraphs.top;
 import static dev.ridgeline.prune.onnx.OnnxGraphs.value;
@@ -317,12 +318,4 @@ class OnnxSliceRulesTest {
         assertTrue(separable.feasible(), () -> separable.attempts().toString());
         assertTrue(OnnxPruner.refusal(separable).isPresent());
     }
-
-    private static ai.onnx.proto.OnnxMl.AttributeProto ints(String name, long... v) {
-        ai.onnx.proto.OnnxMl.AttributeProto.Builder a = ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName(name)
-                .setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.INTS);
-        Arrays.stream(v).forEach(a::addInts);
-        return a.build();
-    }
-
 }
