@@ -16,11 +16,6 @@ public record BatchNorm(int channels, boolean affine) implements Op {
         return OpKind.BATCH_NORM;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** 2 x C when affine (running mean and variance are buffers, not parameters). */
     @Override
     public long params() {

@@ -20,11 +20,6 @@ public record Conv2d(int inChannels, int outChannels, Window window, int groups,
         return OpKind.CONV2D;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** Weights Cout x (Cin/g) x Kh x Kw plus Cout biases. */
     @Override
     public long params() {

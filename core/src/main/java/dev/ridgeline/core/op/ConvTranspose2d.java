@@ -24,11 +24,6 @@ public record ConvTranspose2d(int inChannels, int outChannels, Window window, in
         return OpKind.CONV_TRANSPOSE2D;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** Weights Cin x (Cout/g) x Kh x Kw plus Cout biases. */
     @Override
     public long params() {

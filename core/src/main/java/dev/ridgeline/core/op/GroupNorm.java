@@ -29,11 +29,6 @@ public record GroupNorm(int channels, int groups, boolean affine) implements Op 
         return instance() ? "instance_norm" : kind().id();
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** 2 x C when affine. */
     @Override
     public long params() {

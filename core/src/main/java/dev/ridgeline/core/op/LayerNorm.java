@@ -46,11 +46,6 @@ public record LayerNorm(int features, Axis axis, boolean affine) implements Op {
         return OpKind.LAYER_NORM;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** 2 x C when affine (weight and bias). */
     @Override
     public long params() {

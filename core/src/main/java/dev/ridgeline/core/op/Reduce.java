@@ -48,11 +48,6 @@ public record Reduce(Function function, List<Integer> axes, boolean keepDims) im
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("axes", axes);

@@ -19,11 +19,6 @@ public record ReduceMean(List<Integer> axes, boolean keepDims) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("axes", axes);

@@ -18,16 +18,6 @@ public record Unsqueeze(List<Integer> axes) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of("axes", axes);
     }
