@@ -1,6 +1,5 @@
 package dev.ridgeline.core.op;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A 2-D convolution; {@code groups == inChannels} makes it depthwise. */
@@ -23,18 +22,11 @@ public record Conv2d(int inChannels, int outChannels, Window window, int groups,
     /** Weights Cout x (Cin/g) x Kh x Kw plus Cout biases. */
     @Override
     public long params() {
-        long w = Math.multiplyExact(Math.multiplyExact((long) outChannels, inChannels / groups), window.kernelArea());
-        return bias ? w + outChannels : w;
+        return Convolutions.params(outChannels, inChannels, groups, window, bias, outChannels);
     }
 
     @Override
     public Map<String, Object> attributes() {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("inChannels", inChannels);
-        a.put("outChannels", outChannels);
-        a.putAll(window.attributes());
-        a.put("groups", groups);
-        a.put("bias", bias);
-        return a;
+        return Convolutions.attributes(inChannels, outChannels, window, Map.of(), groups, bias);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ridgeline.core.op;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,19 +26,12 @@ public record ConvTranspose2d(int inChannels, int outChannels, Window window, in
     /** Weights Cin x (Cout/g) x Kh x Kw plus Cout biases. */
     @Override
     public long params() {
-        long w = Math.multiplyExact(Math.multiplyExact((long) inChannels, outChannels / groups), window.kernelArea());
-        return bias ? w + outChannels : w;
+        return Convolutions.params(inChannels, outChannels, groups, window, bias, outChannels);
     }
 
     @Override
     public Map<String, Object> attributes() {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("inChannels", inChannels);
-        a.put("outChannels", outChannels);
-        a.putAll(window.attributes());
-        a.put("outputPadding", List.of(outputPaddingH, outputPaddingW));
-        a.put("groups", groups);
-        a.put("bias", bias);
-        return a;
+        return Convolutions.attributes(inChannels, outChannels, window,
+                Map.of("outputPadding", List.of(outputPaddingH, outputPaddingW)), groups, bias);
     }
 }
