@@ -32,7 +32,7 @@ public record GroupNorm(int channels, int groups, boolean affine) implements Op 
     /** 2 x C when affine. */
     @Override
     public long params() {
-        return affine ? 2L * channels : 0;
+        return BatchNorm.affineParams(channels, affine);
     }
 
     @Override

@@ -49,7 +49,7 @@ public record LayerNorm(int features, Axis axis, boolean affine) implements Op {
     /** 2 x C when affine (weight and bias). */
     @Override
     public long params() {
-        return affine ? 2L * features : 0;
+        return BatchNorm.affineParams(features, affine);
     }
 
     @Override
