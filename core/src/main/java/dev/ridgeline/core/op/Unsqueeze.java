@@ -6,10 +6,7 @@ import java.util.Map;
 /** Inserts size-1 axes at these output positions (negative counts from the end of the output); a view. */
 public record Unsqueeze(List<Integer> axes) implements Op {
     public Unsqueeze {
-        axes = List.copyOf(axes);
-        if (axes.isEmpty()) {
-            throw new IllegalArgumentException("unsqueeze needs at least one axis");
-        }
+        axes = AxisLists.atLeastOne("unsqueeze", axes);
     }
 
     @Override
