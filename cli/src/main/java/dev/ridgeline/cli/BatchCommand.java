@@ -73,7 +73,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+        return Failures.guard(spec, root, this::run);
     }
 
     private int run() throws Exception {

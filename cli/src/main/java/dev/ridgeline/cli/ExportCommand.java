@@ -91,7 +91,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+        return Failures.guard(spec, root, this::run);
     }
 
     private int run() throws IOException {

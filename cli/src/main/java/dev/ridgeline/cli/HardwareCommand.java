@@ -149,7 +149,7 @@ final class HardwareCommand implements Callable<Integer> {
     }
 
     private int guarded(Callable<Integer> body) {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, body);
+        return Failures.guard(spec, root, body);
     }
 
     private void print(String text) {

@@ -113,7 +113,7 @@ final class MeasureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+        return Failures.guard(spec, root, this::run);
     }
 
     private int run() {

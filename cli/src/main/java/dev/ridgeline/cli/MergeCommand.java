@@ -41,7 +41,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+        return Failures.guard(spec, root, this::run);
     }
 
     private int run() {

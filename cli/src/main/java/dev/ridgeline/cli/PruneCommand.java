@@ -79,7 +79,7 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
+        return Failures.guard(spec, root, this::run);
     }
 
     private int run() {

@@ -92,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug,
+        return Failures.guard(spec, root,
                 "in " + jobFile + ", try a smaller batch, input or width multipliers", this::run);
     }
 

@@ -41,7 +41,7 @@ final class ZooCommand implements Callable<Integer> {
             footer = "  ridgeline zoo list")
     int list() {
         PrintWriter out = spec.commandLine().getOut();
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, () -> {
+        return Failures.guard(spec, root, () -> {
             Map<String, CostReport> reports = new LinkedHashMap<>();
             Map<String, String> descriptions = new LinkedHashMap<>();
             for (String name : Zoo.names()) {
