@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -73,9 +74,8 @@ final class PruneCommand implements Callable<Integer> {
             description = "Also write the design-review page (report.html and its charts) into DIR.")
     Path report;
 
-    @Option(names = "--force",
-            description = "Write into an --out folder that holds files ridgeline did not write (they are kept).")
-    boolean force;
+    @Mixin
+    ForceOption forceOption = new ForceOption();
 
     @Override
     public Integer call() {
@@ -95,7 +95,7 @@ final class PruneCommand implements Callable<Integer> {
         PlanWriter.Written written;
         // --out is checked (and locked) before the planning, which may take long
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline prune " + planFile,
-                new ResultFolder.Options(PlanWriter.FILES, true, force, false))) {
+                new ResultFolder.Options(PlanWriter.FILES, true, forceOption.force, false))) {
             folder.notes().forEach(n -> stderr.println("ridgeline: " + n));
             stdout.printf(Locale.ROOT, "planning %s%s (%s, batch %d)%n", request.modelSpec(),
                     request.setup().device() == null ? "" : " on " + request.setup().device().id(),
@@ -110,7 +110,8 @@ final class PruneCommand implements Callable<Integer> {
         stdout.println(summary(plan));
         stdout.println("wrote " + String.join(", ", written.files().stream().map(Path::toString).toList()));
         if (report != null) {
-            ReportWriter.Written page = ReportCommand.write(report, force, stderr, s -> RunReader.read(out));
+            ReportWriter.Written page = ReportCommand.write(report, forceOption.force, stderr,
+                    s -> RunReader.read(out));
             stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
         }
         return Failures.OK;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,9 +50,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "The folder to write report.html and charts/ into (created if missing).")
     Path out;
 
-    @Option(names = "--force",
-            description = "Write into an --out folder that holds files ridgeline did not write (they are kept).")
-    boolean force;
+    @Mixin
+    ForceOption forceOption = new ForceOption();
 
     @Override
     public Integer call() {
@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        ReportWriter.Written written = ReportFolder.writeFrom(out, force, Version.current(), runs,
+        ReportWriter.Written written = ReportFolder.writeFrom(out, forceOption.force, Version.current(), runs,
                 note -> stderr.println("ridgeline: " + note));
         stdout.println(String.format(Locale.ROOT, "wrote %s%s and %d chart files in %s (%.1f s)", written.page(),
                 runPages(written), written.charts().size(), out.resolve(ReportWriter.CHARTS),
