@@ -23,14 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline prune PLAN.yaml --out DIR}: the channels-first pruning plan of a network under budgets;
@@ -47,17 +43,11 @@ import picocli.CommandLine.Spec;
             "  ridgeline prune configs/plans/resnet50_orin_nano.yaml --out runs/r50-plan",
             "",
             "Writes DIR/plan.md, DIR/pruned.yaml, DIR/pruned.onnx (ONNX input with weights) and DIR/plan.json."})
-final class PruneCommand implements Callable<Integer> {
+final class PruneCommand extends GuardedCommand {
     static final String JSON = PlanWriter.JSON;
     static final String MARKDOWN = PlanWriter.MARKDOWN;
     static final String ONNX = PlanWriter.ONNX;
     static final String YAML = PlanWriter.YAML;
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
 
     @Parameters(index = "0", paramLabel = "PLAN.yaml", description = "The plan file (see docs/plan-format.md).")
     Path planFile;
@@ -78,11 +68,7 @@ final class PruneCommand implements Callable<Integer> {
     ForceOption forceOption = new ForceOption();
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec, root, this::run);
-    }
-
-    private int run() {
+    int run() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (!Files.isRegularFile(planFile)) {

@@ -10,14 +10,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline report DIR... --out DIR}: a design-review page (report.html, self-contained) and its charts
@@ -34,13 +30,7 @@ import picocli.CommandLine.Spec;
             "  ridgeline report r50.json mnv2.json runs/r18 --out review/all",
             "",
             "See docs/report.md for what each chart shows."})
-final class ReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class ReportCommand extends GuardedCommand {
     @Parameters(arity = "1..*", paramLabel = "RUN",
             description = "A sweep folder (summary.json), a prune folder (plan.json), an analyze --format json file,"
                     + " or a folder of such files.")
@@ -54,11 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     ForceOption forceOption = new ForceOption();
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec, root, this::run);
-    }
-
-    private int run() {
+    int run() {
         long start = System.nanoTime();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
