@@ -5,9 +5,7 @@ import java.util.Map;
 /** A 2-D convolution; {@code groups == inChannels} makes it depthwise. */
 public record Conv2d(int inChannels, int outChannels, Window window, int groups, boolean bias) implements Op {
     public Conv2d {
-        if (inChannels < 1 || outChannels < 1 || groups < 1) {
-            throw new IllegalArgumentException("channels and groups must be at least 1");
-        }
+        Convolutions.checkChannels(inChannels, outChannels, groups);
     }
 
     public static Conv2d of(int in, int out, int kernel, int stride, int padding) {

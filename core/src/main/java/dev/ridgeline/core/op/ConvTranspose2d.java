@@ -10,9 +10,7 @@ import java.util.Map;
 public record ConvTranspose2d(int inChannels, int outChannels, Window window, int outputPaddingH, int outputPaddingW,
                               int groups, boolean bias) implements Op {
     public ConvTranspose2d {
-        if (inChannels < 1 || outChannels < 1 || groups < 1) {
-            throw new IllegalArgumentException("channels and groups must be at least 1");
-        }
+        Convolutions.checkChannels(inChannels, outChannels, groups);
         if (outputPaddingH < 0 || outputPaddingW < 0) {
             throw new IllegalArgumentException("output padding must not be negative");
         }

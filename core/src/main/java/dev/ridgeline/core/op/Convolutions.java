@@ -3,9 +3,16 @@ package dev.ridgeline.core.op;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a convolution and a transposed convolution count and print alike: their parameters and attributes. */
+/** What a convolution and a transposed convolution check, count and print alike. */
 final class Convolutions {
     private Convolutions() {
+    }
+
+    /** Channels and groups of at least 1 (whether the groups divide the channels is a shape rule). */
+    static void checkChannels(int inChannels, int outChannels, int groups) {
+        if (inChannels < 1 || outChannels < 1 || groups < 1) {
+            throw new IllegalArgumentException("channels and groups must be at least 1");
+        }
     }
 
     /**

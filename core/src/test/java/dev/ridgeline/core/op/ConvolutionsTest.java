@@ -1,6 +1,7 @@
 package dev.ridgeline.core.op;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,18 @@ class ConvolutionsTest {
         Window w = Window.square(4, 2, 1);
         assertEquals(8L * (32 / 4) * 16 + 32, new ConvTranspose2d(8, 32, w, 0, 0, 4, true).params());
         assertEquals(8L * 32 * 16, new ConvTranspose2d(8, 32, w, 1, 0, 1, false).params());
+    }
+
+    @Test
+    void bothRefuseAChannelOrGroupCountBelowOne() {
+        Window w = Window.square(3, 1, 1);
+        List<Runnable> bad = List.of(() -> new Conv2d(0, 8, w, 1, false), () -> new Conv2d(8, 0, w, 1, false),
+                () -> new Conv2d(8, 8, w, 0, false), () -> new ConvTranspose2d(0, 8, w, 0, 0, 1, false),
+                () -> new ConvTranspose2d(8, 0, w, 0, 0, 1, false), () -> new ConvTranspose2d(8, 8, w, 0, 0, 0, false));
+        for (Runnable make : bad) {
+            assertEquals("channels and groups must be at least 1",
+                    assertThrows(IllegalArgumentException.class, make::run).getMessage());
+        }
     }
 
     @Test
