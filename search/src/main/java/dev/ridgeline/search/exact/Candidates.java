@@ -24,12 +24,12 @@ final class Candidates {
     final double[] sureMin;
     private final int[] scratchA;
     private final int[] scratchB;
-    private final DominanceIndex index;
+    private final KeptEntries index;
     /**
      * The entries a pass adds that were not settled by the last one, for the settled entries' queries: two
      * settled entries never prune each other (see {@link #settled}), so they need only ask the new ones.
      */
-    private final DominanceIndex fresh;
+    private final KeptEntries fresh;
     /**
      * How many leading entries are the survivors of the last filter pass (0 when they may have been
      * reordered or replaced since), with the cap and sure bounds it ran with. In a later pass with the same
@@ -78,11 +78,12 @@ final class Candidates {
         Arrays.fill(sureMax, Double.NEGATIVE_INFINITY);
         Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
         this.scratchB = new int[knobCount];
-        this.index = planar ? null : new DominanceIndex(dimensions);
-        this.fresh = planar ? null : new DominanceIndex(dimensions);
+        DominanceIndex keys = planar ? null : new DominanceIndex(dimensions);
+        this.staircase = keys == null ? null : keys.staircase();
+        this.index = keys == null ? null : keys.forKeys();
+        this.fresh = keys == null ? null : new DominanceIndex(dimensions).forKeys();
         this.settledSureMax = new double[dims];
         this.settledSureMin = new double[dims];
-        this.staircase = index == null ? null : index.staircase();
     }
 
     void reset(Factor[] parents, int knob) {
@@ -214,6 +215,11 @@ final class Candidates {
         tracedB = -1;
     }
 
+    /** Sets the cap a pass runs with, for a sweep driven from outside {@link #filter} (the structures' tests). */
+    void useCap(double cap) {
+        this.cap = cap;
+    }
+
     private int sweepPlanar() {
         boolean lower = dimensions.sense()[1] == Dimensions.LOWER;
         boolean slack1 = slack[1] && cap > 0;
@@ -249,8 +255,8 @@ final class Candidates {
         if (staircase != null) {
             return sweepStaircase();
         }
-        index.start();
-        fresh.start();
+        index.start(this, 0, size);
+        fresh.start(this, settledEnd > 0 ? settledEnd : size, size);
         int keptCount = 0;
         int lastPruner = -1;
         for (int r = 0; r < size; r++) {
@@ -537,11 +543,30 @@ final class Candidates {
     }
 
     /**
-     * Compares the designs two entries stand for, knob by knob (the order of point indices). The last
-     * design traced into each scratch array is remembered (entries do not move within a filter pass), since
-     * a pass compares one entry with several others in a row.
+     * Compares the designs two entries stand for, knob by knob (the order of point indices): where they
+     * first differ, found from the parents whose entries differ ({@link Factor#firstDifference}).
      */
     int compareDesigns(int a, int b) {
+        int first = knob >= 0 && choice[a] != choice[b] ? 2 * knob + (choice[a] < choice[b] ? 0 : 1) : Factor.SAME;
+        for (int p = 0; p < parentCount; p++) {
+            int pa = parent[a * parentCount + p];
+            int pb = parent[b * parentCount + p];
+            if (pa != pb) {
+                if (pa < 0 || pb < 0) {
+                    return compareTraced(a, b);
+                }
+                first = Math.min(first, parents[p].firstDifference(pa, pb));
+            }
+        }
+        return first == Factor.SAME ? 0 : (first & 1) == 0 ? -1 : 1;
+    }
+
+    /**
+     * {@link #compareDesigns} by tracing both designs, for entries of which only one has a parent's entry set.
+     * The last design traced into each scratch array is remembered (entries do not move within a filter
+     * pass), since a pass compares one entry with several others in a row.
+     */
+    private int compareTraced(int a, int b) {
         if (a == tracedB && b == tracedA) {
             return -Arrays.compare(scratchA, scratchB);
         }

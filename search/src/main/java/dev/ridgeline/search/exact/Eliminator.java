@@ -119,8 +119,8 @@ final class Eliminator {
                 in.append(p.entries()).append('/').append(p.assignments).append(' ');
             }
             System.err.printf(java.util.Locale.ROOT, "TRACE knob %d parents %d [%s] scope %d assignments %d entries %d"
-                    + " most %d %.3f s%n", knob, parents.length, in.toString().trim(), scope.length, assignments, total,
-                    most, (System.nanoTime() - traceStart) / 1e9);
+                    + " most %d %.3f s (process CPU %.1f s)%n", knob, parents.length, in.toString().trim(), scope.length,
+                    assignments, total, most, (System.nanoTime() - traceStart) / 1e9, processCpuSeconds());
         }
         for (Worker w : workers) {
             w.shrink();
@@ -131,6 +131,12 @@ final class Eliminator {
             state.freed(p.forgetVectors());
         }
         return f;
+    }
+
+    /** The CPU time of the whole process so far, for the trace (NaN where the platform does not say). */
+    private static double processCpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static void join(List<Future<?>> running) {
