@@ -63,7 +63,7 @@ final class StaircaseTree implements KeptEntries {
             return entry.length * 4L + keys.length * 8L;
         }
 
-        /** Moves the slice described at {@code at} of {@code slices} (offset, length, capacity) to the end, twice as large. */
+        /** Moves the slice at {@code at} of {@code slices} (offset, length, capacity) to the end, twice as large. */
         int grow(int[] slices, int at) {
             int cap = Math.max(4, 2 * slices[at + 2]);
             int need = used + cap;
