@@ -45,8 +45,11 @@ final class Candidates {
     int knob;
     int size;
     double[] vec = new double[0];
-    /** Per entry, per dimension: its deficit (see {@link #filter}), 0 on every dimension without slack. */
-    double[] def = new double[0];
+    /**
+     * Per entry, per dimension: its deficit (see {@link #filter}), 0 on every dimension without slack; held as a
+     * float rounded up ({@link #roundUp}), which keeps it a bound and halves its memory.
+     */
+    float[] def = new float[0];
     int[] choice = new int[0];
     int[] parent = new int[0];
     /** The order a pass visits the entries in and the entries it keeps, and their compaction. */
@@ -93,7 +96,7 @@ final class Candidates {
         size = 0;
         settled = 0;
         vec = new double[0];
-        def = new double[0];
+        def = new float[0];
         choice = new int[0];
         parent = new int[0];
         order.shrink();
@@ -118,7 +121,7 @@ final class Candidates {
 
     /** Bytes held by this buffer's arrays. */
     long bytes() {
-        return (vec.length + def.length) * 8L + (choice.length + parent.length) * 4L + order.bytes()
+        return vec.length * 8L + (def.length + choice.length + parent.length) * 4L + order.bytes()
                 + (staircase != null ? staircase.bytes() : index == null ? 0 : index.bytes() + fresh.bytes());
     }
 
@@ -149,7 +152,7 @@ final class Candidates {
         int n = other.size;
         if (choice.length < n || parent.length < n * parentCount) {
             vec = new double[n * dims];
-            def = new double[n * dims];
+            def = new float[n * dims];
             choice = new int[n];
             parent = new int[n * parentCount];
         }
@@ -321,11 +324,17 @@ final class Candidates {
         return true;
     }
 
+    /** The least float at least x: a deficit stored as a float still bounds what it stands for. */
+    static float roundUp(double x) {
+        float f = (float) x;
+        return f < x ? Math.nextUp(f) : f;
+    }
+
     /** Entry k now stands for what entry c stood for: its deficits grow to cover c's. */
     private void absorb(int k, int c) {
         for (int d = 0; d < dims; d++) {
             if (slack[d]) {
-                def[k * dims + d] = Math.max(def[k * dims + d], shortfall(k, c, d));
+                def[k * dims + d] = Math.max(def[k * dims + d], roundUp(shortfall(k, c, d)));
             }
         }
     }

@@ -316,8 +316,8 @@ final class Eliminator {
                         System.arraycopy(sum, 0, next.vec, s * dims, dims);
                         if (f.deficits != null) {
                             for (int d = 0; d < dims; d++) {
-                                next.def[s * dims + d] = bounds.combine(d, next.def[s * dims + d],
-                                        f.deficits[e * dims + d]);
+                                next.def[s * dims + d] = Candidates.roundUp(bounds.combine(d,
+                                        next.def[s * dims + d], f.deficits[e * dims + d]));
                             }
                         }
                         next.parent[s * parents.length + i] = e;

@@ -14,12 +14,12 @@ final class EntryOrder {
     private int[] runs = new int[1];
     /** One entry, parked while {@link #compact} closes a cycle of moves. */
     private final double[] swapVec;
-    private final double[] swapDef;
+    private final float[] swapDef;
     private int[] swapParent = new int[0];
 
     EntryOrder(int dims) {
         this.swapVec = new double[dims];
-        this.swapDef = new double[dims];
+        this.swapDef = new float[dims];
     }
 
     long bytes() {

@@ -81,7 +81,9 @@ class StaircaseTreeTest {
         for (double[] row : rows) {
             int e = c.append((int) row[2 * d]);
             System.arraycopy(row, 0, c.vec, e * d, d);
-            System.arraycopy(row, d, c.def, e * d, d);
+            for (int j = 0; j < d; j++) {
+                c.def[e * d + j] = Candidates.roundUp(row[d + j]);
+            }
         }
         Arrays.fill(c.sureMax, Double.POSITIVE_INFINITY);
         Arrays.fill(c.sureMin, Double.NEGATIVE_INFINITY);
