@@ -15,13 +15,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline analyze MODEL}: params, MACs, FLOPs and memory of every layer and in total, and with
@@ -41,13 +37,7 @@ import picocli.CommandLine.Spec;
             "  ridgeline analyze resnet50 --hardware my-board.yaml --precision int8 --batch 8 --format json",
             "  ridgeline analyze configs/zoo/vgg16.yaml --format csv --out vgg16.csv",
             "  ridgeline analyze my_net.onnx --input 3x224x224 --batch 8 --format json"})
-final class AnalyzeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class AnalyzeCommand extends GuardedCommand {
     @Parameters(index = "0", paramLabel = "MODEL",
             description = "A zoo name (see 'ridgeline zoo list'), a .yaml model file or an .onnx file.")
     String model;
@@ -112,11 +102,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     static final String ANALYSIS_JSON = "analysis.json";
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
-    }
-
-    private int run() {
+    int run() {
         Convention rule = Convention.byId(convention.trim()).orElseThrow(() -> new BadInputException(
                 "unknown convention '" + convention + "'; known conventions: " + Convention.knownIds()));
         AnalysisFormat writer = AnalysisFormat.byId(format);

@@ -13,13 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline batch BATCH.yaml --out DIR}: runs every job of a batch file into its own folder of DIR,
@@ -37,13 +33,7 @@ import picocli.CommandLine.Spec;
             "  ridgeline batch big.yaml --out runs/big/$SLURM_ARRAY_TASK_ID --shard auto",
             "",
             "Exit code 0 when every job ran or was skipped, 1 when a job failed, 2 for a bad batch file."})
-final class BatchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class BatchCommand extends GuardedCommand {
     @Parameters(index = "0", paramLabel = "BATCH.yaml", description = "The batch file (see docs/batch-format.md).")
     Path batchFile;
 
@@ -72,11 +62,7 @@ final class BatchCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
-    }
-
-    private int run() throws Exception {
+    int run() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Shard slice = shard == null ? Shard.ALL : Shard.parseOrAuto(shard, System.getenv());

@@ -31,13 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline export JOB.yaml (--row K --from DIR/pareto.csv | --choices TEXT) --out design.yaml}:
@@ -57,13 +53,7 @@ import picocli.CommandLine.Spec;
             "",
             "Rows are numbered from 1, as the front table of 'ridgeline sweep' shows them. The file reads back as "
                 + "the network the sweep evaluated; export prints the analyze command that gives its figures."})
-final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class ExportCommand extends GuardedCommand {
     @Parameters(index = "0", paramLabel = "JOB.yaml", description = "The job file the design belongs to.")
     Path jobFile;
 
@@ -90,11 +80,7 @@ final class ExportCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
-    }
-
-    private int run() throws IOException {
+    int run() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         BadInputException.check(row == null || choices == null, "give either --row or --choices, not both");

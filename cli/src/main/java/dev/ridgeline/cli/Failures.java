@@ -5,6 +5,7 @@ import dev.ridgeline.core.RidgelineException;
 import dev.ridgeline.store.folder.WriteFailedException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Turns what a command throws into an exit code and a message on stderr: bad input (a
@@ -62,8 +63,21 @@ final class Failures {
         }
     }
 
+    /**
+     * As {@link #guard(PrintWriter, boolean, Callable)} for a command: its stderr, and the stack traces of the
+     * root command's --debug ({@code root} is null when the command runs on its own).
+     */
+    static int guard(CommandSpec spec, Main root, Callable<Integer> body) {
+        return guard(spec, root, ANALYZE_OVERFLOW_HINT, body);
+    }
+
+    /** As {@link #guard(CommandSpec, Main, Callable)}, with the hint for a count too large for 64 bits. */
+    static int guard(CommandSpec spec, Main root, String overflowHint, Callable<Integer> body) {
+        return guard(spec.commandLine().getErr(), root != null && root.debug, overflowHint, body);
+    }
+
     /** A command group run without one of its commands: the usage on stderr, as bad input. */
-    static int missingSubcommand(picocli.CommandLine.Model.CommandSpec spec, String what) {
+    static int missingSubcommand(CommandSpec spec, String what) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(PREFIX + what + " is required");
         spec.commandLine().usage(err);

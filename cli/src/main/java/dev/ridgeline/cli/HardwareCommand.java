@@ -4,7 +4,6 @@ import dev.ridgeline.hardware.device.DeviceProfile;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.report.hardware.DeviceListTable;
 import dev.ridgeline.report.hardware.DeviceSheet;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,10 +47,9 @@ final class HardwareCommand implements Callable<Integer> {
             footerHeading = "%nExample:%n",
             footer = "  ridgeline hardware list")
     int list() {
-        return guarded(() -> {
+        return Listings.print(spec, root, () -> {
             List<DeviceProfile> devices = Devices.presetIds().stream().map(Devices::preset).toList();
-            print(DeviceListTable.render(devices));
-            return Failures.OK;
+            return DeviceListTable.render(devices);
         });
     }
 
@@ -63,10 +61,7 @@ final class HardwareCommand implements Callable<Integer> {
             footer = {"  ridgeline hardware show h100-sxm", "  ridgeline hardware show configs/hardware/h100-sxm.yaml"})
     int show(@Parameters(paramLabel = "NAME|FILE", description = "A preset id or a device .yaml file.")
              String device) {
-        return guarded(() -> {
-            print(DeviceSheet.render(Devices.resolve(device)));
-            return Failures.OK;
-        });
+        return Listings.print(spec, root, () -> DeviceSheet.render(Devices.resolve(device)));
     }
 
     @Command(name = "calibrate",
@@ -102,7 +97,7 @@ final class HardwareCommand implements Callable<Integer> {
                   @Option(names = "--jobs", paramLabel = "JOB", split = ",",
                           description = "Jobs whose spaces give 8 random designs at 160x160 to the fit (default:"
                                   + " the MobileNetV2 and ResNet-18 example jobs).") List<String> jobs) {
-        return guarded(() -> {
+        return Failures.guard(spec, root, () -> {
             if (from != null) {
                 PublishedCalibration.run(from, hardware, split, out, spec.commandLine().getOut());
                 return Failures.OK;
@@ -141,20 +136,10 @@ final class HardwareCommand implements Callable<Integer> {
                  @Option(names = "--out", paramLabel = "DIR",
                          description = "Also write validation.csv, validation.json and validation.png (predicted vs"
                                  + " measured, with the +-10% band) into DIR.") Path out) {
-        return guarded(() -> {
+        return Failures.guard(spec, root, () -> {
             CalibrationCommands.validate(device, designs, jobs == null ? CalibrationCommands.DEFAULT_JOBS : jobs,
                     seed, compare, runs, out, spec.commandLine().getOut(), spec.commandLine().getErr());
             return Failures.OK;
         });
-    }
-
-    private int guarded(Callable<Integer> body) {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, body);
-    }
-
-    private void print(String text) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
     }
 }

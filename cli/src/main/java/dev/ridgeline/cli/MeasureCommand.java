@@ -35,13 +35,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ridgeline measure MODEL | JOB --row K --from DIR/pareto.csv}: a design's latency in ONNX Runtime. */
 @Command(name = "measure",
@@ -56,13 +52,7 @@ import picocli.CommandLine.Spec;
             "  java -jar cli/target/ridgeline-measure.jar measure model.onnx --hardware xeon-8480 --format json",
             "  java -jar cli/target/ridgeline-measure.jar measure configs/jobs/mobilenet_v2_orin_nano.yaml"
                     + " --row 1 --from out/mnv2/pareto.csv"})
-final class MeasureCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class MeasureCommand extends GuardedCommand {
     @Parameters(index = "0", paramLabel = "MODEL|JOB",
             description = "A zoo name, a model .yaml, an .onnx file (run as it is), or with --row a job file.")
     String target;
@@ -112,11 +102,7 @@ final class MeasureCommand implements Callable<Integer> {
     boolean force;
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
-    }
-
-    private int run() {
+    int run() {
         BadInputException.check(format.equals("table") || format.equals("json"),
                 "unknown --format '%s'; formats: table, json", format);
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %s", threads);

@@ -4,13 +4,9 @@ import dev.ridgeline.batch.MergeRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline merge DIR... --out DIR}: merges the shard outputs of one sweep (the exact front of
@@ -25,13 +21,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ridgeline merge runs/big/1 runs/big/2 runs/big/3 --out runs/big/all",
             "  ridgeline merge runs/review/shard-* --out runs/review/all"})
-final class MergeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class MergeCommand extends GuardedCommand {
     @Parameters(arity = "1..*", paramLabel = "DIR",
             description = "Output folders of ridgeline sweep or ridgeline batch (or of earlier merges).")
     List<Path> inputs;
@@ -40,11 +30,7 @@ final class MergeCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
-    }
-
-    private int run() {
+    int run() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         MergeRun.Outcome m = MergeRun.run(inputs, out, Version.current(), n -> stderr.println("ridgeline: " + n));

@@ -23,13 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline prune PLAN.yaml --out DIR}: the channels-first pruning plan of a network under budgets;
@@ -46,17 +43,11 @@ import picocli.CommandLine.Spec;
             "  ridgeline prune configs/plans/resnet50_orin_nano.yaml --out runs/r50-plan",
             "",
             "Writes DIR/plan.md, DIR/pruned.yaml, DIR/pruned.onnx (ONNX input with weights) and DIR/plan.json."})
-final class PruneCommand implements Callable<Integer> {
+final class PruneCommand extends GuardedCommand {
     static final String JSON = PlanWriter.JSON;
     static final String MARKDOWN = PlanWriter.MARKDOWN;
     static final String ONNX = PlanWriter.ONNX;
     static final String YAML = PlanWriter.YAML;
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
 
     @Parameters(index = "0", paramLabel = "PLAN.yaml", description = "The plan file (see docs/plan-format.md).")
     Path planFile;
@@ -73,16 +64,11 @@ final class PruneCommand implements Callable<Integer> {
             description = "Also write the design-review page (report.html and its charts) into DIR.")
     Path report;
 
-    @Option(names = "--force",
-            description = "Write into an --out folder that holds files ridgeline did not write (they are kept).")
-    boolean force;
+    @Mixin
+    ForceOption forceOption = new ForceOption();
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
-    }
-
-    private int run() {
+    int run() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (!Files.isRegularFile(planFile)) {
@@ -95,7 +81,7 @@ final class PruneCommand implements Callable<Integer> {
         PlanWriter.Written written;
         // --out is checked (and locked) before the planning, which may take long
         try (ResultFolder folder = ResultFolder.open(out, "ridgeline prune " + planFile,
-                new ResultFolder.Options(PlanWriter.FILES, true, force, false))) {
+                new ResultFolder.Options(PlanWriter.FILES, true, forceOption.force, false))) {
             folder.notes().forEach(n -> stderr.println("ridgeline: " + n));
             stdout.printf(Locale.ROOT, "planning %s%s (%s, batch %d)%n", request.modelSpec(),
                     request.setup().device() == null ? "" : " on " + request.setup().device().id(),
@@ -110,7 +96,8 @@ final class PruneCommand implements Callable<Integer> {
         stdout.println(summary(plan));
         stdout.println("wrote " + String.join(", ", written.files().stream().map(Path::toString).toList()));
         if (report != null) {
-            ReportWriter.Written page = ReportCommand.write(report, force, stderr, s -> RunReader.read(out));
+            ReportWriter.Written page = ReportCommand.write(report, forceOption.force, stderr,
+                    s -> RunReader.read(out));
             stdout.println("wrote " + page.page() + " and " + page.charts().size() + " chart files");
         }
         return Failures.OK;

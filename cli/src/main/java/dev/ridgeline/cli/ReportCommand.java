@@ -10,13 +10,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline report DIR... --out DIR}: a design-review page (report.html, self-contained) and its charts
@@ -33,13 +30,7 @@ import picocli.CommandLine.Spec;
             "  ridgeline report r50.json mnv2.json runs/r18 --out review/all",
             "",
             "See docs/report.md for what each chart shows."})
-final class ReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class ReportCommand extends GuardedCommand {
     @Parameters(arity = "1..*", paramLabel = "RUN",
             description = "A sweep folder (summary.json), a prune folder (plan.json), an analyze --format json file,"
                     + " or a folder of such files.")
@@ -49,20 +40,15 @@ final class ReportCommand implements Callable<Integer> {
             description = "The folder to write report.html and charts/ into (created if missing).")
     Path out;
 
-    @Option(names = "--force",
-            description = "Write into an --out folder that holds files ridgeline did not write (they are kept).")
-    boolean force;
+    @Mixin
+    ForceOption forceOption = new ForceOption();
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, this::run);
-    }
-
-    private int run() {
+    int run() {
         long start = System.nanoTime();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        ReportWriter.Written written = ReportFolder.writeFrom(out, force, Version.current(), runs,
+        ReportWriter.Written written = ReportFolder.writeFrom(out, forceOption.force, Version.current(), runs,
                 note -> stderr.println("ridgeline: " + note));
         stdout.println(String.format(Locale.ROOT, "wrote %s%s and %d chart files in %s (%.1f s)", written.page(),
                 runPages(written), written.charts().size(), out.resolve(ReportWriter.CHARTS),

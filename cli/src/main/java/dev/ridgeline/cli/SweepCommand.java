@@ -23,13 +23,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ridgeline sweep JOB.yaml --out DIR}: explores a job's design space and writes summary.json,
@@ -47,14 +43,7 @@ import picocli.CommandLine.Spec;
             "  ridgeline sweep big.yaml --out runs/big/2 --shard 2/4 --threads 16",
             "",
             "Writes DIR/summary.json, DIR/pareto.csv and, with --all-points, DIR/points.csv."})
-final class SweepCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main root;
-
+final class SweepCommand extends GuardedCommand {
     @Parameters(index = "0", paramLabel = "JOB.yaml", description = "The job file (see docs/job-format.md).")
     Path jobFile;
 
@@ -91,12 +80,12 @@ final class SweepCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
-    public Integer call() {
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug,
-                "in " + jobFile + ", try a smaller batch, input or width multipliers", this::run);
+    String overflowHint() {
+        return "in " + jobFile + ", try a smaller batch, input or width multipliers";
     }
 
-    private int run() {
+    @Override
+    int run() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         BadInputException.check(threads >= 1, "--threads must be at least 1, got %d", threads);

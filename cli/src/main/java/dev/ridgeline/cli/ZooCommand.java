@@ -5,7 +5,6 @@ import dev.ridgeline.core.count.CostReport;
 import dev.ridgeline.core.graph.Model;
 import dev.ridgeline.core.zoo.Zoo;
 import dev.ridgeline.report.analysis.ModelSummaryTable;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,8 +39,7 @@ final class ZooCommand implements Callable<Integer> {
             footerHeading = "%nExample:%n",
             footer = "  ridgeline zoo list")
     int list() {
-        PrintWriter out = spec.commandLine().getOut();
-        return Failures.guard(spec.commandLine().getErr(), root != null && root.debug, () -> {
+        return Listings.print(spec, root, () -> {
             Map<String, CostReport> reports = new LinkedHashMap<>();
             Map<String, String> descriptions = new LinkedHashMap<>();
             for (String name : Zoo.names()) {
@@ -49,9 +47,7 @@ final class ZooCommand implements Callable<Integer> {
                 reports.put(name, Analyzer.analyze(model, null, 1, Convention.MACS));
                 descriptions.put(name, model.description());
             }
-            out.print(ModelSummaryTable.render(reports, descriptions));
-            out.flush();
-            return Failures.OK;
+            return ModelSummaryTable.render(reports, descriptions);
         });
     }
 }

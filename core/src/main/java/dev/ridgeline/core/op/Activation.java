@@ -55,11 +55,6 @@ public record Activation(ActivationKind function, boolean inPlace, List<Double> 
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public boolean aliasesInput() {
         return inPlace;
     }

@@ -17,11 +17,6 @@ public record AdaptiveAvgPool(int outH, int outW) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of("outputSize", List.of(outH, outW));
     }

@@ -10,11 +10,6 @@ public record Add() implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.TWO;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of();
     }

@@ -16,14 +16,17 @@ public record BatchNorm(int channels, boolean affine) implements Op {
         return OpKind.BATCH_NORM;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** 2 x C when affine (running mean and variance are buffers, not parameters). */
     @Override
     public long params() {
+        return affineParams(channels, affine);
+    }
+
+    /**
+     * A normalization's learnable parameters, the same for batch, group and layer norms: a scale and a shift
+     * per channel when affine, none otherwise.
+     */
+    static long affineParams(int channels, boolean affine) {
         return affine ? 2L * channels : 0;
     }
 

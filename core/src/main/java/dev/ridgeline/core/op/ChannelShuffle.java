@@ -16,11 +16,6 @@ public record ChannelShuffle(int groups) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of("groups", groups);
     }

@@ -10,11 +10,6 @@ public record Concat(int axis) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE_OR_MORE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of("axis", axis);
     }

@@ -1,14 +1,11 @@
 package dev.ridgeline.core.op;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A 2-D convolution; {@code groups == inChannels} makes it depthwise. */
 public record Conv2d(int inChannels, int outChannels, Window window, int groups, boolean bias) implements Op {
     public Conv2d {
-        if (inChannels < 1 || outChannels < 1 || groups < 1) {
-            throw new IllegalArgumentException("channels and groups must be at least 1");
-        }
+        Convolutions.checkChannels(inChannels, outChannels, groups);
     }
 
     public static Conv2d of(int in, int out, int kernel, int stride, int padding) {
@@ -20,26 +17,14 @@ public record Conv2d(int inChannels, int outChannels, Window window, int groups,
         return OpKind.CONV2D;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** Weights Cout x (Cin/g) x Kh x Kw plus Cout biases. */
     @Override
     public long params() {
-        long w = Math.multiplyExact(Math.multiplyExact((long) outChannels, inChannels / groups), window.kernelArea());
-        return bias ? w + outChannels : w;
+        return Convolutions.params(outChannels, inChannels, groups, window, bias, outChannels);
     }
 
     @Override
     public Map<String, Object> attributes() {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("inChannels", inChannels);
-        a.put("outChannels", outChannels);
-        a.putAll(window.attributes());
-        a.put("groups", groups);
-        a.put("bias", bias);
-        return a;
+        return Convolutions.attributes(inChannels, outChannels, window, Map.of(), groups, bias);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ridgeline.core.op;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +10,7 @@ import java.util.Map;
 public record ConvTranspose2d(int inChannels, int outChannels, Window window, int outputPaddingH, int outputPaddingW,
                               int groups, boolean bias) implements Op {
     public ConvTranspose2d {
-        if (inChannels < 1 || outChannels < 1 || groups < 1) {
-            throw new IllegalArgumentException("channels and groups must be at least 1");
-        }
+        Convolutions.checkChannels(inChannels, outChannels, groups);
         if (outputPaddingH < 0 || outputPaddingW < 0) {
             throw new IllegalArgumentException("output padding must not be negative");
         }
@@ -24,27 +21,15 @@ public record ConvTranspose2d(int inChannels, int outChannels, Window window, in
         return OpKind.CONV_TRANSPOSE2D;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** Weights Cin x (Cout/g) x Kh x Kw plus Cout biases. */
     @Override
     public long params() {
-        long w = Math.multiplyExact(Math.multiplyExact((long) inChannels, outChannels / groups), window.kernelArea());
-        return bias ? w + outChannels : w;
+        return Convolutions.params(inChannels, outChannels, groups, window, bias, outChannels);
     }
 
     @Override
     public Map<String, Object> attributes() {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("inChannels", inChannels);
-        a.put("outChannels", outChannels);
-        a.putAll(window.attributes());
-        a.put("outputPadding", List.of(outputPaddingH, outputPaddingW));
-        a.put("groups", groups);
-        a.put("bias", bias);
-        return a;
+        return Convolutions.attributes(inChannels, outChannels, window,
+                Map.of("outputPadding", List.of(outputPaddingH, outputPaddingW)), groups, bias);
     }
 }

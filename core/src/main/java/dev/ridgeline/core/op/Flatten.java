@@ -16,16 +16,6 @@ public record Flatten(int startDim) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of("startDim", startDim);
     }

@@ -10,11 +10,6 @@ public record GlobalAvgPool() implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of();
     }

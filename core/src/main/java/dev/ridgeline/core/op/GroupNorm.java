@@ -29,15 +29,10 @@ public record GroupNorm(int channels, int groups, boolean affine) implements Op 
         return instance() ? "instance_norm" : kind().id();
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** 2 x C when affine. */
     @Override
     public long params() {
-        return affine ? 2L * channels : 0;
+        return BatchNorm.affineParams(channels, affine);
     }
 
     @Override

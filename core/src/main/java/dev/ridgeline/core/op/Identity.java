@@ -10,16 +10,6 @@ public record Identity() implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of();
     }

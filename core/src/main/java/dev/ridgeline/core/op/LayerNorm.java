@@ -46,15 +46,10 @@ public record LayerNorm(int features, Axis axis, boolean affine) implements Op {
         return OpKind.LAYER_NORM;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** 2 x C when affine (weight and bias). */
     @Override
     public long params() {
-        return affine ? 2L * features : 0;
+        return BatchNorm.affineParams(features, affine);
     }
 
     @Override

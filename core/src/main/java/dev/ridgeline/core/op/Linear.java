@@ -16,11 +16,6 @@ public record Linear(int inFeatures, int outFeatures, boolean bias) implements O
         return OpKind.LINEAR;
     }
 
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
     /** I x O weights plus O biases. */
     @Override
     public long params() {

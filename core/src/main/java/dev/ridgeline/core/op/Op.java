@@ -18,7 +18,10 @@ public sealed interface Op permits Conv2d, ConvTranspose2d, Linear, MatMul, Batc
         return kind().id();
     }
 
-    Arity arity();
+    /** How many inputs the op takes: its kind's, unless its fields say otherwise. */
+    default Arity arity() {
+        return kind().arity();
+    }
 
     /** Learnable parameters (weights and biases; BatchNorm's running statistics are buffers, not parameters). */
     default long params() {
@@ -27,7 +30,7 @@ public sealed interface Op permits Conv2d, ConvTranspose2d, Linear, MatMul, Batc
 
     /** True for views (flatten, identity, dropout at inference): no arithmetic, no memory traffic. */
     default boolean isView() {
-        return false;
+        return kind().isView();
     }
 
     /** True when the output shares the input's memory (in-place activations, views): it allocates nothing. */

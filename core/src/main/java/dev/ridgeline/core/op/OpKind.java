@@ -1,6 +1,9 @@
 package dev.ridgeline.core.op;
 
-/** The closed set of operator kinds; {@link #id()} is the name users write and outputs print. */
+/**
+ * The closed set of operator kinds; {@link #id()} is the name users write and outputs print, {@link #arity()}
+ * and {@link #isView()} what every op of the kind has unless its fields say otherwise.
+ */
 public enum OpKind {
     CONV2D("conv2d"),
     CONV_TRANSPOSE2D("conv_transpose2d"),
@@ -46,5 +49,22 @@ public enum OpKind {
 
     public String id() {
         return id;
+    }
+
+    /** How many inputs an op of this kind takes; an elementwise op with a constant takes one, not two. */
+    public Arity arity() {
+        return switch (this) {
+            case ADD, MUL, MATMUL, ELEMENTWISE -> Arity.TWO;
+            case CONCAT, UNCOUNTED -> Arity.ONE_OR_MORE;
+            default -> Arity.ONE;
+        };
+    }
+
+    /** True for the kinds whose ops are views: no arithmetic, no memory traffic. */
+    public boolean isView() {
+        return switch (this) {
+            case FLATTEN, DROPOUT, IDENTITY, RESHAPE, SQUEEZE, UNSQUEEZE, SPLIT, STOCHASTIC_DEPTH -> true;
+            default -> false;
+        };
     }
 }

@@ -46,11 +46,6 @@ public record Pad(List<Integer> pads, String mode, long learnedElements) impleme
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public long params() {
         return learnedElements;
     }

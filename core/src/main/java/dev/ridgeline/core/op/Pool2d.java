@@ -19,11 +19,6 @@ public record Pool2d(boolean max, Window window, boolean ceilMode, boolean count
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>(window.attributes());
         a.put("ceilMode", ceilMode);

@@ -1,6 +1,5 @@
 package dev.ridgeline.core.op;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +30,7 @@ public record Reduce(Function function, List<Integer> axes, boolean keepDims) im
         if (function == null) {
             throw new IllegalArgumentException("function is required");
         }
-        axes = List.copyOf(axes);
-        if (axes.isEmpty()) {
-            throw new IllegalArgumentException(function.id() + " needs at least one axis");
-        }
+        axes = AxisLists.atLeastOne(function.id(), axes);
     }
 
     @Override
@@ -48,15 +44,7 @@ public record Reduce(Function function, List<Integer> axes, boolean keepDims) im
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("axes", axes);
-        a.put("keepDims", keepDims);
-        return a;
+        return ReduceMean.reductionAttributes(axes, keepDims);
     }
 }

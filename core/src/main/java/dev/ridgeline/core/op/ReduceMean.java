@@ -7,10 +7,7 @@ import java.util.Map;
 /** The mean over some axes (negative counts from the end), kept as size 1 or dropped. */
 public record ReduceMean(List<Integer> axes, boolean keepDims) implements Op {
     public ReduceMean {
-        axes = List.copyOf(axes);
-        if (axes.isEmpty()) {
-            throw new IllegalArgumentException("reduce_mean needs at least one axis");
-        }
+        axes = AxisLists.atLeastOne("reduce_mean", axes);
     }
 
     @Override
@@ -19,12 +16,12 @@ public record ReduceMean(List<Integer> axes, boolean keepDims) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
+    public Map<String, Object> attributes() {
+        return reductionAttributes(axes, keepDims);
     }
 
-    @Override
-    public Map<String, Object> attributes() {
+    /** The attributes of every reduction, the mean's and {@link Reduce}'s: the axes, then keepDims. */
+    static Map<String, Object> reductionAttributes(List<Integer> axes, boolean keepDims) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("axes", axes);
         a.put("keepDims", keepDims);

@@ -30,16 +30,6 @@ public record Reshape(List<Integer> target) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of("target", target);
     }

@@ -19,11 +19,6 @@ public record Scale(int channels) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public long params() {
         return channels;
     }

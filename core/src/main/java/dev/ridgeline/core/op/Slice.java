@@ -35,11 +35,6 @@ public record Slice(List<Integer> axes, List<Long> starts, List<Long> ends, List
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("axes", axes);

@@ -52,16 +52,6 @@ public record Split(int axis, List<Integer> sizes, int index) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("axis", axis);

@@ -6,25 +6,12 @@ import java.util.Map;
 /** Drops size-1 axes (negative counts from the end of the input); a view. */
 public record Squeeze(List<Integer> axes) implements Op {
     public Squeeze {
-        axes = List.copyOf(axes);
-        if (axes.isEmpty()) {
-            throw new IllegalArgumentException("squeeze needs at least one axis");
-        }
+        axes = AxisLists.atLeastOne("squeeze", axes);
     }
 
     @Override
     public OpKind kind() {
         return OpKind.SQUEEZE;
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
     }
 
     @Override

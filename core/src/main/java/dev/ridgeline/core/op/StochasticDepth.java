@@ -38,16 +38,6 @@ public record StochasticDepth(double p, Mode mode) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("p", p);

@@ -28,11 +28,6 @@ public record Transpose(List<Integer> perm) implements Op {
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         return Map.of("perm", perm);
     }

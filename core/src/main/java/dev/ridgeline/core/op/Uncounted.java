@@ -39,11 +39,6 @@ public record Uncounted(String sourceType, List<Integer> sampleDims, long params
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE_OR_MORE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("uncounted", true);

@@ -6,25 +6,12 @@ import java.util.Map;
 /** Inserts size-1 axes at these output positions (negative counts from the end of the output); a view. */
 public record Unsqueeze(List<Integer> axes) implements Op {
     public Unsqueeze {
-        axes = List.copyOf(axes);
-        if (axes.isEmpty()) {
-            throw new IllegalArgumentException("unsqueeze needs at least one axis");
-        }
+        axes = AxisLists.atLeastOne("unsqueeze", axes);
     }
 
     @Override
     public OpKind kind() {
         return OpKind.UNSQUEEZE;
-    }
-
-    @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
-    public boolean isView() {
-        return true;
     }
 
     @Override

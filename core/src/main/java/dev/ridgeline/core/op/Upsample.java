@@ -38,11 +38,6 @@ public record Upsample(Mode mode, double scaleH, double scaleW, int sizeH, int s
     }
 
     @Override
-    public Arity arity() {
-        return Arity.ONE;
-    }
-
-    @Override
     public Map<String, Object> attributes() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
