@@ -11,11 +11,12 @@ import java.util.Arrays;
  * buckets whose every key is within its box, largest first, and scans the list of the one bucket the box's
  * first key falls in. In a node, the staircase entries within the box on the other two keys are found by one
  * binary search: whenever a kept entry's keys fit the box, an entry of that node's staircase does too, no
- * worse on any key, and it prunes what that one prunes (save for ties broken by design, which only keep an
- * entry that could have been dropped, as in {@link Staircase}). An entry is added to the nodes from its
- * bucket up until a staircase already holds an entry no worse on both of its keys: the ranges of those nodes
- * are nested, so every larger one holds such an entry too. Keys as in {@link DominanceIndex}: smaller is
- * better, minus infinity where an entry surely meets a budget.
+ * worse on any key, and it prunes what that one prunes, since a deficit is at most the cap times its value
+ * (docs/exact.md, Pruning); save for ties broken by design, which only keep an entry that could have been
+ * dropped, as in {@link Staircase}. An entry is added to the nodes from its bucket up until a staircase
+ * already holds an entry no worse on both of its keys: the ranges of those nodes are nested, so every larger
+ * one holds such an entry too. Keys as in {@link DominanceIndex}: smaller is better, minus infinity where an
+ * entry surely meets a budget.
  *
  * <p>Staircases and lists live in two pools of parallel arrays, each in a slice that moves to the pool's end
  * at twice its capacity when it fills (the old slice stays unused until the next pass); the memory is about
