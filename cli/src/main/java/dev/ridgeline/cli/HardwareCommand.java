@@ -114,7 +114,7 @@ final class HardwareCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = "Check a calibrated profile on held-out designs (random points of the example MobileNetV2"
                     + " and ResNet-18 spaces): measured in ONNX Runtime vs predicted, with Spearman and Kendall rank"
-                    + " correlation, median and 90th-percentile absolute error and the share within 10%, beside an"
+                    + " correlation, median and 90th-percentile absolute error and the share within 10%%, beside an"
                     + " uncalibrated generic CPU profile. Needs ridgeline-measure.jar.",
             footerHeading = "%nExample:%n",
             footer = "  java -jar cli/target/ridgeline-measure.jar hardware validate my-cpu.yaml --designs 40")
@@ -135,7 +135,7 @@ final class HardwareCommand implements Callable<Integer> {
                          description = "Timed runs per design (default: ${DEFAULT-VALUE}).") int runs,
                  @Option(names = "--out", paramLabel = "DIR",
                          description = "Also write validation.csv, validation.json and validation.png (predicted vs"
-                                 + " measured, with the +-10% band) into DIR.") Path out) {
+                                 + " measured, with the +-10%% band) into DIR.") Path out) {
         return Failures.guard(spec, root, () -> {
             CalibrationCommands.validate(device, designs, jobs == null ? CalibrationCommands.DEFAULT_JOBS : jobs,
                     seed, compare, runs, out, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -103,6 +103,48 @@ class AccuracyFloorTest {
         assertFalse(java.util.Arrays.equals(free.chosen(), floored.chosen()), "the floor binds");
         assertEquals(floored.accuracy().orElseThrow().predict(floored.chosen()),
                 floored.metrics()[Metric.ACCURACY.ordinal()], 0.0);
+        // each step of the plan carries the accuracy predicted for its own point
+        assertFalse(floored.steps().isEmpty());
+        for (PrunePlan.Step step : floored.steps()) {
+            assertEquals(floored.accuracy().orElseThrow().predict(step.choices()),
+                    step.metrics()[Metric.ACCURACY.ordinal()], 0.0);
+        }
+    }
+
+    @Test
+    void withoutAFloorThereIsNoMostAccuratePlanToShow() throws IOException {
+        PlanFile request = plan("{latencySeconds: 70%, accuracy: {min: 60}}", "");
+        ResolvedSpace space = PruneSpace.build(request, EnumSet.of(PlanFile.Change.CHANNELS));
+        AccuracyPredictor p = request.accuracy().orElseThrow().fit(space);
+        CompiledEvaluator evaluator = EvaluatorCompiler.compile(space, request.setup()).withAccuracy(p);
+        PlanProblem ceilingsOnly = new PlanProblem(space, evaluator, List.of(new Budget(Metric.LATENCY_SECONDS,
+                request.budgets().get(0).max(), Double.NaN)), new Score.OfMetric(Metric.MACS));
+        assertEquals(Optional.empty(), AccuracyFloor.mostAccurate(ceilingsOnly, Optional.of(p), new ExhaustiveSolver(
+                1_000_000)));
+        PlanProblem floored = new PlanProblem(space, evaluator, List.of(new Budget(Metric.LATENCY_SECONDS,
+                request.budgets().get(0).max(), Double.NaN), new Budget(Metric.ACCURACY, Double.NaN, 99)),
+                new Score.OfMetric(Metric.MACS));
+        assertEquals(Optional.empty(), AccuracyFloor.mostAccurate(floored, Optional.empty(), new ExhaustiveSolver(
+                1_000_000)));
+        assertTrue(AccuracyFloor.mostAccurate(floored, Optional.of(p), new ExhaustiveSolver(1_000_000)).isPresent());
+    }
+
+    @Test
+    void aFloorMetExactlyIsNotMissedAndACeilingMetExactlyIsNotBroken() {
+        List<Budget> budgets = List.of(new Budget(Metric.PARAMS, 100, Double.NaN),
+                new Budget(Metric.ACCURACY, Double.NaN, 65));
+        double[] m = new double[Metric.COUNT];
+        m[Metric.PARAMS.ordinal()] = 100;
+        m[Metric.ACCURACY.ordinal()] = 64;
+        assertTrue(AccuracyFloor.missesOnlyFloors(budgets, m));
+        assertEquals(List.of("keep at most 64.00 points of predicted accuracy within the other budgets; budget at "
+                + "least 65.00 points"), AccuracyFloor.misses(budgets, m));
+        m[Metric.ACCURACY.ordinal()] = 65;
+        assertFalse(AccuracyFloor.missesOnlyFloors(budgets, m), "nothing is missed");
+        assertEquals(List.of(), AccuracyFloor.misses(budgets, m));
+        m[Metric.ACCURACY.ordinal()] = 64;
+        m[Metric.PARAMS.ordinal()] = 101;
+        assertFalse(AccuracyFloor.missesOnlyFloors(budgets, m), "a ceiling is broken");
     }
 
     @Test

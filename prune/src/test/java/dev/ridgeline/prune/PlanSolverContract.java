@@ -101,4 +101,74 @@ abstract class PlanSolverContract {
         agree(plan, EnumSet.of(Change.CHANNELS), new Score.OfChoices(perChoice),
                 List.of(max(Metric.LATENCY_SECONDS, 0.85 * base)));
     }
+
+    /** Three 3x3 convs of 32 channels, each its own stage (so its own separable knob), pool, fc to 10. */
+    private static final String THREE_CONVS = "name: three\ninput: [3, 8, 8]\nlayers:\n"
+            + "  - conv: {name: a, out: 32, kernel: 3, padding: 1, bias: false}\n"
+            + "  - conv: {name: b, out: 32, kernel: 3, padding: 1, bias: false}\n"
+            + "  - conv: {name: c, out: 32, kernel: 5, padding: 2, bias: false}\n"
+            + "  - global_avgpool: {name: gap}\n"
+            + "  - flatten: {name: flat}\n"
+            + "  - linear: {name: fc, out: 10, bias: false}\n";
+
+    @Test
+    void matchesExhaustiveAcrossSeveralSeparableKnobs() {
+        PlanFile plan = TinyPlans.plan(dir, THREE_CONVS, "budgets: {params: 50%}\nlevels: 4\n");
+        double params = plan.baseMetrics()[Metric.PARAMS.ordinal()];
+        double macs = plan.baseMetrics()[Metric.MACS.ordinal()];
+        for (double share : new double[] {0.05, 0.1, 0.2, 0.35, 0.5, 0.8}) {
+            agree(plan, EnumSet.allOf(Change.class), new Score.OfMetric(Metric.MACS),
+                    List.of(max(Metric.PARAMS, share * params)));
+            agree(plan, EnumSet.of(Change.CHANNELS, Change.SEPARABLE), new Score.OfMetric(Metric.PARAMS),
+                    List.of(max(Metric.MACS, share * macs)));
+        }
+    }
+
+    @Test
+    void matchesExhaustiveUnderRepeatedBudgetsOnOneMetric() {
+        PlanFile plan = TinyPlans.plan(dir, THREE_CONVS, "budgets: {params: 50%}\nlevels: 4\n");
+        double[] base = plan.baseMetrics();
+        double params = base[Metric.PARAMS.ordinal()];
+        double peak = base[Metric.PEAK_ACTIVATION_BYTES.ordinal()];
+        // the tighter of two ceilings on one metric holds, whichever comes first
+        agree(plan, EnumSet.of(Change.CHANNELS), new Score.OfMetric(Metric.MACS),
+                List.of(max(Metric.PARAMS, 0.6 * params), max(Metric.PARAMS, 0.3 * params)));
+        agree(plan, EnumSet.of(Change.CHANNELS), new Score.OfMetric(Metric.MACS),
+                List.of(max(Metric.PARAMS, 0.3 * params), max(Metric.PARAMS, 0.6 * params)));
+        agree(plan, EnumSet.allOf(Change.class), new Score.OfMetric(Metric.PARAMS),
+                List.of(max(Metric.PEAK_ACTIVATION_BYTES, 0.9 * peak), max(Metric.PEAK_ACTIVATION_BYTES, 0.5 * peak)));
+        agree(plan, EnumSet.allOf(Change.class), new Score.OfMetric(Metric.PARAMS),
+                List.of(max(Metric.PEAK_ACTIVATION_BYTES, 0.5 * peak), max(Metric.PEAK_ACTIVATION_BYTES, 0.9 * peak)));
+    }
+
+    @Test
+    void matchesExhaustiveForImportanceScoresBesideKernelAndSeparableKnobs() {
+        PlanFile plan = TinyPlans.plan(dir, THREE_CONVS, "budgets: {params: 50%}\nlevels: 4\n");
+        ResolvedSpace space = PruneSpace.build(plan, EnumSet.allOf(Change.class));
+        double[][] perChoice = new double[space.space().knobCount()][];
+        java.util.Random r = new java.util.Random(3);
+        for (int k = 0; k < perChoice.length; k++) {
+            boolean width = space.space().knobs().get(k).name().startsWith("width:");
+            perChoice[k] = new double[width ? space.space().choices(k) : 0];
+            double acc = 0;
+            for (int c = 0; c < perChoice[k].length; c++) {
+                acc += r.nextDouble();
+                perChoice[k][c] = acc;
+            }
+        }
+        double params = plan.baseMetrics()[Metric.PARAMS.ordinal()];
+        for (double share : new double[] {0.1, 0.3, 0.6}) {
+            agree(plan, EnumSet.allOf(Change.class), new Score.OfChoices(perChoice),
+                    List.of(max(Metric.PARAMS, share * params)));
+        }
+    }
+
+    @Test
+    void findsNothingWhereNothingMeetsTheBudgets() {
+        PlanFile plan = TinyPlans.plan(dir, THREE_CONVS, "budgets: {params: 50%}\nlevels: 4\n");
+        // fc alone holds 8 * 10 params at the least widths
+        agree(plan, EnumSet.allOf(Change.class), new Score.OfMetric(Metric.MACS), List.of(max(Metric.PARAMS, 50)));
+        agree(plan, EnumSet.of(Change.CHANNELS), new Score.OfMetric(Metric.MACS),
+                List.of(max(Metric.PEAK_ACTIVATION_BYTES, 10)));
+    }
 }

@@ -25,8 +25,6 @@ final class OnnxWeights {
     final Map<String, TensorProto> initializers = new HashMap<>();
     final Map<String, String> alias = new HashMap<>();
     final Map<String, NodeProto> byIrName = new HashMap<>();
-    /** The node producing each tensor. */
-    final Map<String, NodeProto> producer = new HashMap<>();
 
     private OnnxWeights(ModelProto proto) {
         this.proto = proto;
@@ -37,7 +35,6 @@ final class OnnxWeights {
             String name = !n.getName().isEmpty() ? n.getName() : n.getOutputCount() > 0 ? n.getOutput(0)
                     : n.getOpType() + "_" + i;
             byIrName.putIfAbsent(name, n);
-            n.getOutputList().forEach(o -> producer.put(o, n));
             if (n.getOpType().equals("Identity") && n.getInputCount() == 1) {
                 alias.put(n.getOutput(0), n.getInput(0));
             }
