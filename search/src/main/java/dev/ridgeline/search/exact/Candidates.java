@@ -10,7 +10,7 @@ import java.util.Arrays;
  * arrays only grow, and filtering allocates nothing once they have.
  */
 final class Candidates {
-    private final int dims;
+    final int dims;
     private final Dimensions dimensions;
     /** Per dimension: whether a pruning pass may trade a little of it (objectives without a budget). */
     private final boolean[] slack;
@@ -22,14 +22,12 @@ final class Candidates {
      */
     final double[] sureMax;
     final double[] sureMin;
-    private final int[] scratchA;
-    private final int[] scratchB;
-    private final DominanceIndex index;
+    private final KeptEntries index;
     /**
      * The entries a pass adds that were not settled by the last one, for the settled entries' queries: two
      * settled entries never prune each other (see {@link #settled}), so they need only ask the new ones.
      */
-    private final DominanceIndex fresh;
+    private final KeptEntries fresh;
     /**
      * How many leading entries are the survivors of the last filter pass (0 when they may have been
      * reordered or replaced since), with the cap and sure bounds it ran with. In a later pass with the same
@@ -47,21 +45,16 @@ final class Candidates {
     int knob;
     int size;
     double[] vec = new double[0];
-    /** Per entry, per dimension: its deficit (see {@link #filter}), 0 on every dimension without slack. */
-    double[] def = new double[0];
+    /**
+     * Per entry, per dimension: its deficit (see {@link #filter}), 0 on every dimension without slack; held as a
+     * float rounded up ({@link #roundUp}), which keeps it a bound and halves its memory.
+     */
+    float[] def = new float[0];
     int[] choice = new int[0];
     int[] parent = new int[0];
-    private int[] order = new int[0];
-    private int[] sortTmp = new int[0];
-    private int[] kept = new int[0];
-    /** One entry, parked while {@link #compact} closes a cycle of moves. */
-    private final double[] swapVec;
-    private final double[] swapDef;
-    private int[] swapParent = new int[0];
-    private int[] runs = new int[1];
-    /** The entries whose designs {@link #scratchA} and {@link #scratchB} hold, -1 for none. */
-    private int tracedA = -1;
-    private int tracedB = -1;
+    /** The order a pass visits the entries in and the entries it keeps, and their compaction. */
+    private final EntryOrder order;
+    private final DesignOrder designs;
     /** The running filter's cap on a deficit, relative to the value it is short of (0: exact). */
     private double cap;
 
@@ -70,19 +63,18 @@ final class Candidates {
         this.dims = dimensions.count();
         this.slack = dimensions.slack();
         this.planar = dimensions.planar();
-        this.scratchA = new int[knobCount];
-        this.swapVec = new double[dims];
-        this.swapDef = new double[dims];
+        this.designs = new DesignOrder(knobCount);
+        this.order = new EntryOrder(dims);
         this.sureMax = new double[dims];
         this.sureMin = new double[dims];
         Arrays.fill(sureMax, Double.NEGATIVE_INFINITY);
         Arrays.fill(sureMin, Double.POSITIVE_INFINITY);
-        this.scratchB = new int[knobCount];
-        this.index = planar ? null : new DominanceIndex(dimensions);
-        this.fresh = planar ? null : new DominanceIndex(dimensions);
+        DominanceIndex keys = planar ? null : new DominanceIndex(dimensions);
+        this.staircase = keys == null ? null : keys.staircase();
+        this.index = keys == null ? null : keys.forKeys();
+        this.fresh = keys == null ? null : new DominanceIndex(dimensions).forKeys();
         this.settledSureMax = new double[dims];
         this.settledSureMin = new double[dims];
-        this.staircase = index == null ? null : index.staircase();
     }
 
     void reset(Factor[] parents, int knob) {
@@ -104,13 +96,10 @@ final class Candidates {
         size = 0;
         settled = 0;
         vec = new double[0];
-        def = new double[0];
+        def = new float[0];
         choice = new int[0];
         parent = new int[0];
-        order = new int[0];
-        sortTmp = new int[0];
-        kept = new int[0];
-        runs = new int[1];
+        order.shrink();
         if (index != null) {
             index.shrink();
             fresh.shrink();
@@ -132,8 +121,7 @@ final class Candidates {
 
     /** Bytes held by this buffer's arrays. */
     long bytes() {
-        return (vec.length + def.length) * 8L + (choice.length
-                + parent.length + order.length + sortTmp.length + kept.length + runs.length) * 4L
+        return vec.length * 8L + (def.length + choice.length + parent.length) * 4L + order.bytes()
                 + (staircase != null ? staircase.bytes() : index == null ? 0 : index.bytes() + fresh.bytes());
     }
 
@@ -164,7 +152,7 @@ final class Candidates {
         int n = other.size;
         if (choice.length < n || parent.length < n * parentCount) {
             vec = new double[n * dims];
-            def = new double[n * dims];
+            def = new float[n * dims];
             choice = new int[n];
             parent = new int[n * parentCount];
         }
@@ -199,19 +187,22 @@ final class Candidates {
             return;
         }
         this.cap = cap;
-        tracedA = -1;
-        tracedB = -1;
-        sort();
+        designs.forget();
+        order.sort(this);
         int settledEnd = settled > 0 && settledCap == cap && Arrays.equals(sureMax, settledSureMax)
                 && Arrays.equals(sureMin, settledSureMin) ? settled : 0;
         int keptCount = planar ? sweepPlanar() : sweepGeneral(settledEnd);
-        compact(keptCount);
+        order.compact(this, keptCount);
         settled = keptCount;
         settledCap = cap;
         System.arraycopy(sureMax, 0, settledSureMax, 0, dims);
         System.arraycopy(sureMin, 0, settledSureMin, 0, dims);
-        tracedA = -1;
-        tracedB = -1;
+        designs.forget();
+    }
+
+    /** Sets the cap a pass runs with, for a sweep driven from outside {@link #filter} (the structures' tests). */
+    void useCap(double cap) {
+        this.cap = cap;
     }
 
     private int sweepPlanar() {
@@ -221,7 +212,7 @@ final class Candidates {
         double best = 0;
         int bestEntry = -1;
         for (int r = 0; r < size; r++) {
-            int c = order[r];
+            int c = order.at(r);
             double v = vec[c * dims + 1];
             if (keptCount > 0) {
                 // the kept entry with the best second value is no worse in the first (sorted) and best in the second
@@ -238,8 +229,7 @@ final class Candidates {
                 best = v;
                 bestEntry = c;
             }
-            ensureKept(keptCount + 1);
-            kept[keptCount++] = c;
+            keptCount = order.keep(keptCount, c);
         }
         return keptCount;
     }
@@ -249,12 +239,12 @@ final class Candidates {
         if (staircase != null) {
             return sweepStaircase();
         }
-        index.start();
-        fresh.start();
+        index.start(this, 0, size);
+        fresh.start(this, settledEnd > 0 ? settledEnd : size, size);
         int keptCount = 0;
         int lastPruner = -1;
         for (int r = 0; r < size; r++) {
-            int c = order[r];
+            int c = order.at(r);
             // the entry that pruned the previous candidate often prunes this one too
             boolean pruned = lastPruner >= 0 && prunes(lastPruner, c);
             if (!pruned) {
@@ -269,8 +259,7 @@ final class Candidates {
                 if (settledEnd > 0 && c >= settledEnd) {
                     fresh.add(this, c);
                 }
-                ensureKept(keptCount + 1);
-                kept[keptCount++] = c;
+                keptCount = order.keep(keptCount, c);
             }
         }
         return keptCount;
@@ -280,11 +269,10 @@ final class Candidates {
         staircase.start();
         int keptCount = 0;
         for (int r = 0; r < size; r++) {
-            int c = order[r];
+            int c = order.at(r);
             if (staircase.findPruner(this, c) < 0) {
                 staircase.add(this, c);
-                ensureKept(keptCount + 1);
-                kept[keptCount++] = c;
+                keptCount = order.keep(keptCount, c);
             }
         }
         return keptCount;
@@ -336,11 +324,17 @@ final class Candidates {
         return true;
     }
 
+    /** The least float at least x: a deficit stored as a float still bounds what it stands for. */
+    static float roundUp(double x) {
+        float f = (float) x;
+        return f < x ? Math.nextUp(f) : f;
+    }
+
     /** Entry k now stands for what entry c stood for: its deficits grow to cover c's. */
     private void absorb(int k, int c) {
         for (int d = 0; d < dims; d++) {
             if (slack[d]) {
-                def[k * dims + d] = Math.max(def[k * dims + d], shortfall(k, c, d));
+                def[k * dims + d] = Math.max(def[k * dims + d], roundUp(shortfall(k, c, d)));
             }
         }
     }
@@ -396,134 +390,8 @@ final class Candidates {
         return true;
     }
 
-    private void ensureKept(int n) {
-        if (kept.length < n) {
-            kept = Arrays.copyOf(kept, Math.max(16, Math.max(n, kept.length * 2)));
-        }
-    }
-
-    /**
-     * Moves the kept entries, in their sorted order, to the front, in place: a second set of arrays to copy
-     * into would double the buffer, the memory peak of a large elimination. Slot i (below keptCount) takes
-     * entry kept[i]; the moves form chains, each started at a slot whose own entry is not kept and ended at
-     * an entry from past keptCount, and cycles among kept entries, closed through one spare entry. Each kept
-     * entry moves once.
-     */
-    private void compact(int keptCount) {
-        int[] source = sortTmp;
-        // source[p] (p below keptCount): the slot whose entry p takes, -1 once moved; mark slots holding kept entries
-        Arrays.fill(source, 0, size, -1);
-        for (int i = 0; i < keptCount; i++) {
-            source[kept[i]] = -2;
-        }
-        for (int i = 0; i < keptCount; i++) {
-            if (source[i] == -1) {
-                source[i] = -3; // slot i's own entry is not needed: a chain starts here
-            }
-        }
-        int[] need = kept;
-        for (int i = 0; i < keptCount; i++) {
-            if (source[i] != -3) {
-                continue;
-            }
-            int j = i;
-            while (true) {
-                int s = need[j];
-                move(s, j);
-                need[j] = -1;
-                if (s >= keptCount || need[s] < 0) {
-                    break;
-                }
-                j = s;
-            }
-        }
-        if (swapParent.length < parentCount) {
-            swapParent = new int[parentCount];
-        }
-        for (int i = 0; i < keptCount; i++) {
-            if (need[i] < 0 || need[i] == i) {
-                continue;
-            }
-            // a cycle among kept entries: park slot i's entry, fill along the cycle, put it back at the end
-            System.arraycopy(vec, i * dims, swapVec, 0, dims);
-            System.arraycopy(def, i * dims, swapDef, 0, dims);
-            int parkedChoice = choice[i];
-            System.arraycopy(parent, i * parentCount, swapParent, 0, parentCount);
-            int j = i;
-            while (need[j] != i) {
-                int s = need[j];
-                move(s, j);
-                need[j] = -1;
-                j = s;
-            }
-            System.arraycopy(swapVec, 0, vec, j * dims, dims);
-            System.arraycopy(swapDef, 0, def, j * dims, dims);
-            choice[j] = parkedChoice;
-            System.arraycopy(swapParent, 0, parent, j * parentCount, parentCount);
-            need[j] = -1;
-        }
-        size = keptCount;
-    }
-
-    private void move(int from, int to) {
-        System.arraycopy(vec, from * dims, vec, to * dims, dims);
-        System.arraycopy(def, from * dims, def, to * dims, dims);
-        choice[to] = choice[from];
-        System.arraycopy(parent, from * parentCount, parent, to * parentCount, parentCount);
-    }
-
-    /**
-     * Sorts entry numbers best first by the dimensions in order, then by design: a natural merge sort, since
-     * a buffer is mostly a concatenation of sorted runs (a sorted front shifted by one vector, for each vector
-     * of the factor added), which it merges in O(n log runs).
-     */
-    private void sort() {
-        if (order.length < size) {
-            order = new int[choice.length];
-            sortTmp = new int[choice.length];
-            runs = new int[choice.length + 1];
-        }
-        int runCount = 0;
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-            if (i == 0 || compare(i - 1, i) > 0) {
-                runs[runCount++] = i;
-            }
-        }
-        runs[runCount] = size;
-        int[] src = order;
-        int[] dst = sortTmp;
-        while (runCount > 1) {
-            int merged = 0;
-            for (int r = 0; r < runCount; r += 2) {
-                int lo = runs[r];
-                int mid = runs[Math.min(r + 1, runCount)];
-                int hi = runs[Math.min(r + 2, runCount)];
-                int i = lo;
-                int j = mid;
-                int o = lo;
-                while (i < mid && j < hi) {
-                    dst[o++] = compare(src[j], src[i]) < 0 ? src[j++] : src[i++];
-                }
-                while (i < mid) {
-                    dst[o++] = src[i++];
-                }
-                while (j < hi) {
-                    dst[o++] = src[j++];
-                }
-                runs[merged++] = lo;
-            }
-            runs[merged] = size;
-            runCount = merged;
-            int[] t = src;
-            src = dst;
-            dst = t;
-        }
-        order = src;
-        sortTmp = dst;
-    }
-
-    private int compare(int a, int b) {
+    /** Compares two entries dimension by dimension, better first, then by design (the order a pass visits them in). */
+    int compare(int a, int b) {
         int[] sense = dimensions.sense();
         for (int d = 0; d < dims; d++) {
             double x = vec[a * dims + d];
@@ -536,36 +404,8 @@ final class Candidates {
         return compareDesigns(a, b);
     }
 
-    /**
-     * Compares the designs two entries stand for, knob by knob (the order of point indices). The last
-     * design traced into each scratch array is remembered (entries do not move within a filter pass), since
-     * a pass compares one entry with several others in a row.
-     */
+    /** Compares the designs two entries stand for, knob by knob (the order of point indices). */
     int compareDesigns(int a, int b) {
-        if (a == tracedB && b == tracedA) {
-            return -Arrays.compare(scratchA, scratchB);
-        }
-        if (a != tracedA) {
-            trace(a, scratchA);
-            tracedA = a;
-        }
-        if (b != tracedB) {
-            trace(b, scratchB);
-            tracedB = b;
-        }
-        return Arrays.compare(scratchA, scratchB);
-    }
-
-    private void trace(int e, int[] out) {
-        Arrays.fill(out, -1);
-        if (knob >= 0) {
-            out[knob] = choice[e];
-        }
-        for (int p = 0; p < parentCount; p++) {
-            int pe = parent[e * parentCount + p];
-            if (pe >= 0) {
-                parents[p].trace(pe, out);
-            }
-        }
+        return designs.compare(this, a, b);
     }
 }

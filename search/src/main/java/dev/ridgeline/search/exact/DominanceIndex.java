@@ -15,7 +15,7 @@ import java.util.Arrays;
  * positions 2^i - 1 .. 2^(i+1) - 2 of flat arrays that only grow; a pass allocates nothing once they are
  * large enough.
  */
-final class DominanceIndex {
+final class DominanceIndex implements KeptEntries {
     private final int[] dim;
     private final boolean[] negate;
     private final int keyDims;
@@ -67,12 +67,19 @@ final class DominanceIndex {
         return keyDims == 2 && dim[0] != dim[1] ? new Staircase(dim, negate) : null;
     }
 
-    long bytes() {
+    /** The entries over the same keys when there are exactly three: a {@link StaircaseTree}; this index otherwise. */
+    KeptEntries forKeys() {
+        return keyDims == 3 ? new StaircaseTree(dim, negate) : this;
+    }
+
+    @Override
+    public long bytes() {
         return (entryAt.length + stack.length) * 4L + (keys.length + least.length) * 8L;
     }
 
     /** Drops the arrays (see {@link Candidates#shrink}). */
-    void shrink() {
+    @Override
+    public void shrink() {
         entryAt = new int[0];
         keys = new double[0];
         least = new double[0];
@@ -80,14 +87,15 @@ final class DominanceIndex {
         count = 0;
     }
 
-    /** Empties the index for a new pass. */
-    void start() {
+    /** Empties the index for a new pass (of any entries). */
+    @Override
+    public void start(Candidates c, int from, int to) {
         full = 0;
         count = 0;
     }
 
-    /** Adds kept entry e of {@code c}. */
-    void add(Candidates c, int e) {
+    @Override
+    public void add(Candidates c, int e) {
         int level = Long.numberOfTrailingZeros(~full);
         int offset = (1 << level) - 1;
         int size = 1 << level;
@@ -187,7 +195,8 @@ final class DominanceIndex {
      * A kept entry that prunes entry e, or -1: the box holds every kept entry within
      * {@link Candidates#bound} of e on every dimension.
      */
-    int findPruner(Candidates c, int e) {
+    @Override
+    public int findPruner(Candidates c, int e) {
         if (count == 0) {
             return -1;
         }

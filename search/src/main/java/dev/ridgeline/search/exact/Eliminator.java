@@ -22,8 +22,7 @@ final class Eliminator {
     private final Dimensions dimensions;
     private final int dims;
     private final int[] radix;
-    private final double[] totalMin;
-    private final double[] totalMax;
+    private final BudgetBounds bounds;
     private final SolverState state;
     private final ExecutorService executor;
     private final Worker[] workers;
@@ -47,14 +46,7 @@ final class Eliminator {
         this.radix = radix;
         this.state = state;
         this.executor = executor;
-        this.totalMin = new double[dims];
-        this.totalMax = new double[dims];
-        for (Factor f : leaves) {
-            for (int d = 0; d < dims; d++) {
-                totalMin[d] = combine(d, totalMin[d], f.coveredMin[d]);
-                totalMax[d] = combine(d, totalMax[d], f.coveredMax[d]);
-            }
-        }
+        this.bounds = new BudgetBounds(dimensions, leaves);
         this.workers = new Worker[executor == null ? 1 : Math.max(1, threads)];
         for (int t = 0; t < workers.length; t++) {
             workers[t] = new Worker(t);
@@ -119,8 +111,9 @@ final class Eliminator {
                 in.append(p.entries()).append('/').append(p.assignments).append(' ');
             }
             System.err.printf(java.util.Locale.ROOT, "TRACE knob %d parents %d [%s] scope %d assignments %d entries %d"
-                    + " most %d %.3f s%n", knob, parents.length, in.toString().trim(), scope.length, assignments, total,
-                    most, (System.nanoTime() - traceStart) / 1e9);
+                    + " most %d %.3f s (process CPU %.1f s)%n", knob, parents.length, in.toString().trim(),
+                    scope.length, assignments, total, most, (System.nanoTime() - traceStart) / 1e9,
+                    processCpuSeconds());
         }
         for (Worker w : workers) {
             w.shrink();
@@ -131,6 +124,12 @@ final class Eliminator {
             state.freed(p.forgetVectors());
         }
         return f;
+    }
+
+    /** The CPU time of the whole process so far, for the trace (NaN where the platform does not say). */
+    private static double processCpuSeconds() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static void join(List<Future<?>> running) {
@@ -180,8 +179,8 @@ final class Eliminator {
             coveredMax = new double[dims];
             for (int i = 0; i < m; i++) {
                 for (int d = 0; d < dims; d++) {
-                    coveredMin[d] = combine(d, coveredMin[d], parents[i].coveredMin[d]);
-                    coveredMax[d] = combine(d, coveredMax[d], parents[i].coveredMax[d]);
+                    coveredMin[d] = bounds.combine(d, coveredMin[d], parents[i].coveredMin[d]);
+                    coveredMax[d] = bounds.combine(d, coveredMax[d], parents[i].coveredMax[d]);
                 }
                 covered[i] = coveredMin.clone();
                 coveredUp[i] = coveredMax.clone();
@@ -273,13 +272,13 @@ final class Eliminator {
                     union.copyFrom(current, c);
                 }
                 if (step.choices > 1 && union.size > flushAt(unionKept, union)) {
-                    setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
+                    bounds.setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
                     union.filter(step.cap());
                     unionKept = union.size;
                 }
             }
             if (step.choices > 1) {
-                setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
+                bounds.setSure(union, step.covered[m - 1], step.coveredUp[m - 1]);
                 union.filter(step.cap());
             }
         }
@@ -291,7 +290,7 @@ final class Eliminator {
             current.clear();
             Factor first = parents[0];
             for (int e = first.start[at[0]]; e < first.start[at[0] + 1]; e++) {
-                if (feasible(first.vectors, e * dims, step.covered[0], step.coveredUp[0])) {
+                if (bounds.feasible(first.vectors, e * dims, step.covered[0], step.coveredUp[0])) {
                     int s = current.append(x);
                     System.arraycopy(first.vectors, e * dims, current.vec, s * dims, dims);
                     first.deficitsInto(e, current.def, s * dims, dims);
@@ -308,16 +307,17 @@ final class Eliminator {
                 for (int e = from; e < to; e++) {
                     for (int c = 0; c < current.size; c++) {
                         for (int d = 0; d < dims; d++) {
-                            sum[d] = combine(d, current.vec[c * dims + d], f.vectors[e * dims + d]);
+                            sum[d] = bounds.combine(d, current.vec[c * dims + d], f.vectors[e * dims + d]);
                         }
-                        if (!feasible(sum, 0, step.covered[i], step.coveredUp[i])) {
+                        if (!bounds.feasible(sum, 0, step.covered[i], step.coveredUp[i])) {
                             continue;
                         }
                         int s = next.copyFrom(current, c);
                         System.arraycopy(sum, 0, next.vec, s * dims, dims);
                         if (f.deficits != null) {
                             for (int d = 0; d < dims; d++) {
-                                next.def[s * dims + d] = combine(d, next.def[s * dims + d], f.deficits[e * dims + d]);
+                                next.def[s * dims + d] = Candidates.roundUp(bounds.combine(d,
+                                        next.def[s * dims + d], f.deficits[e * dims + d]));
                             }
                         }
                         next.parent[s * parents.length + i] = e;
@@ -325,20 +325,20 @@ final class Eliminator {
                     if (to - from > 1 && next.size > flushAt(kept, next)) {
                         // filter as the sums grow, so the buffer stays within about twice the size of the front (the
                         // entries the last filter kept are settled: they ask only the new ones, see Candidates)
-                        setSure(next, step.covered[i], step.coveredUp[i]);
+                        bounds.setSure(next, step.covered[i], step.coveredUp[i]);
                         next.filter(step.cap());
                         kept = next.size;
                         state.checkMemory(id, next.bytes() + current.bytes() + union.bytes());
                     }
                 }
                 if (to - from > 1) {
-                    setSure(next, step.covered[i], step.coveredUp[i]);
+                    bounds.setSure(next, step.covered[i], step.coveredUp[i]);
                     next.filter(step.cap());
                 }
                 current.copyAll(next);
             }
             if (parents.length == 1 && current.size > 1) {
-                setSure(current, step.covered[0], step.coveredUp[0]);
+                bounds.setSure(current, step.covered[0], step.coveredUp[0]);
                 current.filter(step.cap());
             }
         }
@@ -351,55 +351,5 @@ final class Eliminator {
         private static int flushAt(int kept, Candidates buffer) {
             return Math.max(FLUSH_MIN, (buffer.settles() ? 2 : 4) * kept);
         }
-    }
-
-    /**
-     * Tells the filter, for each budgeted metric that is not an objective, the partial values that meet the
-     * budget whatever the uncovered factors add: a vector there may prune another that is better on that
-     * metric, since the metric can no longer make it infeasible.
-     */
-    private void setSure(Candidates c, double[] coveredMin, double[] coveredMax) {
-        double[] max = dimensions.max();
-        double[] min = dimensions.min();
-        for (int d = 0; d < dims; d++) {
-            double sureMax = Double.POSITIVE_INFINITY;
-            double sureMin = Double.NEGATIVE_INFINITY;
-            if (!Double.isNaN(max[d])) {
-                sureMax = dimensions.maxCombined()[d] ? (totalMax[d] <= max[d] ? max[d] : Double.NEGATIVE_INFINITY)
-                        : max[d] - (totalMax[d] - coveredMax[d]);
-            }
-            if (!Double.isNaN(min[d])) {
-                sureMin = dimensions.maxCombined()[d] ? min[d] : min[d] - (totalMin[d] - coveredMin[d]);
-            }
-            c.sureMax[d] = sureMax;
-            c.sureMin[d] = sureMin;
-        }
-    }
-
-    private double combine(int d, double a, double b) {
-        return dimensions.maxCombined()[d] ? Math.max(a, b) : a + b;
-    }
-
-    /** Whether a partial vector can still meet every budget, whatever the factors it does not cover add. */
-    private boolean feasible(double[] v, int o, double[] coveredMin, double[] coveredMax) {
-        double[] max = dimensions.max();
-        double[] min = dimensions.min();
-        for (int d = 0; d < dims; d++) {
-            if (!Double.isNaN(max[d])) {
-                double least = dimensions.maxCombined()[d] ? Math.max(v[o + d], totalMin[d])
-                        : v[o + d] + (totalMin[d] - coveredMin[d]);
-                if (least > max[d]) {
-                    return false;
-                }
-            }
-            if (!Double.isNaN(min[d])) {
-                double most = dimensions.maxCombined()[d] ? Math.max(v[o + d], totalMax[d])
-                        : v[o + d] + (totalMax[d] - coveredMax[d]);
-                if (most < min[d]) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

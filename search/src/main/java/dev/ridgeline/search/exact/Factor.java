@@ -16,7 +16,7 @@ final class Factor {
     /** Null once every factor built from this one exists: only the root's vectors are read after that. */
     double[] vectors;
     /** Per entry, per dimension: the deficit it carries (see {@link Candidates#filter}); null when all are 0. */
-    double[] deficits;
+    float[] deficits;
     /** The knob this factor eliminated, -1 for a leaf or the final combination. */
     final int knob;
     /** Per entry: the choice of {@link #knob}; null for a leaf, whose {@link #parents} are null too. */
@@ -28,7 +28,7 @@ final class Factor {
     final double[] coveredMin;
     final double[] coveredMax;
 
-    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, double[] deficits, int knob,
+    Factor(int[] scope, int[] radixOfKnob, int[] start, double[] vectors, float[] deficits, int knob,
             int[] choice, Factor[] parents, int[] parentEntry, double[] coveredMin, double[] coveredMax) {
         this.deficits = deficits;
         this.scope = scope;
@@ -97,8 +97,33 @@ final class Factor {
         }
     }
 
+    /** {@link #firstDifference} of two entries that stand for the same design. */
+    static final int SAME = Integer.MAX_VALUE;
+
+    /**
+     * Where the designs entries a and b stand for first differ, knob by knob (the order {@link #trace}'s
+     * arrays compare in): {@code 2 * knob}, plus 1 when b's choice there is the smaller; {@link #SAME} when
+     * they do not differ. Descends only into the parents whose entries differ, so it costs far less than
+     * tracing both designs.
+     */
+    int firstDifference(int a, int b) {
+        if (a == b || parents == null) {
+            return SAME;
+        }
+        int first = knob >= 0 && choice[a] != choice[b] ? 2 * knob + (choice[a] < choice[b] ? 0 : 1) : SAME;
+        int m = parents.length;
+        for (int p = 0; p < m; p++) {
+            int pa = parentEntry[a * m + p];
+            int pb = parentEntry[b * m + p];
+            if (pa != pb) {
+                first = Math.min(first, parents[p].firstDifference(pa, pb));
+            }
+        }
+        return first;
+    }
+
     /** Copies entry e's deficits to {@code out} from {@code at} (zeros when it carries none). */
-    void deficitsInto(int e, double[] out, int at, int dims) {
+    void deficitsInto(int e, float[] out, int at, int dims) {
         if (deficits == null) {
             java.util.Arrays.fill(out, at, at + dims, 0);
         } else {
@@ -113,14 +138,14 @@ final class Factor {
 
     /** Drops what only a combination reads (vectors, errors) and returns the bytes freed. */
     long forgetVectors() {
-        long freed = (vectors == null ? 0 : vectors.length * 8L) + (deficits == null ? 0 : deficits.length * 8L);
+        long freed = (vectors == null ? 0 : vectors.length * 8L) + (deficits == null ? 0 : deficits.length * 4L);
         vectors = null;
         deficits = null;
         return freed;
     }
 
     long bytes() {
-        return (vectors == null ? 0 : vectors.length * 8L) + (deficits == null ? 0 : deficits.length * 8L) + (choice == null ? 0 : choice.length * 4L)
+        return (vectors == null ? 0 : vectors.length * 8L) + (deficits == null ? 0 : deficits.length * 4L) + (choice == null ? 0 : choice.length * 4L)
                 + (parentEntry == null ? 0 : parentEntry.length * 4L) + start.length * 4L;
     }
 }

@@ -7,7 +7,7 @@ final class GrowingStore {
     private final int dims;
     private final int parentCount;
     private double[] vectors = new double[0];
-    private double[] deficits = new double[0];
+    private float[] deficits = new float[0];
     private int[] choices = new int[0];
     private int[] parents = new int[0];
     int size;
@@ -21,7 +21,7 @@ final class GrowingStore {
     GrowingStore(int dims, int parentCount, int capacity) {
         this(dims, parentCount);
         vectors = new double[capacity * dims];
-        deficits = new double[capacity * dims];
+        deficits = new float[capacity * dims];
         choices = new int[capacity];
         parents = new int[capacity * parentCount];
     }
@@ -31,7 +31,7 @@ final class GrowingStore {
     }
 
     long bytes() {
-        return (vectors.length + deficits.length) * 8L + (choices.length + parents.length) * 4L;
+        return vectors.length * 8L + (deficits.length + choices.length + parents.length) * 4L;
     }
 
     double[] vectors() {
@@ -44,7 +44,7 @@ final class GrowingStore {
     }
 
     /** Appends the first {@code n} entries of these arrays, growing by half when full. */
-    private void append(double[] vec, double[] def, int[] choice, int[] parent, int n) {
+    private void append(double[] vec, float[] def, int[] choice, int[] parent, int n) {
         int need = size + n;
         if (need > choices.length) {
             int cap = Math.max(need, Math.max(16, choices.length + choices.length / 2));
@@ -61,7 +61,7 @@ final class GrowingStore {
     }
 
     /** The deficits, or null when every one is 0. */
-    double[] deficits() {
+    float[] deficits() {
         for (int i = 0; i < size * dims; i++) {
             if (deficits[i] != 0) {
                 return Arrays.copyOf(deficits, size * dims);
