@@ -8,13 +8,11 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.search.eval.CompiledEvaluator;
 import dev.ridgeline.search.eval.EvaluatorCompiler;
 import dev.ridgeline.search.job.Job;
-import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.pareto.ParetoPoint;
 import dev.ridgeline.search.run.SweepRunner;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.strategy.Shard;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,29 +29,10 @@ class OneChoiceKnobsTest {
     @TempDir
     Path dir;
 
-    /** A chain of 1x1 convs: {@code constant} of them with a one-choice width knob each, then {@code free} with two. */
-    private Job job(int constant, int free, String objectives) throws IOException {
-        StringBuilder model = new StringBuilder("name: chain\ninput: 3x8x8\nlayers:\n  - conv: {name: c0, out: 8,"
-                + " kernel: 1}\n");
-        for (int left = constant, b = 0; left > 0; left -= 9_999, b++) {
-            model.append("  - conv: {name: body").append(b).append(", out: 8, kernel: 1, repeat: ")
-                    .append(Math.min(9_999, left)).append("}\n");
-        }
-        model.append("  - conv: {name: head, out: 16, kernel: 1, repeat: ").append(free).append("}\n");
-        model.append("  - conv: {name: tail, out: 8, kernel: 1}\n");
-        Files.writeString(dir.resolve("chain.yaml"), model);
-        Path job = dir.resolve("job.yaml");
-        Files.writeString(job, "model: chain.yaml\nhardware: t4\nprecision: fp16\nspace:\n  width:\n"
-                + (constant == 0 ? "" : "    - {layers: \"body*\", per: layer, multipliers: [1.0]}\n")
-                + "    - {layers: \"head*\", per: layer, multipliers: [0.5, 1.0]}\n"
-                + "objectives: " + objectives + "\nstrategy: exact\n");
-        return JobReader.read(job);
-    }
-
     @Test
     void oneChoiceKnobsAreFoldedOutAndTheFrontIsTheExhaustiveOne() throws IOException {
-        Job job = job(3_000, 3, "[{metric: latencySeconds, goal: min}, {metric: peakActivationBytes, goal: min},"
-                + " {metric: macs, goal: max}]");
+        Job job = OneChoiceChains.job(dir, 3_000, 3, "[{metric: latencySeconds, goal: min},"
+                + " {metric: peakActivationBytes, goal: min}, {metric: macs, goal: max}]");
         ResolvedSpace space = job.resolveSpace();
         long oneChoice = java.util.stream.IntStream.range(0, space.space().knobCount())
                 .filter(k -> space.space().choices(k) == 1).count();
@@ -70,21 +49,8 @@ class OneChoiceKnobsTest {
     }
 
     @Test
-    void aSpaceOfAlmostOneHundredThousandOneChoiceKnobsIsSolved() throws IOException {
-        // the case: 99,990 one-choice knobs (a model holds at most 100,000 nodes)
-        Job job = job(99_990, 2, "[{metric: latencySeconds, goal: min}, {metric: macs, goal: max}]");
-        ResolvedSpace space = job.resolveSpace();
-        assertEquals(99_990 + 2, space.space().knobCount(), "a width knob per body and head layer");
-        SweepRunner.check(job, space, Shard.ALL, false);
-        CompiledEvaluator evaluator = EvaluatorCompiler.compile(space, job.setup());
-        ExactFront exact = ExactSolver.withDefaults().withThreads(1).solve(evaluator, job.objectives(), job.budgets());
-        assertEquals(ExhaustiveFront.of(evaluator, job.objectives(), job.budgets()), exact.front());
-        assertEquals(3, exact.statistics().eliminations());
-    }
-
-    @Test
     void moreKnobsOfSeveralChoicesThanTheLimitStopBeforeAnyWork() throws IOException {
-        Job job = job(0, ExactSolver.MAX_FREE_KNOBS + 1, "[{metric: params, goal: min}, {metric: macs, goal: max}]");
+        Job job = OneChoiceChains.job(dir, 0, ExactSolver.MAX_FREE_KNOBS + 1, "[{metric: params, goal: min}, {metric: macs, goal: max}]");
         ResolvedSpace space = job.resolveSpace();
         String m = assertThrows(BadInputException.class, () -> SweepRunner.check(job, space, Shard.ALL, false))
                 .getMessage();
