@@ -10,13 +10,19 @@ public final class Figures {
 
     public static String format(Metric m, double v) {
         return switch (m) {
-            case LATENCY_SECONDS -> String.format(Locale.ROOT, "%.3f ms", v * 1e3);
-            case PEAK_ACTIVATION_BYTES, WEIGHT_BYTES -> String.format(Locale.ROOT, "%.3f MB", v / 1e6);
-            case PARAMS -> String.format(Locale.ROOT, "%.3f M params", v / 1e6);
-            case MACS -> String.format(Locale.ROOT, "%.3f GMACs", v / 1e9);
-            case FLOPS -> String.format(Locale.ROOT, "%.3f GFLOPs", v / 1e9);
+            case LATENCY_SECONDS -> thousandths(v * 1e3) + " ms";
+            case PEAK_ACTIVATION_BYTES, WEIGHT_BYTES -> thousandths(v / 1e6) + " MB";
+            case PARAMS -> thousandths(v / 1e6) + " M params";
+            case MACS -> thousandths(v / 1e9) + " GMACs";
+            case FLOPS -> thousandths(v / 1e9) + " GFLOPs";
             case ACCURACY -> String.format(Locale.ROOT, "%.2f points", v);
         };
+    }
+
+    /** Three decimals, or three significant digits for a value those would print as zero (a budget of 1e-7 s). */
+    private static String thousandths(double v) {
+        return v != 0 && Math.abs(v) < 0.0005 ? String.format(Locale.ROOT, "%.3g", v)
+                : String.format(Locale.ROOT, "%.3f", v);
     }
 
     public static String trim(double v) {

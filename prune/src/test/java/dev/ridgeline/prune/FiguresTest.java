@@ -22,6 +22,15 @@ class FiguresTest {
     }
 
     @Test
+    void aFigureTooSmallForThreeDecimalsKeepsThreeSignificantDigitsAndZeroStaysZero() {
+        // a latency budget nothing meets, 1e-7 s, used to print as "0.000 ms"
+        assertEquals("0.000100 ms", Figures.format(Metric.LATENCY_SECONDS, 1e-7));
+        assertEquals("0.000 ms", Figures.format(Metric.LATENCY_SECONDS, 0));
+        assertEquals("0.000500 MB", Figures.format(Metric.WEIGHT_BYTES, 499.5));
+        assertEquals("0.001 MB", Figures.format(Metric.WEIGHT_BYTES, 500));
+    }
+
+    @Test
     void aWholeNumberLosesItsFractionAndAnyOtherKeepsIt() {
         assertEquals("1", Figures.trim(1.0));
         assertEquals("0.25", Figures.trim(0.25));

@@ -83,15 +83,42 @@ class ParetoArchiveTest {
 
     @Test
     void keptPointsAreCopiesSoTheCallerMayReuseItsArrays() {
+        // in two objectives (a treap) and three (a sorted table), for a new point and for a smaller-choices
+        // representative of an objective vector already kept: the caller's arrays are overwritten after each offer
+        for (List<Objective> objectives : List.of(LATENCY_PARAMS, LATENCY_PARAMS_PEAK)) {
+            ParetoArchive archive = new ParetoArchive(objectives);
+            double[] metrics = m(1, 2, 3);
+            int[] choices = {3, 4};
+            assertTrue(archive.offer(metrics, choices));
+            metrics[LATENCY_SECONDS.ordinal()] = 9;
+            choices[0] = 9;
+            assertArrayEquals(m(1, 2, 3), archive.front().get(0).metrics());
+            assertArrayEquals(new int[] {3, 4}, archive.front().get(0).choices());
+
+            double[] same = m(1, 2, 3);
+            int[] smaller = {2, 4};
+            assertTrue(archive.offer(same, smaller), "smaller choices replace the representative");
+            same[PARAMS.ordinal()] = 0;
+            smaller[1] = 0;
+            assertEquals(List.of(new ParetoPoint(m(1, 2, 3), new int[] {2, 4})), archive.front(), objectives::toString);
+        }
+    }
+
+    @Test
+    void anArchiveNamesItsObjectivesAndAPointItsMetricsAndChoices() {
         ParetoArchive archive = new ParetoArchive(LATENCY_PARAMS);
-        double[] metrics = m(1, 2);
-        int[] choices = {3, 4};
-        assertTrue(archive.offer(metrics, choices));
-        metrics[LATENCY_SECONDS.ordinal()] = 9;
-        choices[0] = 9;
-        ParetoPoint kept = archive.front().get(0);
-        assertArrayEquals(m(1, 2), kept.metrics());
-        assertArrayEquals(new int[] {3, 4}, kept.choices());
+        assertEquals(LATENCY_PARAMS, archive.objectives());
+        archive.offer(m(1, 2), new int[] {3});
+        ParetoPoint p = archive.front().get(0);
+        assertEquals(2, p.metric(PARAMS));
+        assertEquals(1, p.metric(LATENCY_SECONDS));
+        assertTrue(p.toString().contains("choices=[3]"), p.toString());
+        assertTrue(archive.toString().contains("1 point"), archive.toString());
+        assertEquals(new ParetoPoint(m(1, 2), new int[] {3}), p);
+        assertEquals(new ParetoPoint(m(1, 2), new int[] {3}).hashCode(), p.hashCode());
+        assertFalse(p.equals(new ParetoPoint(m(1, 2), new int[] {4})), "other choices");
+        assertFalse(p.equals(new ParetoPoint(m(1, 3), new int[] {3})), "other metrics");
+        assertFalse(p.equals(List.of(3)), "not a point");
     }
 
     @Test
