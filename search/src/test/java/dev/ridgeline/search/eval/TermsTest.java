@@ -2,6 +2,7 @@ package dev.ridgeline.search.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.zoo.Zoo;
 import dev.ridgeline.hardware.device.Devices;
 import dev.ridgeline.hardware.device.Precision;
+import dev.ridgeline.search.accuracy.AccuracyPredictor;
 import dev.ridgeline.search.job.Job;
 import dev.ridgeline.search.job.JobReader;
 import dev.ridgeline.search.space.ResolvedSpace;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +133,70 @@ class TermsTest {
                     metrics[Metric.MACS.ordinal()]}, precision + " at " + r);
             }
         }
+    }
+
+    @Test
+    void predictedAccuracyIsTheInterceptPlusOneTermPerKnobInTheEvaluatorAndInTheTerms() {
+        ResolvedSpace space = SpaceBuilder.build(Zoo.load("mobilenet_v2"),
+                CompiledEvaluatorAgreementTest.spaceFor("mobilenet_v2"));
+        int knobs = space.space().knobCount();
+        double[][] perKnob = new double[knobs][];
+        boolean[][] measured = new boolean[knobs][];
+        for (int k = 0; k < knobs; k++) {
+            perKnob[k] = new double[space.space().choices(k)];
+            measured[k] = new boolean[perKnob[k].length];
+            for (int c = 0; c < perKnob[k].length; c++) {
+                perKnob[k][c] = (k + 1) * c * 0.125 - 0.25; // dyadic: every sum is exact
+                measured[k][c] = true;
+            }
+        }
+        AccuracyPredictor predictor = new AccuracyPredictor("by hand", 4, 70, perKnob, measured, 0.1, 0.2,
+                java.util.Collections.nCopies(knobs, "one level per choice"));
+        CompiledEvaluator plain = EvaluatorCompiler.compile(space, new MeasureSetup(Convention.MACS, 1,
+                Precision.FP16, Devices.preset("t4")));
+        assertTrue(plain.accuracy().isEmpty());
+        CompiledEvaluator evaluator = plain.withAccuracy(predictor);
+        assertSame(predictor, evaluator.accuracy().orElseThrow());
+        SplittableRandom random = new SplittableRandom(8);
+        int[] choices = new int[knobs];
+        double[] withAccuracy = new double[Metric.COUNT];
+        double[] without = new double[Metric.COUNT];
+        for (int trial = 0; trial < 50; trial++) {
+            double expected = 70;
+            for (int k = 0; k < knobs; k++) {
+                choices[k] = random.nextInt(space.space().choices(k));
+                expected += (k + 1) * choices[k] * 0.125 - 0.25;
+            }
+            evaluator.evaluate(choices, withAccuracy);
+            plain.evaluate(choices, without);
+            assertEquals(expected, withAccuracy[Metric.ACCURACY.ordinal()], 0.0);
+            assertTrue(Double.isNaN(without[Metric.ACCURACY.ordinal()]));
+            for (Metric m : ADDITIVE) {
+                assertEquals(without[m.ordinal()], withAccuracy[m.ordinal()], 0.0, m.id());
+            }
+            Terms terms = Terms.of(evaluator, choices);
+            assertEquals(Terms.of(plain, choices).layers() + knobs + 1, terms.layers(), "a term per knob, one more");
+            double sum = 0;
+            double params = 0;
+            for (int layer = 0; layer < terms.layers(); layer++) {
+                int e = entry(terms.knobs(layer), choices, space);
+                assertTrue(e < terms.entries(layer));
+                sum += terms.value(layer, e, Metric.ACCURACY);
+                params += terms.value(layer, e, Metric.PARAMS);
+            }
+            assertEquals(expected, sum, 0.0);
+            assertEquals(without[Metric.PARAMS.ordinal()], params, 0.0, "accuracy terms add no params");
+        }
+        Terms terms = evaluator.terms(0);
+        int first = terms.layers() - knobs - 1;
+        assertArrayEquals(new int[] {0}, terms.knobs(first));
+        assertEquals(space.space().choices(0), terms.entries(first));
+        assertArrayEquals(new int[0], terms.knobs(terms.layers() - 1), "the intercept's term reads no knob");
+        assertEquals(1, terms.entries(terms.layers() - 1));
+        assertEquals(70, terms.value(terms.layers() - 1, 0, Metric.ACCURACY), 0.0);
+        AccuracyPredictor short1 = new AccuracyPredictor("by hand", 4, 70, new double[][] {{0}},
+                new boolean[][] {{true}}, 0, 0, List.of("flat"));
+        assertThrows(IllegalArgumentException.class, () -> plain.withAccuracy(short1));
     }
 
     /** The mixed-radix entry of {@code knobs}' choices, the last knob fastest. */
