@@ -73,14 +73,4 @@ final class Plan {
     Table buffer(int b) {
         return b < layers.length ? layers[b] : inputs[b - layers.length];
     }
-
-    /** Bytes live during step j for a point. */
-    double liveBytes(int j, int[] choices) {
-        double bytes = 0;
-        for (int p = stepStart[j]; p < stepStart[j + 1]; p++) {
-            Table t = buffer(live[p]);
-            bytes += t.values[t.offset(choices) + Table.OUTPUT_BYTES];
-        }
-        return bytes;
-    }
 }

@@ -28,13 +28,4 @@ final class Table {
         }
         this.level = max;
     }
-
-    /** The offset of a point's entry in {@link #values}. */
-    int offset(int[] choices) {
-        int index = 0;
-        for (int i = 0; i < knobs.length; i++) {
-            index += choices[knobs[i]] * strides[i];
-        }
-        return index * FIELDS;
-    }
 }

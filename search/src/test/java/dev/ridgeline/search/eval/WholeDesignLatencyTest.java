@@ -10,6 +10,7 @@ import dev.ridgeline.core.BadInputException;
 import dev.ridgeline.core.count.Convention;
 import dev.ridgeline.core.zoo.Zoo;
 import dev.ridgeline.hardware.device.Devices;
+import dev.ridgeline.hardware.device.Fusion;
 import dev.ridgeline.hardware.device.Precision;
 import dev.ridgeline.search.space.ResolvedSpace;
 import dev.ridgeline.search.space.SpaceBuilder;
@@ -60,6 +61,9 @@ class WholeDesignLatencyTest {
                         Metric.PEAK_ACTIVATION_BYTES)) {
                     assertEquals(compiled[m.ordinal()], actual[m.ordinal()], 0.0, m.id() + " at " + a + "," + b);
                 }
+                double[] walked = new double[Metric.COUNT];
+                evaluator.sequential().evaluate(choices, 0, walked);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(actual, walked, "one point at a time");
                 double[] lean = new double[Metric.COUNT];
                 evaluator.withoutPeakMemory().evaluate(choices, lean);
                 assertTrue(Double.isNaN(lean[Metric.PEAK_ACTIVATION_BYTES.ordinal()]));
@@ -67,6 +71,20 @@ class WholeDesignLatencyTest {
             }
         }
         assertTrue(cacheMatters, "the weight cache changes some design's latency");
+    }
+
+    @Test
+    void theFusionTimedIsTheOneAskedForElseTheDevicesAndNoneWithoutADevice() {
+        assertEquals(CORAL.device().fusion(), CORAL.effectiveFusion());
+        for (Fusion f : Fusion.values()) {
+            MeasureSetup asked = CORAL.withFusion(java.util.Optional.of(f));
+            assertEquals(f, asked.effectiveFusion());
+            assertEquals(java.util.Optional.of(f), asked.rooflineOptions().fusion());
+            assertEquals(CORAL.device(), asked.device());
+        }
+        MeasureSetup none = new MeasureSetup(Convention.MACS, 1, Precision.INT8, null);
+        assertEquals(Fusion.NONE, none.effectiveFusion());
+        assertEquals(Fusion.ENGINE, none.withFusion(java.util.Optional.of(Fusion.ENGINE)).effectiveFusion());
     }
 
     @Test
