@@ -77,7 +77,7 @@ class PlannerRulesTest {
         assertFalse(p.feasible());
         assertEquals(3, p.attempts().size());
         assertEquals(1256, p.attempts().get(0).reachable()[Metric.PARAMS.ordinal()]);
-        assertEquals("channels alone reach at best 0.001 M params; budget 0.000 M params (at minKeep 0.25)",
+        assertEquals("channels alone reach at best 0.001 M params; budget 1.00e-06 M params (at minKeep 0.25)",
                 p.attempts().get(0).note());
         assertTrue(p.attempts().get(1).note().startsWith("channels + kernels reach at best "),
                 p.attempts().get(1).note());
